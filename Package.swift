@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+// The targets are listed in pipeline order: read → normalize → segment → synthesize → assemble → publish.
+import PackageDescription
+
+let package = Package(
+    name: "edition",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "edition", targets: ["edition"]),
+        .library(name: "EditionKit", targets: ["Building"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // System libraries, found through pkg-config.
+        .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng",
+                       providers: [.apt(["libespeak-ng-dev"])]),
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile",
+                       providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+
+        // The shared vocabulary: Article, Script, Chapter, VoiceProfile…
+        .target(name: "EditionCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+
+        // 1. Reading: scraped text, Markdown, HTML → Article.
+        .target(name: "Reading", dependencies: ["EditionCore", "CLibXML2"]),
+        // 2. Normalizing: written text → the words a listener should hear.
+        .target(name: "Normalizing", dependencies: ["EditionCore"]),
+        // 3. Segmenting: sentences, speakable chunks and the pause plan.
+        .target(name: "Segmenting", dependencies: ["EditionCore"]),
+        // 4. Synthesizing: espeak-ng in supervised worker processes.
+        .target(name: "Synthesizing", dependencies: ["EditionCore", "CEspeakNG"]),
+        // 5. Audio + Assembling: PCM → WAV with chapter markers, through libsndfile.
+        .target(name: "Audio", dependencies: ["CSndFile"]),
+        .target(name: "Assembling", dependencies: ["EditionCore", "Audio"]),
+        // 6. Publishing: sidecars (chapters JSON, episode metadata, transcripts).
+        .target(name: "Publishing", dependencies: ["EditionCore"]),
+        // Building composes the stages into a narration.
+        .target(name: "Building", dependencies: [
+            "EditionCore", "Reading", "Normalizing", "Segmenting", "Synthesizing",
+            "Audio", "Assembling", "Publishing",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .executableTarget(name: "edition", dependencies: [
+            "Building", "Synthesizing",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Tests.
+        .target(name: "EditionTestSupport", dependencies: ["EditionCore"], path: "Tests/EditionTestSupport"),
+        .testTarget(name: "ReadingTests", dependencies: ["Reading", "EditionTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "NormalizingTests", dependencies: ["Normalizing", "EditionTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "EditionTests", dependencies: ["Building", "EditionTestSupport", "Audio", "CSndFile"]),
+        .testTarget(name: "EditionCLITests", dependencies: ["EditionTestSupport"]),
+    ]
+)
