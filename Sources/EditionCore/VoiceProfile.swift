@@ -21,6 +21,19 @@ public struct VoiceProfile: Codable, Sendable, Equatable {
         self.pauses = pauses
         self.lexicon = lexicon
     }
+
+    enum CodingKeys: String, CodingKey { case name, description, language, engine, pauses, lexicon }
+
+    /// Only `engine` is required; everything else has a newsreader's default.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
+        description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
+        language = try c.decodeIfPresent(String.self, forKey: .language) ?? "en-US"
+        engine = try c.decode(EngineSettings.self, forKey: .engine)
+        pauses = try c.decodeIfPresent(PausePlan.self, forKey: .pauses) ?? PausePlan()
+        lexicon = try c.decodeIfPresent(Lexicon.self, forKey: .lexicon) ?? Lexicon()
+    }
 }
 
 /// The espeak-ng parameters of a profile, in espeak-ng's own units.
@@ -46,6 +59,19 @@ public struct EngineSettings: Codable, Sendable, Equatable, Hashable {
         self.pitch = pitch
         self.range = range
         self.volume = volume
+    }
+
+    enum CodingKeys: String, CodingKey { case voice, variant, rate, pitch, range, volume }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = EngineSettings()
+        voice = try c.decode(String.self, forKey: .voice)
+        variant = try c.decodeIfPresent(String.self, forKey: .variant)
+        rate = try c.decodeIfPresent(Int.self, forKey: .rate) ?? d.rate
+        pitch = try c.decodeIfPresent(Int.self, forKey: .pitch) ?? d.pitch
+        range = try c.decodeIfPresent(Int.self, forKey: .range) ?? d.range
+        volume = try c.decodeIfPresent(Int.self, forKey: .volume) ?? d.volume
     }
 
     /// The name espeak_ng_SetVoiceByName takes.
@@ -74,6 +100,19 @@ public struct PausePlan: Codable, Sendable, Equatable, Hashable {
         self.heading = heading
         self.chapter = chapter
         self.quote = quote
+    }
+
+    enum CodingKeys: String, CodingKey { case clause, sentence, paragraph, heading, chapter, quote }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = PausePlan()
+        clause = try c.decodeIfPresent(Int.self, forKey: .clause) ?? d.clause
+        sentence = try c.decodeIfPresent(Int.self, forKey: .sentence) ?? d.sentence
+        paragraph = try c.decodeIfPresent(Int.self, forKey: .paragraph) ?? d.paragraph
+        heading = try c.decodeIfPresent(Int.self, forKey: .heading) ?? d.heading
+        chapter = try c.decodeIfPresent(Int.self, forKey: .chapter) ?? d.chapter
+        quote = try c.decodeIfPresent(Int.self, forKey: .quote) ?? d.quote
     }
 }
 

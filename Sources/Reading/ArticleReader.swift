@@ -8,6 +8,11 @@ public struct ArticleReader: Sendable {
 
     /// Reads a file, or standard input when `path` is "-".
     public func read(path: String) throws -> Article {
+        try read(load(path: path), name: path == "-" ? "stdin" : path)
+    }
+
+    /// The raw bytes of a file, or of standard input when `path` is "-".
+    public func load(path: String) throws -> Data {
         let data: Data
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
@@ -21,7 +26,7 @@ public struct ArticleReader: Sendable {
                 throw ReadingError.unreadable(path, error.localizedDescription)
             }
         }
-        return try read(data, name: path == "-" ? "stdin" : path)
+        return data
     }
 
     public func read(_ data: Data, name: String) throws -> Article {

@@ -1,0 +1,35 @@
+# Two commands for a fresh Debian/Ubuntu machine:
+#   make demo   installs the system packages, builds, and narrates the sample article into Output/
+#   make test   the same installs, then the whole test suite
+# Both are idempotent: packages already present are not reinstalled.
+
+APT_PACKAGES := libespeak-ng-dev espeak-ng-data libsndfile1-dev libxml2-dev pkg-config ffmpeg sox python3
+SWIFT ?= swift
+SAMPLE := Examples/anti-kremlin-militia.txt
+
+.PHONY: deps build demo test bench clean-output
+
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing: $$missing"; \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product edition
+
+demo: build
+	.build/release/edition narrate $(SAMPLE) --output Output
+	@echo "Listen: Output/*.wav   Chapters: ffprobe -hide_banner -show_chapters Output/<name>.wav"
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: build
+	Benchmarks/narrate-vs-espeak.sh
+
+clean-output:
+	find Output -type f ! -name README.md -delete

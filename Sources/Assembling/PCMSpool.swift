@@ -1,0 +1,51 @@
+import Foundation
+
+/// Synthesized PCM parked on disk until the programme is complete. libsndfile needs every
+/// marker before the first sample, and markers are known only at the end; spooling keeps
+/// memory flat however long the programme is.
+final class PCMSpool {
+    let url: URL
+    private let handle: FileHandle
+    private(set) var count = 0
+
+    init(directory: URL) throws {
+        url = directory.appendingPathComponent(".edition-spool-\(getpid())-\(UUID().uuidString.prefix(8)).pcm")
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        handle = try FileHandle(forUpdating: url)
+    }
+
+    func append(_ samples: [Int16]) throws {
+        guard !samples.isEmpty else { return }
+        try samples.withUnsafeBytes { try handle.write(contentsOf: $0) }
+        count += samples.count
+    }
+
+    func appendSilence(_ samples: Int) throws {
+        var left = samples
+        let block = [Int16](repeating: 0, count: 8192)
+        while left > 0 {
+            let n = min(left, block.count)
+            try append(Array(block.prefix(n)))
+            left -= n
+        }
+    }
+
+    /// Streams the spooled samples back in blocks.
+    func forEachBlock(_ body: (UnsafeBufferPointer<Int16>) throws -> Void) throws {
+        try handle.seek(toOffset: 0)
+        while let data = try handle.read(upToCount: 1 << 18), !data.isEmpty {
+            try data.withUnsafeBytes { raw in
+                try body(raw.bindMemory(to: Int16.self))
+            }
+        }
+    }
+
+    func discard() {
+        try? handle.close()
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    deinit { discard() }
+}

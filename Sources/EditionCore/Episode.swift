@@ -1,0 +1,55 @@
+/// The episode metadata sidecar (`<slug>.json`): what was narrated, from what, how, and
+/// what was written. The feed is built from these files, so they carry everything it needs.
+public struct Episode: Codable, Sendable, Equatable {
+    public struct Source: Codable, Sendable, Equatable {
+        public var path: String
+        public var sha256: String
+        public init(path: String, sha256: String) {
+            self.path = path
+            self.sha256 = sha256
+        }
+    }
+
+    public struct ChapterEntry: Codable, Sendable, Equatable {
+        public var title: String
+        public var startTime: Double
+        public init(title: String, startTime: Double) {
+            self.title = title
+            self.startTime = startTime
+        }
+    }
+
+    public var title: String
+    public var slug: String
+    public var authors: [String]
+    public var published: String?
+    public var url: String?
+    public var standfirst: String?
+    public var source: Source
+    public var voice: String
+    public var duration: Double
+    public var sampleRate: Int
+    public var files: [String]
+    public var chapters: [ChapterEntry]
+    public var warnings: [String]
+    public var generator: String
+
+    public init(title: String, slug: String, authors: [String], published: String?, url: String?,
+                standfirst: String?, source: Source, voice: String, duration: Double, sampleRate: Int,
+                files: [String], chapters: [ChapterEntry], warnings: [String], generator: String) {
+        self.title = title
+        self.slug = slug
+        self.authors = authors
+        self.published = published
+        self.url = url
+        self.standfirst = standfirst
+        self.source = source
+        self.voice = voice
+        self.duration = duration
+        self.sampleRate = sampleRate
+        self.files = files
+        self.chapters = chapters
+        self.warnings = warnings
+        self.generator = generator
+    }
+}

@@ -1,0 +1,37 @@
+import EditionCore
+import Foundation
+
+/// Podcasting 2.0 JSON chapters (`version` 1.2.0): `{"version":"1.2.0","chapters":[{"startTime":0,"title":"…"}]}`.
+public enum ChaptersJSON {
+    struct Document: Codable {
+        struct Entry: Codable {
+            var startTime: Double
+            var title: String
+        }
+        var version: String
+        var chapters: [Entry]
+    }
+
+    public static func data(for timeline: Timeline) throws -> Data {
+        let entries = timeline.chapters.map {
+            Document.Entry(startTime: Seconds.rounded(timeline.seconds($0.start)), title: $0.title)
+        }
+        return try JSONOutput.encode(Document(version: "1.2.0", chapters: entries))
+    }
+}
+
+/// Times in sidecars are kept to the millisecond: finer is noise, coarser drifts from the audio.
+public enum Seconds {
+    public static func rounded(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
+}
+
+/// One JSON style for every sidecar: sorted keys and stable formatting, so rebuilds diff cleanly.
+public enum JSONOutput {
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        return data
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Splits a block of text into sentences. A full stop ends a sentence unless it belongs to an
+/// abbreviation (Gen., e.g.), an initial (J. R. R.), a number (3.5) or a dotted acronym (U.S.)
+/// that the next word shows is mid-sentence. Closing quotes and brackets stay with their sentence.
+public struct SentenceSplitter: Sendable {
+    public init() {}
+
+    public func split(_ text: String) -> [String] {
+        let chars = Array(text)
+        var sentences: [String] = []
+        var start = 0
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            guard c == "." || c == "!" || c == "?" || c == "…" else { i += 1; continue }
+            // Take the whole run of terminators and the closing quotes/brackets after it.
+            var end = i + 1
+            while end < chars.count, ".!?…".contains(chars[end]) { end += 1 }
+            while end < chars.count, Self.closers.contains(chars[end]) { end += 1 }
+            guard end == chars.count || chars[end].isWhitespace else { i = end; continue }
+            var next = end
+            while next < chars.count, chars[next].isWhitespace { next += 1 }
+            if next == chars.count || isBoundary(chars, dot: i, runEnd: end, next: next) {
+                append(chars[start..<end], to: &sentences)
+                start = next
+            }
+            i = next
+        }
+        append(chars[start..<chars.count], to: &sentences)
+        return sentences
+    }
+
+    private func isBoundary(_ chars: [Character], dot: Int, runEnd: Int, next: Int) -> Bool {
+        let following = chars[next]
+        // A sentence starts with a capital, a digit, or an opening quote/bracket.
+        let startsSentence = following.isUppercase || following.isNumber || Self.openers.contains(following)
+        guard startsSentence else { return false }
+        guard chars[dot] == "." && (dot + 1 == runEnd || !".!?…".contains(chars[dot + 1])) else { return true }
+        // A single full stop: look at the word before it.
+        var w = dot
+        while w > 0, !chars[w - 1].isWhitespace, !Self.openers.contains(chars[w - 1]) { w -= 1 }
+        let word = String(chars[w..<dot])
+        let nextWord = Self.word(in: chars, from: next)
+        if Self.titles.contains(word) { return false }                 // Gen. Smith, Dr. Who
+        if word.count == 1, word.first!.isUppercase { return false }    // J. R. R. Tolkien
+        if Self.abbreviations.contains(word.lowercased()) || Self.isDottedAcronym(word) {
+            // "U.S. The…" or "etc. He…": a common sentence opener after it ends the sentence.
+            return Self.openingWords.contains(nextWord)
+        }
+        return true
+    }
+
+    private func append(_ slice: ArraySlice<Character>, to sentences: inout [String]) {
+        let s = String(slice).trimmingCharacters(in: .whitespacesAndNewlines)
+        if !s.isEmpty { sentences.append(s) }
+    }
+
+    static func word(in chars: [Character], from index: Int) -> String {
+        var j = index
+        while j < chars.count, Self.openers.contains(chars[j]) { j += 1 }
+        var k = j
+        while k < chars.count, chars[k].isLetter { k += 1 }
+        return String(chars[j..<k])
+    }
+
+    static func isDottedAcronym(_ word: String) -> Bool {
+        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts.allSatisfy { $0.count <= 1 && ($0.first?.isLetter ?? true) }
+    }
+
+    static let closers: Set<Character> = ["\"", "'", "”", "’", ")", "]", "»"]
+    static let openers: Set<Character> = ["\"", "'", "“", "‘", "(", "[", "«"]
+    /// Titles are always followed by a name, never by the end of a sentence.
+    static let titles: Set<String> = ["Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt", "Gov",
+                                      "Sen", "Rep", "Pres", "Prof", "St", "Maj", "Adm", "Cpl", "Pvt",
+                                      "Rev", "Hon", "Mt", "Ft", "No", "Nos", "Fig", "Sept", "Jan", "Feb",
+                                      "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "vs",
+                                      "Gens", "Reps", "Sens", "Messrs", "Jr", "Sr"]
+    /// Abbreviations that may also end a sentence.
+    static let abbreviations: Set<String> = ["etc", "e.g", "i.e", "approx", "inc", "ltd", "co", "corp",
+                                             "jr", "sr", "a.m", "p.m", "vs", "al"]
+    static let openingWords: Set<String> = ["The", "A", "An", "He", "She", "It", "They", "We", "I", "This",
+                                            "That", "These", "Those", "In", "On", "At", "But", "And", "Its",
+                                            "His", "Her", "Their", "There", "Some", "Many", "Officials",
+                                            "However", "Meanwhile", "After", "Before", "When", "While", "As",
+                                            "If", "According", "Russia", "Ukraine", "President", "Earlier"]
+}

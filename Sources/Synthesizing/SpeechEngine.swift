@@ -1,0 +1,77 @@
+import CEspeakNG
+import EditionCore
+import Foundation
+
+/// The one owner of espeak-ng in a process. espeak-ng keeps all its state in globals and
+/// cannot run in two threads, so there is exactly one engine per worker process and it is
+/// deliberately not `Sendable`.
+public final class SpeechEngine {
+    public let sampleRate: Int
+    private var settings: EngineSettings?
+
+    public init(dataPath: String? = nil) throws {
+        espeak_ng_InitializePath(dataPath)
+        var context: espeak_ng_ERROR_CONTEXT? = nil
+        try Self.check(espeak_ng_Initialize(&context), "initialise espeak-ng")
+        try Self.check(espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nil), "open espeak-ng output")
+        sampleRate = Int(espeak_ng_GetSampleRate())
+        espeak_SetSynthCallback { wav, count, events in
+            guard let events, let box = events.pointee.user_data else { return 0 }
+            let sink = Unmanaged<TakeSink>.fromOpaque(box).takeUnretainedValue()
+            var event = events
+            while event.pointee.type != espeakEVENT_LIST_TERMINATED {
+                if event.pointee.type == espeakEVENT_WORD {
+                    sink.words.append(WordEvent(textPosition: Int(event.pointee.text_position) - 1,
+                                                length: Int(event.pointee.length),
+                                                sample: Int(event.pointee.sample)))
+                }
+                event += 1
+            }
+            if let wav, count > 0 { sink.samples.append(contentsOf: UnsafeBufferPointer(start: wav, count: Int(count))) }
+            return 0
+        }
+    }
+
+    /// Speaks one chunk. `phonemes` enables `[[...]]` inline phoneme notation (lexicon entries).
+    public func speak(_ text: String, settings: EngineSettings, phonemes: Bool = true) throws -> Take {
+        try apply(settings)
+        let sink = TakeSink()
+        let box = Unmanaged.passRetained(sink)
+        defer { box.release() }
+        var utf8 = Array(text.utf8CString)
+        let status = utf8.withUnsafeMutableBytes { bytes in
+            espeak_ng_Synthesize(bytes.baseAddress, bytes.count, 0, POS_CHARACTER, 0,
+                                 edition_espeak_flags(phonemes ? 1 : 0), nil, box.toOpaque())
+        }
+        try Self.check(status, "synthesize")
+        // espeak counts `sample` from the start of each Synthesize call; events may be reported
+        // before their audio arrives, so clamp them into the buffer.
+        let count = sink.samples.count
+        let words = sink.words.map { WordEvent(textPosition: $0.textPosition, length: $0.length, sample: min($0.sample, count)) }
+        return Take(sampleRate: sampleRate, samples: sink.samples, words: words)
+    }
+
+    private func apply(_ new: EngineSettings) throws {
+        guard new != settings else { return }
+        let status = new.voiceName.withCString { espeak_ng_SetVoiceByName($0) }
+        guard status == ENS_OK else { throw SynthesisError.unknownVoice(new.voiceName) }
+        try Self.check(espeak_ng_SetParameter(espeakRATE, Int32(new.rate), 0), "set rate")
+        try Self.check(espeak_ng_SetParameter(espeakPITCH, Int32(new.pitch), 0), "set pitch")
+        try Self.check(espeak_ng_SetParameter(espeakRANGE, Int32(new.range), 0), "set range")
+        try Self.check(espeak_ng_SetParameter(espeakVOLUME, Int32(new.volume), 0), "set volume")
+        settings = new
+    }
+
+    static func check(_ status: espeak_ng_STATUS, _ what: String) throws {
+        guard status != ENS_OK else { return }
+        var buffer = [CChar](repeating: 0, count: 512)
+        espeak_ng_GetStatusCodeMessage(status, &buffer, buffer.count)
+        throw SynthesisError.engine("\(what): \(String(cString: buffer))")
+    }
+}
+
+/// Collects what the synthesis callback delivers for one call.
+private final class TakeSink {
+    var samples: [Int16] = []
+    var words: [WordEvent] = []
+}

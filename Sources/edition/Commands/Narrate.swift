@@ -1,0 +1,68 @@
+import ArgumentParser
+import Building
+import EditionCore
+import Foundation
+import Synthesizing
+
+struct Narrate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Narrate articles into WAV files with chapters and sidecars.",
+        discussion: """
+            For each article writes <slug>.wav (16-bit PCM, named chapter markers), <slug>.chapters.json \
+            (Podcasting 2.0 chapters) and <slug>.json (episode metadata) into the output folder. \
+            Files appear only when complete. A failed article is reported and the others go on; \
+            the exit status is non-zero if any failed.
+            """)
+
+    @Argument(help: ArgumentHelp("Article files (.txt, .md, .html), or - for standard input.", valueName: "file"))
+    var files: [String]
+
+    @OptionGroup var voice: VoiceOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output folder.", valueName: "dir"))
+    var output: String = "Output"
+
+    @Option(name: .shortAndLong, help: "Worker processes for synthesis (default: number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .long, help: "Skip the spoken intro (headline, byline, date).")
+    var noIntro = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    @Option(name: .long, help: .hidden)
+    var injectWorkerCrash: String?
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Name at least one article file.") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+    }
+
+    func run() throws {
+        let profile = try voice.profile()
+        var environment: [String: String] = [:]
+        if let injectWorkerCrash { environment[Synthesizing.Worker.crashTrigger] = injectWorkerCrash }
+        let narrator = Narrator(pool: WorkerPool(executable: Executable.path, jobs: jobs, environment: environment))
+        let outputDirectory = URL(fileURLWithPath: output)
+        let display = ProgressDisplay(enabled: !quiet)
+        var failed = 0
+        for file in files {
+            do {
+                let narration = try narrator.narrate(file, profile: profile, outputDirectory: outputDirectory,
+                                                     intro: noIntro ? .none : .standard) { display.update(file, $0) }
+                display.finish()
+                for warning in narration.episode.warnings { Console.error("warning: \(warning)") }
+                if !quiet {
+                    let e = narration.episode
+                    print("\(outputDirectory.appendingPathComponent(e.slug + ".wav").path)  \(Timecode.string(e.duration))  \(e.chapters.count) chapters")
+                }
+            } catch {
+                display.finish()
+                Console.error("error: \(error.localizedDescription)")
+                failed += 1
+            }
+        }
+        if failed > 0 { throw ExitCode.failure }
+    }
+}

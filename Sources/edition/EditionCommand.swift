@@ -1,0 +1,17 @@
+import ArgumentParser
+import Building
+
+@main
+struct EditionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edition",
+        abstract: "Turn written articles into narrated audio editions.",
+        discussion: """
+            Reads an article (scraped text, Markdown or HTML), normalizes it into the words a listener \
+            should hear, narrates it with espeak-ng and writes a WAV with named chapters plus sidecars.
+            """,
+        version: EditionVersion.current,
+        subcommands: [Narrate.self, Script.self, Voices.self, Worker.self],
+        defaultSubcommand: nil
+    )
+}

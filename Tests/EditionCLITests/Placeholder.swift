@@ -1,2 +1,0 @@
-import XCTest
-final class EditionCLITestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }

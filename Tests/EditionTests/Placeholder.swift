@@ -1,2 +1,0 @@
-import XCTest
-final class EditionTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }

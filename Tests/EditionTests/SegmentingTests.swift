@@ -1,0 +1,62 @@
+import EditionCore
+import Segmenting
+import XCTest
+
+final class SentenceSplitterTests: XCTestCase {
+    let splitter = SentenceSplitter()
+
+    func testAbbreviationsInitialsAndDecimalsDoNotEndSentences() {
+        XCTAssertEqual(splitter.split("Gen. Kyrylo Budanov spoke. He said 3.5 percent."),
+                       ["Gen. Kyrylo Budanov spoke.", "He said 3.5 percent."])
+        XCTAssertEqual(splitter.split("J. R. R. Tolkien wrote it. Then he left."),
+                       ["J. R. R. Tolkien wrote it.", "Then he left."])
+        XCTAssertEqual(splitter.split("Aid from the U.S. arrived on Monday. The U.S. Army helped."),
+                       ["Aid from the U.S. arrived on Monday.", "The U.S. Army helped."])
+        XCTAssertEqual(splitter.split("Weapons came from the U.S. The shipment was large."),
+                       ["Weapons came from the U.S.", "The shipment was large."])
+        XCTAssertEqual(splitter.split("Tanks, drones, etc. were listed, e.g. the Leopard."),
+                       ["Tanks, drones, etc. were listed, e.g. the Leopard."])
+    }
+
+    func testQuotesBracketsAndEllipses() {
+        XCTAssertEqual(splitter.split("“There are losses.” Fortune said so."),
+                       ["“There are losses.”", "Fortune said so."])
+        XCTAssertEqual(splitter.split("He paused (briefly.) Then spoke… And left!"),
+                       ["He paused (briefly.)", "Then spoke…", "And left!"])
+        XCTAssertEqual(splitter.split("Really?! Yes."), ["Really?!", "Yes."])
+        XCTAssertEqual(splitter.split("no terminator at all"), ["no terminator at all"])
+        XCTAssertEqual(splitter.split("   "), [])
+    }
+}
+
+final class ChunkSplitterTests: XCTestCase {
+    func testShortSentencesAreOneChunk() {
+        let chunks = ChunkSplitter(clausePause: 150).chunks(text: "A short one.", tokens: [], pauseAfter: 400)
+        XCTAssertEqual(chunks, [Chunk(text: "A short one.", pauseAfter: 400)])
+    }
+
+    func testLongSentencesSplitAtClausePunctuationAndKeepTokens() {
+        let clause = Array(repeating: "word", count: 30).joined(separator: " ")
+        let text = "\(clause), \(clause); \(clause)."
+        var tokens: [Token] = []
+        var offset = 0
+        for word in text.split(separator: " ") {
+            tokens.append(Token(source: String(word), spokenStart: offset, spokenEnd: offset + word.unicodeScalars.count))
+            offset += word.unicodeScalars.count + 1
+        }
+        let chunks = ChunkSplitter(limit: 200, clausePause: 150).chunks(text: text, tokens: tokens, pauseAfter: 400)
+        XCTAssertGreaterThan(chunks.count, 1)
+        XCTAssertTrue(chunks.allSatisfy { $0.text.unicodeScalars.count <= 200 })
+        XCTAssertEqual(chunks.last?.pauseAfter, 400)
+        XCTAssertTrue(chunks.dropLast().allSatisfy { $0.pauseAfter == 150 })
+        XCTAssertTrue(chunks.dropLast().allSatisfy { $0.text.hasSuffix(",") || $0.text.hasSuffix(";") })
+        XCTAssertEqual(chunks.map(\.tokens.count).reduce(0, +), tokens.count, "every token lands in exactly one chunk")
+        for chunk in chunks {
+            let scalars = Array(chunk.text.unicodeScalars)
+            for token in chunk.tokens {
+                var s = String.UnicodeScalarView(); s.append(contentsOf: scalars[token.spokenStart..<token.spokenEnd])
+                XCTAssertEqual(String(s), token.source)
+            }
+        }
+    }
+}
