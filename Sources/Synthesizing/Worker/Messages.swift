@@ -17,14 +17,19 @@ struct SynthesisReply: Codable {
 extension Take {
     /// Samples as little-endian bytes, the frame payload.
     var pcmData: Data {
-        samples.withUnsafeBufferPointer { buffer in
-            Data(buffer: UnsafeBufferPointer(start: buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: Int16.self) }, count: buffer.count))
-        }
+        #if _endian(big)
+        return samples.map(\.littleEndian).withUnsafeBytes { Data($0) }
+        #else
+        return samples.withUnsafeBytes { Data($0) }
+        #endif
     }
 
     static func samples(from data: Data) -> [Int16] {
         var samples = [Int16](repeating: 0, count: data.count / 2)
         _ = samples.withUnsafeMutableBytes { data.copyBytes(to: $0) }
-        return samples.map { Int16(littleEndian: $0) }
+        #if _endian(big)
+        samples = samples.map { Int16(littleEndian: $0) }
+        #endif
+        return samples
     }
 }

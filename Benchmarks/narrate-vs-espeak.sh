@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Narrates a long text (≥ 15,000 words) with `edition narrate` and with plain `espeak-ng -w`,
+# and prints both wall times, their ratio, and edition's peak memory.
+# Usage: Benchmarks/narrate-vs-espeak.sh [words] [jobs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+words=${1:-15000}
+jobs=${2:-$(nproc)}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+swift build -c release --product edition >/dev/null
+edition=.build/release/edition
+
+# A long article made of the sample's body paragraphs, repeated until it is long enough.
+python3 - "$words" "$work/long.txt" <<'PY'
+import sys, itertools
+target, out = int(sys.argv[1]), sys.argv[2]
+src = open("Examples/anti-kremlin-militia.txt", encoding="utf-8").read().split("\n\n")
+body = [p.strip() for p in src if len(p.split()) > 20]
+paras, n = [], 0
+for i, p in enumerate(itertools.cycle(body)):
+    if n >= target: break
+    paras.append(p); n += len(p.split())
+open(out, "w", encoding="utf-8").write("A long benchmark article\n\n" + "\n\n".join(paras) + "\n")
+print(f"text: {n} words, {len(paras)} paragraphs", file=sys.stderr)
+PY
+
+# Plain espeak-ng with the same voice settings as the default profile.
+start=$(date +%s.%N)
+espeak-ng -v en-us+m3 -s 165 -p 45 -a 100 -f "$work/long.txt" -w "$work/espeak.wav"
+espeak_s=$(echo "$(date +%s.%N) - $start" | bc)
+
+start=$(date +%s.%N)
+/usr/bin/time -f "%M" -o "$work/rss" "$edition" narrate "$work/long.txt" --output "$work/out" --jobs "$jobs" --quiet
+edition_s=$(echo "$(date +%s.%N) - $start" | bc)
+
+audio_s=$(python3 -c "import json,glob; print(json.load(open(glob.glob('$work/out/*[!s].json')[0]))['duration'])")
+espeak_audio=$(soxi -D "$work/espeak.wav")
+printf 'espeak-ng -w         %6.2f s  (%.0f s of audio, %.0f× real time)\n' "$espeak_s" "$espeak_audio" "$(echo "$espeak_audio / $espeak_s" | bc -l)"
+printf 'edition narrate -j%s  %6.2f s  (%.0f s of audio, %.0f× real time, peak RSS %s MB)\n' "$jobs" "$edition_s" "$audio_s" \
+  "$(echo "$audio_s / $edition_s" | bc -l)" "$(( $(cat "$work/rss") / 1024 ))"
+printf 'ratio edition/espeak %6.2f  (target ≤ 1.10)\n' "$(echo "$edition_s / $espeak_s" | bc -l)"
