@@ -54,7 +54,10 @@ public final class Narrator {
         let wavName = "\(slug).wav"
         try WAVWriter.write(recorder, timeline: timeline, tags: tags, to: output.stage(wavName).path)
         try output.write(ChaptersJSON.data(for: timeline), as: "\(slug).chapters.json")
-        let files = [wavName, "\(slug).chapters.json", "\(slug).json"]
+        try output.write(Data(Transcripts.webVTT(timeline).utf8), as: "\(slug).vtt")
+        try output.write(Data(Transcripts.srt(timeline).utf8), as: "\(slug).srt")
+        try output.write(Transcripts.json(timeline), as: "\(slug).transcript.json")
+        let files = [wavName, "\(slug).chapters.json", "\(slug).vtt", "\(slug).srt", "\(slug).transcript.json", "\(slug).json"]
         let episode = Episode(
             title: article.headline, slug: slug, authors: article.authors, published: article.published?.text,
             url: article.sourceURL, standfirst: article.standfirst,

@@ -106,7 +106,8 @@ final class NarrationTests: XCTestCase {
             .stdout.split(separator: " ").first.map(String.init)
         XCTAssertEqual(source["sha256"] as? String, expectedHash)
         let files = try XCTUnwrap(meta["files"] as? [String])
-        XCTAssertEqual(Set(files), ["\(slug).wav", "\(slug).chapters.json", "\(slug).json"])
+        XCTAssertEqual(Set(files), ["\(slug).wav", "\(slug).chapters.json", "\(slug).json", "\(slug).vtt",
+                                    "\(slug).srt", "\(slug).transcript.json"])
         for name in files { XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent(name).path), name) }
         let chapters = try XCTUnwrap(meta["chapters"] as? [[String: Any]])
         let cues = try SoundFile(readingFrom: output.appendingPathComponent("\(slug).wav").path).cues()
