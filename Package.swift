@@ -22,6 +22,10 @@ let package = Package(
                        providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CEbur128", pkgConfig: "libebur128",
+                       providers: [.apt(["libebur128-dev"])]),
+        .systemLibrary(name: "CSampleRate", pkgConfig: "samplerate",
+                       providers: [.apt(["libsamplerate0-dev"])]),
 
         // The shared vocabulary: Article, Script, Chapter, VoiceProfile…
         .target(name: "EditionCore", dependencies: [.product(name: "Yams", package: "Yams")]),
@@ -37,12 +41,19 @@ let package = Package(
         // 5. Audio + Assembling: PCM → WAV with chapter markers, through libsndfile.
         .target(name: "Audio", dependencies: ["CSndFile"]),
         .target(name: "Assembling", dependencies: ["EditionCore", "Audio"]),
-        // 6. Publishing: sidecars (chapters JSON, episode metadata, transcripts).
-        .target(name: "Publishing", dependencies: ["EditionCore"]),
+        // 6. Mastering: loudness, resampling, encoding; Tagging: chapters inside MP3, FLAC and Ogg.
+        .target(name: "Tagging", dependencies: ["EditionCore"]),
+        .target(name: "Mastering", dependencies: ["EditionCore", "Audio", "Tagging", "CEbur128", "CSampleRate"]),
+        // 7. Publishing: sidecars (chapters JSON, episode metadata, transcripts) and the podcast feed.
+        .target(name: "Publishing", dependencies: [
+            "EditionCore",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Building composes the stages into a narration.
         .target(name: "Building", dependencies: [
             "EditionCore", "Reading", "Normalizing", "Segmenting", "Synthesizing",
-            "Audio", "Assembling", "Publishing",
+            "Audio", "Assembling", "Mastering", "Tagging", "Publishing",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "edition", dependencies: [
@@ -56,6 +67,8 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "NormalizingTests", dependencies: ["Normalizing", "EditionTestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "TaggingTests", dependencies: ["Tagging", "Audio", "EditionTestSupport"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "EditionTestSupport"]),
         .testTarget(name: "EditionTests", dependencies: ["Building", "EditionTestSupport", "Audio", "CSndFile"]),
         .testTarget(name: "EditionCLITests", dependencies: ["EditionTestSupport"]),
     ]

@@ -1,0 +1,4 @@
+import CEbur128
+import CSampleRate
+// Loudness, resampling and encoding.
+enum MasteringPlaceholder {}
