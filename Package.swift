@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "Synthesizing", dependencies: ["EditionCore", "CEspeakNG"]),
         // 5. Audio + Assembling: PCM → WAV with chapter markers, through libsndfile.
         .target(name: "Audio", dependencies: ["CSndFile"]),
-        .target(name: "Assembling", dependencies: ["EditionCore", "Audio"]),
+        .target(name: "Assembling", dependencies: ["EditionCore", "Audio", "Tagging"]),
         // 6. Mastering: loudness, resampling, encoding; Tagging: chapters inside MP3, FLAC and Ogg.
         .target(name: "Tagging", dependencies: ["EditionCore"]),
         .target(name: "Mastering", dependencies: ["EditionCore", "Audio", "Tagging", "CEbur128", "CSampleRate"]),

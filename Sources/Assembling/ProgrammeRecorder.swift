@@ -1,3 +1,4 @@
+import Audio
 import EditionCore
 import Foundation
 
@@ -6,7 +7,7 @@ import Foundation
 public final class ProgrammeRecorder {
     public let sampleRate: Int
     public private(set) var timeline: Timeline
-    let spool: PCMSpool
+    public let spool: PCMSpool
 
     public init(sampleRate: Int, scratchDirectory: URL) throws {
         self.sampleRate = sampleRate

@@ -1,4 +1,5 @@
 import Audio
+import Tagging
 import EditionCore
 import Foundation
 

@@ -3,12 +3,12 @@ import Foundation
 /// Synthesized PCM parked on disk until the programme is complete. libsndfile needs every
 /// marker before the first sample, and markers are known only at the end; spooling keeps
 /// memory flat however long the programme is.
-final class PCMSpool {
-    let url: URL
+public final class PCMSpool {
+    public let url: URL
     private let handle: FileHandle
-    private(set) var count = 0
+    public private(set) var count = 0
 
-    init(directory: URL) throws {
+    public init(directory: URL) throws {
         url = directory.appendingPathComponent(".edition-spool-\(getpid())-\(UUID().uuidString.prefix(8)).pcm")
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
@@ -16,13 +16,13 @@ final class PCMSpool {
         handle = try FileHandle(forUpdating: url)
     }
 
-    func append(_ samples: [Int16]) throws {
+    public func append(_ samples: [Int16]) throws {
         guard !samples.isEmpty else { return }
         try samples.withUnsafeBytes { try handle.write(contentsOf: $0) }
         count += samples.count
     }
 
-    func appendSilence(_ samples: Int) throws {
+    public func appendSilence(_ samples: Int) throws {
         var left = samples
         let block = [Int16](repeating: 0, count: 8192)
         while left > 0 {
@@ -32,17 +32,20 @@ final class PCMSpool {
         }
     }
 
-    /// Streams the spooled samples back in blocks.
-    func forEachBlock(_ body: (UnsafeBufferPointer<Int16>) throws -> Void) throws {
-        try handle.seek(toOffset: 0)
-        while let data = try handle.read(upToCount: 1 << 18), !data.isEmpty {
+    /// Streams the spooled samples back in blocks. Each call reads through its own handle,
+    /// so several encoders may read the same spool at once from different threads.
+    public func forEachBlock(_ body: (UnsafeBufferPointer<Int16>) throws -> Void) throws {
+        try handle.synchronize()
+        let reader = try FileHandle(forReadingFrom: url)
+        defer { try? reader.close() }
+        while let data = try reader.read(upToCount: 1 << 18), !data.isEmpty {
             try data.withUnsafeBytes { raw in
                 try body(raw.bindMemory(to: Int16.self))
             }
         }
     }
 
-    func discard() {
+    public func discard() {
         try? handle.close()
         try? FileManager.default.removeItem(at: url)
     }

@@ -4,6 +4,11 @@ import EditionCore
 /// with one `labl` per cue (names). libsndfile writes cue points without names (and none at
 /// all in RF64), so we build both chunks ourselves; `cue ` must come before `LIST` for ffmpeg.
 public enum MarkerChunks {
+    /// Chapter starts are in the programme's samples; the file may be at another rate.
+    public static func chunks(for chapters: [Chapter], scale: Double) -> [(id: String, data: [UInt8])] {
+        chunks(for: chapters.map { Chapter(title: $0.title, start: Int((Double($0.start) * scale).rounded())) })
+    }
+
     public static func chunks(for chapters: [Chapter]) -> [(id: String, data: [UInt8])] {
         guard !chapters.isEmpty else { return [] }
         return [("cue ", cue(chapters)), ("LIST", labels(chapters))]
