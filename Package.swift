@@ -69,7 +69,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "TaggingTests", dependencies: ["Tagging", "Audio", "EditionTestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "EditionTestSupport"]),
-        .testTarget(name: "EditionTests", dependencies: ["Building", "EditionTestSupport", "Audio", "CSndFile"]),
+        .testTarget(name: "EditionTests", dependencies: ["Building", "EditionTestSupport", "Audio", "Mastering", "CSndFile"]),
         .testTarget(name: "EditionCLITests", dependencies: ["EditionTestSupport"]),
     ]
 )

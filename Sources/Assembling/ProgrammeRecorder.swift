@@ -8,6 +8,9 @@ public final class ProgrammeRecorder {
     public let sampleRate: Int
     public private(set) var timeline: Timeline
     public let spool: PCMSpool
+    /// Sees every sample as it is recorded (e.g. a loudness meter), so measuring the programme
+    /// costs no second pass and overlaps synthesis.
+    public var observer: ((UnsafeBufferPointer<Int16>) -> Void)?
 
     public init(sampleRate: Int, scratchDirectory: URL) throws {
         self.sampleRate = sampleRate
@@ -47,11 +50,14 @@ public final class ProgrammeRecorder {
         for i in words.indices.dropLast() { words[i].end = max(words[i].start, words[i + 1].start) }
         timeline.words += words
         try spool.append(take.samples)
+        if let observer { take.samples.withUnsafeBufferPointer(observer) }
         if !timeline.sentences.isEmpty { timeline.sentences[timeline.sentences.count - 1].end = position }
     }
 
     public func appendSilence(milliseconds: Int) throws {
-        try spool.appendSilence(milliseconds * sampleRate / 1000)
+        let count = milliseconds * sampleRate / 1000
+        try spool.appendSilence(count)
+        if let observer, count > 0 { [Int16](repeating: 0, count: count).withUnsafeBufferPointer(observer) }
     }
 
     /// Drops a trailing pause so the programme ends with the last word, then seals the timeline.

@@ -3,7 +3,7 @@ import Foundation
 /// Synthesized PCM parked on disk until the programme is complete. libsndfile needs every
 /// marker before the first sample, and markers are known only at the end; spooling keeps
 /// memory flat however long the programme is.
-public final class PCMSpool {
+public final class PCMSpool: @unchecked Sendable {  // appended by one thread, then read by many
     public let url: URL
     private let handle: FileHandle
     public private(set) var count = 0
@@ -35,7 +35,6 @@ public final class PCMSpool {
     /// Streams the spooled samples back in blocks. Each call reads through its own handle,
     /// so several encoders may read the same spool at once from different threads.
     public func forEachBlock(_ body: (UnsafeBufferPointer<Int16>) throws -> Void) throws {
-        try handle.synchronize()
         let reader = try FileHandle(forReadingFrom: url)
         defer { try? reader.close() }
         while let data = try reader.read(upToCount: 1 << 18), !data.isEmpty {

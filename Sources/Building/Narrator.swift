@@ -2,6 +2,7 @@ import Assembling
 import Crypto
 import EditionCore
 import Foundation
+import Mastering
 import Publishing
 import Reading
 import Synthesizing
@@ -10,7 +11,9 @@ import Synthesizing
 public struct Narration: Sendable {
     public var episode: Episode
     public var files: [URL]
+    /// At the output rate, as written in the files.
     public var timeline: Timeline
+    public var mastering: MasteringReport
 }
 
 /// How far a narration has got, for progress displays.
@@ -32,7 +35,7 @@ public final class Narrator {
     }
 
     public func narrate(_ path: String, profile: VoiceProfile, outputDirectory: URL,
-                        intro: IntroTemplate = .standard,
+                        formats: [AudioFormat] = [.wav, .mp3], intro: IntroTemplate = .standard,
                         progress: (NarrationProgress) -> Void = { _ in }) throws -> Narration {
         let reader = ArticleReader()
         let data = try reader.load(path: path)
@@ -44,20 +47,31 @@ public final class Narrator {
         let output = try AtomicOutput(directory: outputDirectory)
         let recorder = try ProgrammeRecorder(sampleRate: WorkerPool.engineSampleRate, scratchDirectory: outputDirectory)
         defer { recorder.discard() }
+        let meter = LoudnessMeter(sampleRate: recorder.sampleRate, truePeak: false)
+        var floats: [Float] = []
+        recorder.observer = { block in
+            floats.removeAll(keepingCapacity: true)
+            for s in block { floats.append(Float(s) / 32768) }
+            floats.withUnsafeBufferPointer { meter.add($0) }
+        }
 
         var warnings = article.warnings
         try synthesize(script, profile: profile, into: recorder, warnings: &warnings, progress: progress)
-        let timeline = recorder.finish()
 
         let tags = EpisodeTags(title: article.headline, artist: article.authors.isEmpty ? nil : ScriptBuilder.list(article.authors),
                                date: article.published?.text, comment: article.sourceURL, software: Self.generator)
-        let wavName = "\(slug).wav"
-        try WAVWriter.write(recorder, timeline: timeline, tags: tags, to: output.stage(wavName).path)
+        var files: [String] = []
+        let (timeline, report) = try Master(plan: profile.mastering, formats: formats)
+            .render(spool: recorder.spool, timeline: recorder.finish(), measured: meter, tags: tags) { format in
+                let name = "\(slug).\(format.fileExtension)"
+                files.append(name)
+                return output.stage(name).path
+            }
         try output.write(ChaptersJSON.data(for: timeline), as: "\(slug).chapters.json")
         try output.write(Data(Transcripts.webVTT(timeline).utf8), as: "\(slug).vtt")
         try output.write(Data(Transcripts.srt(timeline).utf8), as: "\(slug).srt")
         try output.write(Transcripts.json(timeline), as: "\(slug).transcript.json")
-        let files = [wavName, "\(slug).chapters.json", "\(slug).vtt", "\(slug).srt", "\(slug).transcript.json", "\(slug).json"]
+        files += ["\(slug).chapters.json", "\(slug).vtt", "\(slug).srt", "\(slug).transcript.json", "\(slug).json"]
         let episode = Episode(
             title: article.headline, slug: slug, authors: article.authors, published: article.published?.text,
             url: article.sourceURL, standfirst: article.standfirst,
@@ -65,10 +79,11 @@ public final class Narrator {
             voice: profile.name, duration: Seconds.rounded(timeline.duration), sampleRate: timeline.sampleRate,
             files: files,
             chapters: timeline.chapters.map { .init(title: $0.title, startTime: Seconds.rounded(timeline.seconds($0.start))) },
-            warnings: warnings, generator: Self.generator)
+            warnings: warnings, generator: Self.generator, loudness: report.loudness, truePeak: report.truePeak)
         try output.write(EpisodeJSON.data(for: episode), as: "\(slug).json")
         try output.commit()
-        return Narration(episode: episode, files: files.map { outputDirectory.appendingPathComponent($0) }, timeline: timeline)
+        return Narration(episode: episode, files: files.map { outputDirectory.appendingPathComponent($0) },
+                         timeline: timeline, mastering: report)
     }
 
     /// Speaks every chunk in order on the pool, laying takes and pauses into the recorder.

@@ -33,10 +33,14 @@ public struct Episode: Codable, Sendable, Equatable {
     public var chapters: [ChapterEntry]
     public var warnings: [String]
     public var generator: String
+    /// Integrated loudness (LUFS) and true peak (dBTP) measured on the mastered audio.
+    public var loudness: Double?
+    public var truePeak: Double?
 
     public init(title: String, slug: String, authors: [String], published: String?, url: String?,
                 standfirst: String?, source: Source, voice: String, duration: Double, sampleRate: Int,
-                files: [String], chapters: [ChapterEntry], warnings: [String], generator: String) {
+                files: [String], chapters: [ChapterEntry], warnings: [String], generator: String,
+                loudness: Double? = nil, truePeak: Double? = nil) {
         self.title = title
         self.slug = slug
         self.authors = authors
@@ -51,5 +55,7 @@ public struct Episode: Codable, Sendable, Equatable {
         self.chapters = chapters
         self.warnings = warnings
         self.generator = generator
+        self.loudness = loudness
+        self.truePeak = truePeak
     }
 }

@@ -87,6 +87,15 @@ extension VoiceProfile {
                              ("heading", pauses.heading), ("chapter", pauses.chapter), ("quote", pauses.quote)] {
             try within("pauses.\(key)", value, 0...10_000)
         }
+        guard (-40.0 ... -5.0).contains(mastering.loudness) else {
+            throw VoiceProfileError.invalid(label, "`mastering.loudness` must be −40…−5 LUFS (got \(mastering.loudness))")
+        }
+        guard (-12.0 ... 0.0).contains(mastering.truePeak) else {
+            throw VoiceProfileError.invalid(label, "`mastering.truePeak` must be −12…0 dBTP (got \(mastering.truePeak))")
+        }
+        guard [22050, 44100, 48000].contains(mastering.sampleRate) else {
+            throw VoiceProfileError.invalid(label, "`mastering.sampleRate` must be 22050, 44100 or 48000 (got \(mastering.sampleRate))")
+        }
         for entry in lexicon.entries where entry.word.trimmingCharacters(in: .whitespaces).isEmpty || entry.say.isEmpty {
             throw VoiceProfileError.invalid(label, "a lexicon entry has an empty `word` or `say`")
         }

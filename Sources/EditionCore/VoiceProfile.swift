@@ -10,19 +10,21 @@ public struct VoiceProfile: Codable, Sendable, Equatable {
     public var engine: EngineSettings
     public var pauses: PausePlan
     public var lexicon: Lexicon
+    public var mastering: MasteringPlan
 
     public init(name: String, description: String = "", language: String = "en-US",
                 engine: EngineSettings = EngineSettings(), pauses: PausePlan = PausePlan(),
-                lexicon: Lexicon = Lexicon()) {
+                lexicon: Lexicon = Lexicon(), mastering: MasteringPlan = MasteringPlan()) {
         self.name = name
         self.description = description
         self.language = language
         self.engine = engine
         self.pauses = pauses
         self.lexicon = lexicon
+        self.mastering = mastering
     }
 
-    enum CodingKeys: String, CodingKey { case name, description, language, engine, pauses, lexicon }
+    enum CodingKeys: String, CodingKey { case name, description, language, engine, pauses, lexicon, mastering }
 
     /// Only `engine` is required; everything else has a newsreader's default.
     public init(from decoder: Decoder) throws {
@@ -33,6 +35,7 @@ public struct VoiceProfile: Codable, Sendable, Equatable {
         engine = try c.decode(EngineSettings.self, forKey: .engine)
         pauses = try c.decodeIfPresent(PausePlan.self, forKey: .pauses) ?? PausePlan()
         lexicon = try c.decodeIfPresent(Lexicon.self, forKey: .lexicon) ?? Lexicon()
+        mastering = try c.decodeIfPresent(MasteringPlan.self, forKey: .mastering) ?? MasteringPlan()
     }
 }
 
@@ -157,5 +160,40 @@ public struct Lexicon: Codable, Sendable, Equatable, Hashable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(entries)
+    }
+}
+
+/// How the finished programme is mastered: one gain for the whole programme to reach the
+/// loudness target (EBU R128 / BS.1770), a true-peak ceiling, the output rate, and optional
+/// intro and outro audio files placed at the start and end.
+public struct MasteringPlan: Codable, Sendable, Equatable, Hashable {
+    /// Integrated loudness target in LUFS; Apple asks for −16 ±1.
+    public var loudness: Double
+    /// True-peak ceiling in dBTP.
+    public var truePeak: Double
+    /// Output sample rate: 44100 or 48000 (Opus is always 48000).
+    public var sampleRate: Int
+    public var introAudio: String?
+    public var outroAudio: String?
+
+    public init(loudness: Double = -16, truePeak: Double = -1, sampleRate: Int = 44100,
+                introAudio: String? = nil, outroAudio: String? = nil) {
+        self.loudness = loudness
+        self.truePeak = truePeak
+        self.sampleRate = sampleRate
+        self.introAudio = introAudio
+        self.outroAudio = outroAudio
+    }
+
+    enum CodingKeys: String, CodingKey { case loudness, truePeak, sampleRate, introAudio, outroAudio }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = MasteringPlan()
+        loudness = try c.decodeIfPresent(Double.self, forKey: .loudness) ?? d.loudness
+        truePeak = try c.decodeIfPresent(Double.self, forKey: .truePeak) ?? d.truePeak
+        sampleRate = try c.decodeIfPresent(Int.self, forKey: .sampleRate) ?? d.sampleRate
+        introAudio = try c.decodeIfPresent(String.self, forKey: .introAudio)
+        outroAudio = try c.decodeIfPresent(String.self, forKey: .outroAudio)
     }
 }

@@ -26,7 +26,7 @@ final class CommandTests: XCTestCase {
                                                stdin: Data("Piped headline\n\nA sentence from a pipe.\n".utf8))
         XCTAssertEqual(result.status, 0, result.stderr)
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-        XCTAssertEqual(names, ["piped-headline.chapters.json", "piped-headline.json", "piped-headline.srt",
+        XCTAssertEqual(names, ["piped-headline.chapters.json", "piped-headline.json", "piped-headline.mp3", "piped-headline.srt",
                                "piped-headline.transcript.json", "piped-headline.vtt", "piped-headline.wav"])
     }
 

@@ -20,6 +20,7 @@ final class TimingTests: XCTestCase {
     var profile: VoiceProfile!
     var narration: Narration!
     var samples: [Int16] = []
+    var rate: Int { narration.timeline.sampleRate }
 
     override func setUpWithError() throws {
         dir = try TestEnvironment.scratchDirectory("timing")
@@ -38,7 +39,7 @@ final class TimingTests: XCTestCase {
         let spokenWords = narration.timeline.sentences.flatMap { $0.text.split(separator: " ") }
         XCTAssertEqual(cues.count, spokenWords.count, "one cue per spoken source word")
         XCTAssertEqual(cues.map(\.text), spokenWords.map { String($0) })
-        let duration = Double(samples.count) / 22050
+        let duration = Double(samples.count) / Double(rate)
         var previousEnd = 0.0
         for cue in cues {
             XCTAssertGreaterThanOrEqual(cue.start, previousEnd, "\(cue.text) starts before the previous cue ended")
@@ -50,21 +51,21 @@ final class TimingTests: XCTestCase {
 
     func testFirstWordStartsAtTheAcousticOnset() throws {
         // 10 ms frames; the onset is the first frame whose RMS rises above -40 dBFS.
-        let frame = 220
+        let frame = rate / 100
         var onset: Int?
         for start in stride(from: 0, to: samples.count - frame, by: frame) {
             let rms = sqrt(samples[start..<start + frame].reduce(0.0) { $0 + Double($1) * Double($1) } / Double(frame))
             if rms > 328 { onset = start; break }
         }
         let first = try XCTUnwrap(narration.timeline.words.first)
-        let onsetSeconds = Double(try XCTUnwrap(onset)) / 22050
-        XCTAssertEqual(Double(first.start) / 22050, onsetSeconds, accuracy: 0.05)
+        let onsetSeconds = Double(try XCTUnwrap(onset)) / Double(rate)
+        XCTAssertEqual(Double(first.start) / Double(rate), onsetSeconds, accuracy: 0.05)
         // And every sentence's first word, too: each starts at its own onset after a pause.
         for sentence in narration.timeline.sentences.dropFirst() {
             let word = try XCTUnwrap(narration.timeline.words.first { $0.start >= sentence.start })
-            let window = samples[sentence.start..<min(samples.count, sentence.start + 2205)]
+            let window = samples[sentence.start..<min(samples.count, sentence.start + rate / 10)]
             let firstLoud = try XCTUnwrap(window.firstIndex { abs(Int($0)) > 1000 })
-            XCTAssertEqual(Double(word.start) / 22050, Double(firstLoud) / 22050, accuracy: 0.05, sentence.text)
+            XCTAssertEqual(Double(word.start) / Double(rate), Double(firstLoud) / Double(rate), accuracy: 0.05, sentence.text)
         }
     }
 
@@ -75,7 +76,7 @@ final class TimingTests: XCTestCase {
         XCTAssertEqual(chapters.count, cues.count)
         for (chapter, cue) in zip(chapters, cues) {
             let start = try XCTUnwrap(chapter["startTime"] as? Double)
-            XCTAssertEqual(start * 22050, Double(cue.position), accuracy: 22050 / 1000, "startTime × rate is the cue sample")
+            XCTAssertEqual(start * Double(rate), Double(cue.position), accuracy: Double(rate) / 1000, "startTime × rate is the cue sample")
         }
     }
 
@@ -84,17 +85,19 @@ final class TimingTests: XCTestCase {
         var gaps: [Int] = []
         var run = 0
         for s in samples {
-            if abs(Int(s)) <= 200 { run += 1 } else { if run > 22050 / 10 { gaps.append(run) }; run = 0 }
+            if abs(Int(s)) <= 200 { run += 1 } else { if run > rate / 10 { gaps.append(run) }; run = 0 }
         }
         let planned = narration.timeline.sentences.indices.dropLast().map { i in
             narration.timeline.sentences[i + 1].start - narration.timeline.sentences[i].end
         }
         let p = profile.pauses
-        XCTAssertEqual(planned, [p.chapter, p.sentence, p.paragraph, p.sentence].map { $0 * 22050 / 1000 },
+        let expected = [p.chapter, p.sentence, p.paragraph, p.sentence].map { Double($0) * Double(rate) / 1000 }
+        for (plan, want) in zip(planned, expected) { XCTAssertEqual(Double(plan), want, accuracy: Double(rate) / 1000) }
+        XCTAssertEqual(planned.count, expected.count,
                        "the headline, then two paragraphs of two sentences")
         XCTAssertEqual(gaps.count, planned.count, "one audible gap per planned pause, none elsewhere")
         for (gap, plan) in zip(gaps, planned) {
-            XCTAssertEqual(Double(gap) / 22.05, Double(plan) / 22.05, accuracy: 10, "pause within ±10 ms of its plan")
+            XCTAssertEqual(Double(gap) * 1000 / Double(rate), Double(plan) * 1000 / Double(rate), accuracy: 10, "pause within ±10 ms of its plan")
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Building
 import EditionCore
 import Foundation
+import Mastering
 import Synthesizing
 
 struct Narrate: ParsableCommand {
@@ -28,6 +29,8 @@ struct Narrate: ParsableCommand {
     @Flag(name: .long, help: "Skip the spoken intro (headline, byline, date).")
     var noIntro = false
 
+    @OptionGroup var mastering: MasteringOptions
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -40,7 +43,8 @@ struct Narrate: ParsableCommand {
     }
 
     func run() throws {
-        let profile = try voice.profile()
+        var profile = try voice.profile()
+        profile.mastering = mastering.apply(to: profile.mastering)
         var environment: [String: String] = [:]
         if let injectWorkerCrash { environment[Synthesizing.Worker.crashTrigger] = injectWorkerCrash }
         let narrator = Narrator(pool: WorkerPool(executable: Executable.path, jobs: jobs, environment: environment))
@@ -50,7 +54,7 @@ struct Narrate: ParsableCommand {
         for file in files {
             do {
                 let narration = try narrator.narrate(file, profile: profile, outputDirectory: outputDirectory,
-                                                     intro: noIntro ? .none : .standard) { display.update(file, $0) }
+                                                     formats: mastering.chosenFormats, intro: noIntro ? .none : .standard) { display.update(file, $0) }
                 display.finish()
                 for warning in narration.episode.warnings { Console.error("warning: \(warning)") }
                 if !quiet {

@@ -1,0 +1,95 @@
+import Audio
+import EditionCore
+import Foundation
+import Tagging
+
+/// One output format's render: intro + spool + outro → gain → limiter → resampler → encoder → tags.
+struct EncodeJob: @unchecked Sendable {
+    var format: AudioFormat
+    var path: String
+    var rate: Int
+    var gain: Float
+    var ceiling: Float
+    var sourceRate: Int
+    var intro: Clip?
+    var outro: Clip?
+    var timeline: Timeline     // at the plan's rate
+    var tags: EpisodeTags
+
+    /// Runs every job on its own thread and waits; the first error wins.
+    static func runAll(_ jobs: [EncodeJob], spool: PCMSpool) throws -> [Int] {
+        let group = DispatchGroup()
+        let lock = NSLock()
+        nonisolated(unsafe) var results = [Int?](repeating: nil, count: jobs.count)
+        nonisolated(unsafe) var failure: Error?
+        for (i, job) in jobs.enumerated() {
+            group.enter()
+            let thread = Thread {
+                defer { group.leave() }
+                do {
+                    let r = try job.run(spool: spool)
+                    lock.lock(); results[i] = r; lock.unlock()
+                } catch {
+                    lock.lock(); failure = failure ?? error; lock.unlock()
+                }
+            }
+            thread.stackSize = 4 << 20
+            thread.start()
+        }
+        group.wait()
+        if let failure { throw failure }
+        return results.map { $0! }
+    }
+
+    /// Returns the number of frames written.
+    func run(spool: PCMSpool) throws -> Int {
+        let scale = Double(rate) / Double(timeline.sampleRate)
+        let file = try SoundFile(writingTo: path, format: format.soundFileFormat, sampleRate: rate,
+                                 chunks: format == .wav ? MarkerChunks.chunks(for: timeline.chapters, scale: scale) : [],
+                                 strings: format == .mp3 ? [] : stringTags)
+        if format == .mp3 { try file.setConstantBitrate(level: Self.mp3Level(kbps: 64, rate: rate)) }
+        var limiter = PeakLimiter(ceiling: ceiling, sampleRate: sourceRate)
+        let resampler = rate == sourceRate ? nil : try Resampler(from: sourceRate, to: rate)
+
+        // gain → limiter at the source rate (where the dry run measured) → resampler → encoder.
+        func write(_ block: [Float]) throws {
+            try block.withUnsafeBufferPointer { try file.write($0) }
+        }
+        var limited: [Float] = []
+        func emit(_ block: inout [Float], last: Bool = false) throws {
+            limited.removeAll(keepingCapacity: true)
+            block.withUnsafeBufferPointer { limiter.process($0, into: &limited) }
+            if last { limiter.flush(into: &limited) }
+            try write(resampler.map { try $0.process(limited, last: last) } ?? limited)
+        }
+
+        var floats: [Float] = intro.map { $0.samples.map { $0 * gain } } ?? []
+        try spool.forEachBlock { block in
+            for s in block { floats.append(Float(s) * (gain / 32768)) }
+            try emit(&floats)
+            floats.removeAll(keepingCapacity: true)
+        }
+        if let outro { floats = outro.samples.map { $0 * gain } }
+        try emit(&floats, last: true)
+        let frames = file.frames
+        try file.close()
+        return frames
+    }
+
+    var stringTags: [(Int32, String)] {
+        var strings: [(Int32, String)] = [(SoundFile.title, tags.title), (SoundFile.software, tags.software)]
+        if let v = tags.artist { strings.append((SoundFile.artist, v)) }
+        if let v = tags.album { strings.append((SoundFile.album, v)) }
+        if let v = tags.date { strings.append((SoundFile.date, v)) }
+        if let v = tags.comment { strings.append((SoundFile.comment, v)) }
+        return strings
+    }
+
+    /// libsndfile maps a compression level to LAME's CBR bitrate linearly (320…32 kb/s for
+    /// MPEG-1, 160…8 for MPEG-2); aim half a kb/s above a standard rate so truncation lands on it,
+    /// which keeps the LAME/Info header and so gapless playback (ENGINE-FACTS).
+    static func mp3Level(kbps: Int, rate: Int) -> Double {
+        let (top, bottom): (Double, Double) = rate >= 32000 ? (320, 32) : rate >= 16000 ? (160, 8) : (64, 8)
+        return min(1, max(0, (top - Double(kbps) - 0.5) / (top - bottom)))
+    }
+}

@@ -1,4 +1,0 @@
-import CEbur128
-import CSampleRate
-// Loudness, resampling and encoding.
-enum MasteringPlaceholder {}
