@@ -1,0 +1,116 @@
+import Audio
+import Building
+import EditionCore
+import EditionTestSupport
+import Foundation
+import Mastering
+import Synthesizing
+import XCTest
+
+final class PeakLimiterTests: XCTestCase {
+    func testCeilingHoldsLengthIsKeptAndQuietAudioPassesUntouched() {
+        var limiter = PeakLimiter(ceiling: 0.5, sampleRate: 22050)
+        let input: [Float] = (0..<22050).map { i in Float(sin(Double(i) * 0.05)) * (i > 10000 && i < 10050 ? 1.0 : 0.3) }
+        var output: [Float] = []
+        input.withUnsafeBufferPointer { limiter.process($0, into: &output) }
+        limiter.flush(into: &output)
+        XCTAssertEqual(output.count, input.count, "the limiter neither adds nor drops samples")
+        XCTAssertLessThanOrEqual(output.map(abs).max()!, 0.5 + 1e-6)
+        // Far from the burst, the signal is untouched and not shifted.
+        for i in 1000..<5000 { XCTAssertEqual(output[i], input[i], accuracy: 1e-6) }
+        // Around the burst the gain moves smoothly: no step larger than the signal could make.
+        let gains = (9900..<10200).map { input[$0] == 0 ? 1 : output[$0] / input[$0] }
+        XCTAssertLessThan(zip(gains, gains.dropFirst()).map { abs($0 - $1) }.max()!, 0.05)
+    }
+}
+
+/// Loudness and formats, checked on a real narration with readers other than our own.
+final class MasteringTests: XCTestCase {
+    static let article = """
+        Mastering check
+
+        The regional council approved the budget on Thursday after a long debate. Spending on roads will rise by a fifth.
+
+        Opposition members said the plan ignored rural schools. The vote was twelve to nine.
+        """
+
+    func narrate(formats: [AudioFormat], plan: (inout MasteringPlan) -> Void = { _ in }) throws -> (URL, Narration) {
+        let dir = try TestEnvironment.scratchDirectory("master")
+        let source = try TestEnvironment.write(Data(Self.article.utf8), named: "m.txt", in: dir)
+        var profile = try VoiceLibrary(directory: TestEnvironment.voicesDirectory).profile(named: "en-us-news")
+        plan(&profile.mastering)
+        let narrator = Narrator(pool: WorkerPool(executable: TestEnvironment.editionBinary, jobs: 2))
+        return (dir, try narrator.narrate(source.path, profile: profile, outputDirectory: dir, formats: formats))
+    }
+
+    /// ffmpeg's own EBU R128 meter, independent of libebur128.
+    func ffmpegLoudness(_ path: String) throws -> (integrated: Double, truePeak: Double) {
+        let r = try CommandRunner.run("/usr/bin/env", ["ffmpeg", "-hide_banner", "-nostats", "-i", path, "-af", "ebur128=peak=true", "-f", "null", "-"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let summary = r.stderr.components(separatedBy: "Summary:").last ?? ""
+        func value(_ key: String) -> Double? {
+            summary.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(key) }
+                .flatMap { $0.split(separator: " ").compactMap { Double($0) }.first }
+        }
+        return (try XCTUnwrap(value("I:")), try XCTUnwrap(value("Peak:")))
+    }
+
+    func testLoudnessLandsOnTargetAndTruePeakUnderTheCeiling() throws {
+        let (dir, narration) = try narrate(formats: [.wav, .mp3])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plan = try VoiceLibrary(directory: TestEnvironment.voicesDirectory).profile(named: "en-us-news").mastering
+        XCTAssertEqual(narration.mastering.loudness, plan.loudness, accuracy: 0.5)
+        XCTAssertLessThanOrEqual(narration.mastering.truePeak, plan.truePeak)
+        let wav = dir.appendingPathComponent("mastering-check.wav").path
+        let measured = try ffmpegLoudness(wav)
+        XCTAssertEqual(measured.integrated, plan.loudness, accuracy: 0.5, "ffmpeg's meter agrees on the WAV")
+        XCTAssertLessThanOrEqual(measured.truePeak, plan.truePeak + 0.3, "ffmpeg's true peak, within meter disagreement")
+        let mp3 = try ffmpegLoudness(dir.appendingPathComponent("mastering-check.mp3").path)
+        XCTAssertLessThanOrEqual(mp3.truePeak, -1.0, "the decoded MP3 stays under Apple's -1 dBTP")
+        XCTAssertEqual(mp3.integrated, plan.loudness, accuracy: 1.0)
+    }
+
+    func testEveryFormatRoundTrips() throws {
+        let formats = AudioFormat.allCases
+        let (dir, narration) = try narrate(formats: formats)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let seconds = narration.timeline.duration
+        for format in formats {
+            let path = dir.appendingPathComponent("mastering-check.\(format.fileExtension)").path
+            let file = try SoundFile(readingFrom: path)
+            XCTAssertEqual(file.sampleRate, format == .opus ? 48000 : 44100, "\(format)")
+            // Lossy decoders add encoder delay/padding: allow one codec frame (≤ 60 ms).
+            XCTAssertEqual(Double(file.frames) / Double(file.sampleRate), seconds, accuracy: 0.06, "\(format)")
+            let probe = try CommandRunner.run("/usr/bin/env", ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", path])
+            XCTAssertEqual(Double(probe.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0, seconds, accuracy: 0.1, "\(format) per ffprobe")
+        }
+    }
+
+    func testIntroAndOutroAudioShiftTheChapters() throws {
+        let dir = try TestEnvironment.scratchDirectory("jingle")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A two-second stereo 48 kHz tone stands in for a jingle.
+        let jingle = dir.appendingPathComponent("jingle.wav").path
+        let tone = SoundFileTone.write(path: jingle, seconds: 2, rate: 48000)
+        XCTAssertTrue(tone)
+        let (out, narration) = try narrate(formats: [.wav]) { $0.introAudio = jingle; $0.outroAudio = jingle }
+        defer { try? FileManager.default.removeItem(at: out) }
+        let first = try XCTUnwrap(narration.timeline.chapters.first)
+        XCTAssertEqual(Double(first.start) / 44100, 2.0, accuracy: 0.01, "the first chapter starts after the intro")
+        let words = narration.timeline.words
+        XCTAssertGreaterThanOrEqual(Double(try XCTUnwrap(words.first).start) / 44100, 1.999)
+        let file = try SoundFile(readingFrom: out.appendingPathComponent("mastering-check.wav").path)
+        XCTAssertEqual(file.frames, narration.timeline.totalSamples)
+        let lastWord = try XCTUnwrap(words.last)
+        XCTAssertGreaterThan(Double(file.frames - lastWord.end) / 44100, 1.9, "the outro follows the last word")
+        XCTAssertEqual(try SoundFile(readingFrom: out.appendingPathComponent("mastering-check.wav").path).cues().first?.position, first.start)
+    }
+}
+
+enum SoundFileTone {
+    static func write(path: String, seconds: Int, rate: Int) -> Bool {
+        guard let file = try? SoundFile(writingTo: path, format: SoundFile.wav16, sampleRate: rate, channels: 2) else { return false }
+        let samples = (0..<(seconds * rate * 2)).map { Int16(6000 * sin(Double($0 / 2) * 2 * .pi * 440 / Double(rate))) }
+        return (try? file.write(samples)) != nil && (try? file.close()) != nil
+    }
+}
