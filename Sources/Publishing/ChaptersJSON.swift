@@ -3,13 +3,13 @@ import Foundation
 
 /// Podcasting 2.0 JSON chapters (`version` 1.2.0): `{"version":"1.2.0","chapters":[{"startTime":0,"title":"…"}]}`.
 public enum ChaptersJSON {
-    struct Document: Codable {
-        struct Entry: Codable {
-            var startTime: Double
-            var title: String
+    public struct Document: Codable, Sendable {
+        public struct Entry: Codable, Sendable {
+            public var startTime: Double
+            public var title: String
         }
-        var version: String
-        var chapters: [Entry]
+        public var version: String
+        public var chapters: [Entry]
     }
 
     public static func data(for timeline: Timeline) throws -> Data {

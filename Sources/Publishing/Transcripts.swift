@@ -25,13 +25,14 @@ public enum Transcripts {
 
     /// Podcasting 2.0 JSON transcript: `{"version":"1.0.0","segments":[{startTime,endTime,body}]}`.
     public static func json(_ timeline: Timeline) throws -> Data {
-        struct Segment: Codable { var startTime: Double; var endTime: Double; var body: String }
-        struct Document: Codable { var version: String; var segments: [Segment] }
         let segments = cues(timeline.words, timeline).map {
             Segment(startTime: $0.start, endTime: $0.end, body: oneLine($0.text))
         }
         return try JSONOutput.encode(Document(version: "1.0.0", segments: segments))
     }
+
+    public struct Segment: Codable, Sendable { public var startTime: Double; public var endTime: Double; public var body: String }
+    public struct Document: Codable, Sendable { public var version: String; public var segments: [Segment] }
 
     struct Cue { var text: String; var start: Double; var end: Double }
 

@@ -1,0 +1,120 @@
+import Audio
+import EditionCore
+import Foundation
+import Mastering
+import Publishing
+
+/// Reads a produced audio file back and checks it the way a newsroom would before shipping:
+/// format, duration, chapters, loudness and true peak, clipping, the longest silence, and
+/// whether the sidecars beside it agree with the audio.
+public struct Verifier: Sendable {
+    public struct Check: Sendable, Codable, Equatable {
+        public var name: String
+        public var passed: Bool
+        public var detail: String
+    }
+
+    public struct Report: Sendable, Codable {
+        public var file: String
+        public var format: String
+        public var sampleRate: Int
+        public var duration: Double
+        public var chapters: [Episode.ChapterEntry]
+        public var loudness: Double
+        public var truePeak: Double
+        public var clippedSamples: Int
+        public var longestSilence: Double
+        public var checks: [Check]
+        public var passed: Bool { checks.allSatisfy(\.passed) }
+    }
+
+    public var targetLoudness: Double
+    public var loudnessTolerance: Double
+    public var truePeakLimit: Double
+    /// A pause longer than this is reported as a failure (dead air).
+    public var maxSilence: Double
+
+    public init(targetLoudness: Double = -16, loudnessTolerance: Double = 1, truePeakLimit: Double = -1, maxSilence: Double = 5) {
+        self.targetLoudness = targetLoudness
+        self.loudnessTolerance = loudnessTolerance
+        self.truePeakLimit = truePeakLimit
+        self.maxSilence = maxSilence
+    }
+
+    public func verify(_ path: String) throws -> Report {
+        let file: SoundFile
+        do { file = try SoundFile(readingFrom: path) } catch {
+            throw MasteringError.audioFile(path, "cannot be read as audio (\(error.localizedDescription))")
+        }
+        let rate = file.sampleRate
+        let meter = LoudnessMeter(sampleRate: rate)
+        var clipped = 0, silentRun = 0, longestSilent = 0, frames = 0
+        let silence: Float = 0.001  // −60 dBFS
+        var block = [Float](repeating: 0, count: 65536 * file.channels)
+        var mono = [Float](repeating: 0, count: 65536)
+        while true {
+            let n = block.withUnsafeMutableBufferPointer { file.read(into: $0) } / file.channels
+            if n <= 0 { break }
+            for i in 0..<n {
+                var sum: Float = 0
+                for c in 0..<file.channels { sum += block[i * file.channels + c] }
+                let x = sum / Float(file.channels)
+                mono[i] = x
+                if abs(x) >= 0.9999 { clipped += 1 }
+                if abs(x) < silence { silentRun += 1; longestSilent = max(longestSilent, silentRun) } else { silentRun = 0 }
+            }
+            mono.withUnsafeBufferPointer { meter.add(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            frames += n
+        }
+        let duration = Double(frames) / Double(rate)
+        let chapters = try ChapterReader.chapters(in: path, soundFile: file)
+        var report = Report(file: path, format: URL(fileURLWithPath: path).pathExtension, sampleRate: rate,
+                            duration: Seconds.rounded(duration), chapters: chapters,
+                            loudness: (meter.integratedLoudness * 10).rounded() / 10,
+                            truePeak: (meter.truePeak * 10).rounded() / 10,
+                            clippedSamples: clipped, longestSilence: Seconds.rounded(Double(longestSilent) / Double(rate)),
+                            checks: [])
+        report.checks = checks(report) + (try sidecarChecks(report))
+        return report
+    }
+
+    func checks(_ r: Report) -> [Check] {
+        [
+            Check(name: "loudness", passed: abs(r.loudness - targetLoudness) <= loudnessTolerance,
+                  detail: "\(r.loudness) LUFS (target \(targetLoudness) ±\(loudnessTolerance))"),
+            Check(name: "true peak", passed: r.truePeak <= truePeakLimit, detail: "\(r.truePeak) dBTP (limit \(truePeakLimit))"),
+            Check(name: "clipping", passed: r.clippedSamples == 0, detail: "\(r.clippedSamples) samples at full scale"),
+            Check(name: "silence", passed: r.longestSilence <= maxSilence, detail: "longest \(r.longestSilence) s (limit \(maxSilence) s)"),
+        ]
+    }
+
+    /// The chapters JSON, transcript and episode metadata beside the audio must describe it.
+    func sidecarChecks(_ r: Report) throws -> [Check] {
+        let url = URL(fileURLWithPath: r.file)
+        let base = url.deletingPathExtension()
+        // One codec frame: the largest of the formats' frames (Opus 20 ms, MP3 26 ms, Vorbis up to 46 ms).
+        let tolerance = 0.06
+        var checks: [Check] = []
+        let chaptersURL = base.appendingPathExtension("chapters.json")
+        if let data = try? Data(contentsOf: chaptersURL),
+           let doc = try? JSONDecoder().decode(ChaptersJSON.Document.self, from: data) {
+            let agree = doc.chapters.count == r.chapters.count
+                && zip(doc.chapters, r.chapters).allSatisfy { abs($0.startTime - $1.startTime) <= tolerance && $0.title == $1.title }
+            checks.append(Check(name: "chapters JSON", passed: agree,
+                                detail: agree ? "\(doc.chapters.count) chapters agree" : "JSON has \(doc.chapters.count) chapters, audio has \(r.chapters.count) (or times/titles differ)"))
+        }
+        let transcriptURL = base.appendingPathExtension("transcript.json")
+        if let data = try? Data(contentsOf: transcriptURL),
+           let doc = try? JSONDecoder().decode(Transcripts.Document.self, from: data) {
+            let end = doc.segments.last?.endTime ?? 0
+            let ok = end <= r.duration + tolerance && !doc.segments.isEmpty
+            checks.append(Check(name: "transcript", passed: ok, detail: "\(doc.segments.count) segments, last ends at \(end) s of \(r.duration) s"))
+        }
+        let episodeURL = base.appendingPathExtension("json")
+        if let episode = try? EpisodeJSON.read(episodeURL) {
+            let ok = abs(episode.duration - r.duration) <= tolerance
+            checks.append(Check(name: "episode metadata", passed: ok, detail: "duration \(episode.duration) s vs audio \(r.duration) s"))
+        }
+        return checks
+    }
+}
