@@ -55,6 +55,7 @@ let package = Package(
             "EditionCore", "Reading", "Normalizing", "Segmenting", "Synthesizing",
             "Audio", "Assembling", "Mastering", "Tagging", "Publishing",
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "edition", dependencies: [
             "Building", "Synthesizing",

@@ -36,14 +36,7 @@ public struct ScriptBuilder: Sendable {
         let introLines = introSentences(article).map { PlannedLine(text: $0, role: .intro) }
         if !introLines.isEmpty { chapters.append(PlannedChapter(title: article.headline, lines: introLines)) }
         for section in article.sections where !section.blocks.isEmpty || section.heading != nil {
-            var lines: [PlannedLine] = []
-            if let heading = section.heading { lines.append(PlannedLine(text: heading, role: .heading)) }
-            for block in section.blocks {
-                let sentences = splitter.split(block.text)
-                for (i, s) in sentences.enumerated() {
-                    lines.append(PlannedLine(text: s, role: i == sentences.count - 1 ? .blockEnd(block.kind) : .sentence))
-                }
-            }
+            let lines = lines(for: section)
             let bodyStarted = chapters.count > (introLines.isEmpty ? 0 : 1)
             if let heading = section.heading ?? (bodyStarted ? nil : storyTitle) {
                 chapters.append(PlannedChapter(title: heading, lines: lines))
@@ -52,6 +45,40 @@ public struct ScriptBuilder: Sendable {
             }
         }
         return assemble(chapters, title: article.headline)
+    }
+
+    /// Several articles in one programme: an optional spoken intro, one chapter per story titled
+    /// with its headline (read first), an optional outro. Stories are set apart by the chapter pause.
+    public func edition(title: String, intro: String?, outro: String?, stories: [Article]) -> Script {
+        var chapters: [PlannedChapter] = []
+        if let intro, !intro.isEmpty {
+            chapters.append(PlannedChapter(title: title, lines: sentences(intro, role: .intro)))
+        }
+        for story in stories {
+            var lines = [PlannedLine(text: story.headline, role: .heading)]
+            for section in story.sections { lines += self.lines(for: section) }
+            chapters.append(PlannedChapter(title: story.headline, lines: lines))
+        }
+        if let outro, !outro.isEmpty {
+            chapters.append(PlannedChapter(title: "Closing", lines: sentences(outro, role: .intro)))
+        }
+        return assemble(chapters, title: title)
+    }
+
+    func lines(for section: Section) -> [PlannedLine] {
+        var lines: [PlannedLine] = []
+        if let heading = section.heading { lines.append(PlannedLine(text: heading, role: .heading)) }
+        for block in section.blocks {
+            let sentences = splitter.split(block.text)
+            for (i, s) in sentences.enumerated() {
+                lines.append(PlannedLine(text: s, role: i == sentences.count - 1 ? .blockEnd(block.kind) : .sentence))
+            }
+        }
+        return lines
+    }
+
+    func sentences(_ text: String, role: PlannedLine.Role) -> [PlannedLine] {
+        splitter.split(text).map { PlannedLine(text: $0, role: role) }
     }
 
     /// A bare text fragment: no headline detection, no intro.

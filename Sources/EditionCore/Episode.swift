@@ -36,6 +36,10 @@ public struct Episode: Codable, Sendable, Equatable {
     /// Integrated loudness (LUFS) and true peak (dBTP) measured on the mastered audio.
     public var loudness: Double?
     public var truePeak: Double?
+    /// The publication date in ISO 8601, when the source's date could be parsed.
+    public var publishedISO: String?
+    /// Hash of everything the episode was built from; an unchanged key means nothing to redo.
+    public var buildKey: String?
 
     public init(title: String, slug: String, authors: [String], published: String?, url: String?,
                 standfirst: String?, source: Source, voice: String, duration: Double, sampleRate: Int,

@@ -75,3 +75,13 @@ private final class TakeSink {
     var samples: [Int16] = []
     var words: [WordEvent] = []
 }
+
+extension SpeechEngine {
+    /// espeak-ng's version and data path, e.g. "1.51 /usr/lib/x86_64-linux-gnu/espeak-ng-data":
+    /// part of every cache key, since another version speaks differently. Safe without initialising.
+    public static let version: String = {
+        var path: UnsafePointer<CChar>?
+        let version = espeak_Info(&path).map { String(cString: $0) } ?? "unknown"
+        return "espeak-ng \(version) \(path.map { String(cString: $0) } ?? "")"
+    }()
+}

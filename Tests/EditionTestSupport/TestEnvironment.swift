@@ -19,6 +19,9 @@ public enum TestEnvironment {
     }()
 
     public static var voicesDirectory: URL { repositoryRoot.appendingPathComponent("Voices") }
+    /// One chunk cache per test run, never the user's.
+    public static let cacheDirectory: URL = FileManager.default.temporaryDirectory
+        .appendingPathComponent("edition-test-cache-\(getpid())")
     public static var examplesDirectory: URL { repositoryRoot.appendingPathComponent("Examples") }
 
     /// A fresh empty folder, removed by the caller's `defer`.
@@ -77,7 +80,8 @@ public enum CommandRunner {
     public static func edition(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
                                directory: URL? = nil) throws -> CommandResult {
         try run(TestEnvironment.editionBinary, arguments, stdin: stdin,
-                environment: ["EDITION_VOICES": TestEnvironment.voicesDirectory.path].merging(environment) { $1 },
+                environment: ["EDITION_VOICES": TestEnvironment.voicesDirectory.path,
+                              "EDITION_CACHE": TestEnvironment.cacheDirectory.path].merging(environment) { $1 },
                 directory: directory)
     }
 }

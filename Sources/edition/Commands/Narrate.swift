@@ -30,6 +30,7 @@ struct Narrate: ParsableCommand {
     var noIntro = false
 
     @OptionGroup var mastering: MasteringOptions
+    @OptionGroup var cache: CacheOptions
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
@@ -47,7 +48,8 @@ struct Narrate: ParsableCommand {
         profile.mastering = mastering.apply(to: profile.mastering)
         var environment: [String: String] = [:]
         if let injectWorkerCrash { environment[Synthesizing.Worker.crashTrigger] = injectWorkerCrash }
-        let narrator = Narrator(pool: WorkerPool(executable: Executable.path, jobs: jobs, environment: environment))
+        let narrator = Narrator(pool: WorkerPool(executable: Executable.path, jobs: jobs, environment: environment),
+                                cache: try cache.open())
         let outputDirectory = URL(fileURLWithPath: output)
         let display = ProgressDisplay(enabled: !quiet)
         var failed = 0

@@ -1,0 +1,148 @@
+import EditionCore
+import Foundation
+import Mastering
+import Reading
+import Synthesizing
+
+/// How a build runs.
+public struct BuildOptions: Sendable {
+    public var outputDirectory: URL
+    public var formats: [AudioFormat]
+    public var defaultVoice: String
+    public var library: VoiceLibrary
+    /// Command-line mastering overrides, applied over each item's profile.
+    public var mastering: @Sendable (MasteringPlan) -> MasteringPlan
+    public var intro: IntroTemplate
+    /// Rebuild even what is up to date.
+    public var force: Bool
+
+    public init(outputDirectory: URL, formats: [AudioFormat] = [.wav, .mp3], defaultVoice: String = "en-us-news",
+                library: VoiceLibrary, mastering: @escaping @Sendable (MasteringPlan) -> MasteringPlan = { $0 },
+                intro: IntroTemplate = .standard, force: Bool = false) {
+        self.outputDirectory = outputDirectory
+        self.formats = formats
+        self.defaultVoice = defaultVoice
+        self.library = library
+        self.mastering = mastering
+        self.intro = intro
+        self.force = force
+    }
+}
+
+/// Builds many items: each is skipped when up to date, otherwise planned and produced on the
+/// shared worker pool (every chunk of every article spreads over all workers, so one long
+/// article never leaves a core idle). A failed item is reported and the others go on.
+public final class Builder {
+    public let producer: Producer
+    public let options: BuildOptions
+    private var takenSlugs: Set<String> = []
+
+    public init(producer: Producer, options: BuildOptions) {
+        self.producer = producer
+        self.options = options
+    }
+
+    public func run(_ items: [BuildItem], events: (BuildEvent) -> Void = { _ in }) -> BuildReport {
+        let start = Date()
+        let out = options.outputDirectory
+        try? FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        StaleFiles.sweep(out)
+        var journal = Journal(directory: out)
+        events(.started(items: items.count, weight: items.reduce(0) { $0 + $1.weight }))
+
+        var reports: [ItemReport] = []
+        for (index, item) in items.enumerated() {
+            events(.itemStarted(index: index, name: item.name))
+            let itemStart = Date()
+            var report: ItemReport
+            do {
+                let profile = try profile(for: item)
+                let key = try buildKey(item, profile: profile)
+                if !options.force, let done = journal.upToDate(item.name, key: key, in: out) {
+                    takenSlugs.insert(done.slug)
+                    report = ItemReport(name: item.name, status: .upToDate, slug: done.slug, files: done.files)
+                } else {
+                    var plan = try self.plan(item, profile: profile)
+                    plan.slug = Slug.unique(plan.slug, taken: &takenSlugs)
+                    let narration = try producer.produce(plan, outputDirectory: out, formats: options.formats, buildKey: key) {
+                        events(.progress(index: index, $0))
+                    }
+                    let files = narration.files.map(\.lastPathComponent)
+                    journal.record(item.name, .init(key: key, slug: plan.slug, files: files))
+                    report = ItemReport(name: item.name, status: .built, slug: plan.slug, warnings: narration.episode.warnings,
+                                        audioSeconds: narration.timeline.duration, removedLines: plan.removedLines,
+                                        chunks: narration.chunks, cacheHits: narration.cacheHits, files: files)
+                }
+            } catch {
+                report = ItemReport(name: item.name, status: .failed, error: error.localizedDescription)
+            }
+            report.elapsedSeconds = (Date().timeIntervalSince(itemStart) * 1000).rounded() / 1000
+            reports.append(report)
+            events(.itemFinished(index: index, report, weight: item.weight))
+        }
+        let cache = producer.cache?.size() ?? (entries: 0, bytes: 0)
+        let report = BuildReport(items: reports, audioSeconds: reports.reduce(0) { $0 + $1.audioSeconds },
+                                 elapsedSeconds: Date().timeIntervalSince(start), cacheEntries: cache.entries, cacheBytes: cache.bytes)
+        if let data = try? JSONEncoderOutput.encode(report) {
+            try? data.write(to: out.appendingPathComponent("build-report.json"), options: Data.WritingOptions.atomic)
+        }
+        events(.finished(report))
+        return report
+    }
+
+    func profile(for item: BuildItem) throws -> VoiceProfile {
+        var profile = try options.library.profile(named: item.voice ?? options.defaultVoice)
+        profile.mastering = options.mastering(profile.mastering)
+        if case .edition(let entry, let base) = item.kind {
+            if let a = entry.introAudio { profile.mastering.introAudio = BuildPlan.resolve(a, base) }
+            if let a = entry.outroAudio { profile.mastering.outroAudio = BuildPlan.resolve(a, base) }
+            if let pause = entry.storyPause { profile.pauses.chapter = pause }
+        }
+        return profile
+    }
+
+    func plan(_ item: BuildItem, profile: VoiceProfile) throws -> EpisodePlan {
+        switch item.kind {
+        case .article(let path, let overrides):
+            return try EpisodePlan.article(path, profile: profile, intro: options.intro, overrides: overrides)
+        case .edition(let entry, let base):
+            return try EpisodePlan.edition(entry, base: base, profile: profile)
+        }
+    }
+
+    /// Everything that changes the output: the tool's version, the item, its sources' bytes,
+    /// the profile (lexicon and mastering included), the formats and the intro template.
+    func buildKey(_ item: BuildItem, profile: VoiceProfile) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var parts = [EditionVersion.current, SpeechEngine.version, item.name, options.formats.map(\.rawValue).joined(separator: ","),
+                     options.intro.sentences.joined(separator: "|")]
+        parts.append(String(decoding: try encoder.encode(profile), as: UTF8.self))
+        let paths: [String]
+        switch item.kind {
+        case .article(let path, let overrides):
+            paths = [path]
+            parts.append(String(decoding: try encoder.encode(overrides), as: UTF8.self))
+        case .edition(let entry, let base):
+            paths = entry.articles.map { BuildPlan.resolve($0.path, base) }
+            parts += [entry.title, entry.intro ?? "", entry.outro ?? "", entry.date ?? "", entry.url ?? ""]
+            parts += entry.articles.map { "\($0.title ?? "")|\($0.date ?? "")|\($0.url ?? "")" }
+            for audio in [entry.introAudio, entry.outroAudio].compactMap({ $0 }) { parts.append(Self.digest(BuildPlan.resolve(audio, base))) }
+        }
+        for audio in [profile.mastering.introAudio, profile.mastering.outroAudio].compactMap({ $0 }) { parts.append(Self.digest(audio)) }
+        for path in paths { parts.append(path == "-" ? UUID().uuidString : Self.digest(path)) }
+        return Digest.sha256(parts.joined(separator: "\u{0}"))
+    }
+
+    static func digest(_ path: String) -> String {
+        (try? Data(contentsOf: URL(fileURLWithPath: path))).map(Digest.sha256) ?? "missing:\(path)"
+    }
+}
+
+enum JSONEncoderOutput {
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
+}

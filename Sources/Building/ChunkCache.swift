@@ -1,0 +1,113 @@
+import Crypto
+import EditionCore
+import Foundation
+import Synthesizing
+
+/// A content-addressed store of synthesized chunks. The key covers everything that changes the
+/// audio: the spoken text (after normalization and the lexicon, so a lexicon edit re-speaks just
+/// the chunks it touches), the engine settings, the engine's version and this format's version.
+/// Entries are written under a temporary name and renamed, so a crash never leaves a torn one.
+public final class ChunkCache: @unchecked Sendable {  // immutable; the file system is the state
+    public let directory: URL
+    static let formatVersion = 1
+    static let magic = Array("EDTAKE1\n".utf8)
+
+    public init(directory: URL) throws {
+        self.directory = directory
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    /// `$EDITION_CACHE`, else `$XDG_CACHE_HOME/edition`, else `~/.cache/edition`.
+    public static var defaultDirectory: URL {
+        let env = ProcessInfo.processInfo.environment
+        if let dir = env["EDITION_CACHE"], !dir.isEmpty { return URL(fileURLWithPath: dir) }
+        if let xdg = env["XDG_CACHE_HOME"], !xdg.isEmpty { return URL(fileURLWithPath: xdg).appendingPathComponent("edition") }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/edition")
+    }
+
+    public func key(text: String, settings: EngineSettings) -> String {
+        var hasher = SHA256()
+        let fields = ["v\(Self.formatVersion)", SpeechEngine.version, settings.voiceName, "\(settings.rate)",
+                      "\(settings.pitch)", "\(settings.range)", "\(settings.volume)", text]
+        for field in fields {
+            hasher.update(data: Data(field.utf8))
+            hasher.update(data: Data([0]))
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    func url(_ key: String) -> URL {
+        directory.appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key + ".take")
+    }
+
+    public func load(_ key: String) -> Take? {
+        let url = url(key)
+        guard let data = try? Data(contentsOf: url), data.count > Self.magic.count + 4,
+              Array(data.prefix(Self.magic.count)) == Self.magic else { return nil }
+        let lengthAt = Self.magic.count
+        let headerLength = data.subdata(in: lengthAt..<(lengthAt + 4)).withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))) }
+        let headerStart = lengthAt + 4
+        guard headerStart + headerLength <= data.count,
+              let header = try? JSONDecoder().decode(Header.self, from: data.subdata(in: headerStart..<(headerStart + headerLength))) else { return nil }
+        let pcm = data.subdata(in: (headerStart + headerLength)..<data.count)
+        guard pcm.count == header.samples * 2 else { return nil }
+        // Touch it, so pruning drops the least recently used entries first.
+        try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: url.path)
+        var samples = [Int16](repeating: 0, count: header.samples)
+        _ = samples.withUnsafeMutableBytes { pcm.copyBytes(to: $0) }
+        return Take(sampleRate: header.sampleRate, samples: samples, words: header.words)
+    }
+
+    public func store(_ take: Take, key: String) {
+        let url = url(key)
+        guard let header = try? JSONEncoder().encode(Header(sampleRate: take.sampleRate, samples: take.samples.count, words: take.words)) else { return }
+        var data = Data(Self.magic)
+        withUnsafeBytes(of: UInt32(header.count).littleEndian) { data.append(contentsOf: $0) }
+        data.append(header)
+        take.samples.withUnsafeBytes { data.append(contentsOf: $0) }
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(key).\(getpid()).tmp")
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: temp)
+            guard rename(temp.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(at: temp)  // a cache that cannot be written is only slower
+        }
+    }
+
+    /// Entries and bytes on disk.
+    public func size() -> (entries: Int, bytes: Int) {
+        entries().reduce((0, 0)) { ($0.0 + 1, $0.1 + $1.bytes) }
+    }
+
+    /// Removes the least recently used entries until the cache is at most `maxBytes`.
+    @discardableResult
+    public func prune(maxBytes: Int) -> (removed: Int, freed: Int) {
+        var all = entries().sorted { $0.used < $1.used }
+        var total = all.reduce(0) { $0 + $1.bytes }
+        var removed = 0, freed = 0
+        while total > maxBytes, !all.isEmpty {
+            let oldest = all.removeFirst()
+            if (try? FileManager.default.removeItem(at: oldest.url)) != nil {
+                total -= oldest.bytes; freed += oldest.bytes; removed += 1
+            }
+        }
+        return (removed, freed)
+    }
+
+    private func entries() -> [(url: URL, bytes: Int, used: Date)] {
+        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.fileSizeKey, .contentModificationDateKey]) else { return [] }
+        var result: [(URL, Int, Date)] = []
+        for case let url as URL in walker where url.pathExtension == "take" {
+            let values = try? url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey])
+            result.append((url, values?.fileSize ?? 0, values?.contentModificationDate ?? .distantPast))
+        }
+        return result
+    }
+
+    struct Header: Codable {
+        var sampleRate: Int
+        var samples: Int
+        var words: [WordEvent]
+    }
+}
