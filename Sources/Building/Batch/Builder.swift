@@ -115,7 +115,7 @@ public final class Builder {
     func buildKey(_ item: BuildItem, profile: VoiceProfile) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        var parts = [EditionVersion.current, SpeechEngine.version, item.name, options.formats.map(\.rawValue).joined(separator: ","),
+        var parts = [EditionVersion.current, SpeechEngine.version, item.name, options.formats.map(\.rawValue).sorted().joined(separator: ","),
                      options.intro.sentences.joined(separator: "|")]
         parts.append(String(decoding: try encoder.encode(profile), as: UTF8.self))
         let paths: [String]

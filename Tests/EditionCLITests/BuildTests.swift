@@ -1,0 +1,141 @@
+import EditionTestSupport
+import Foundation
+import XCTest
+
+/// `edition build`, run as a user runs it: the real binary, real synthesis, its own cache.
+final class BuildTests: XCTestCase {
+    var dir: URL!
+    var out: URL { dir.appendingPathComponent("out") }
+    var cache: URL { dir.appendingPathComponent("cache") }
+
+    override func setUpWithError() throws {
+        dir = try TestEnvironment.scratchDirectory("build")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("stories"), withIntermediateDirectories: true)
+        try story("a.txt", "Budget approved", ["The council approved the budget on Tuesday.", "Roads get more money next year."])
+        try story("b.txt", "Floods close the coast road", ["Heavy rain closed the coast road on Monday.", "Crews expect to reopen it soon."])
+        try story("c.md", "Library opens late", ["The new library opens a week late.", "Builders blamed the weather."])
+        try Data("""
+            voice: en-us-news
+            articles:
+              - stories/a.txt
+              - path: stories/b.txt
+                voice: en-gb-news
+                date: 2026-11-25
+                url: https://example.org/floods
+            editions:
+              - title: Morning Briefing, 25 November 2026
+                date: 2026-11-25
+                intro: Good morning. Here is the news.
+                outro: That was the Morning Briefing.
+                storyPause: 1500
+                articles: [stories/a.txt, stories/b.txt]
+            """.utf8).write(to: dir.appendingPathComponent("edition.yaml"))
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    func story(_ name: String, _ headline: String, _ paragraphs: [String]) throws {
+        let text = ([headline] + paragraphs).joined(separator: "\n\n") + "\n"
+        try Data(text.utf8).write(to: dir.appendingPathComponent("stories/\(name)"))
+    }
+
+    func build(_ args: [String]) throws -> CommandResult {
+        try CommandRunner.edition(["build"] + args + ["--output", out.path, "--cache", cache.path, "--format", "wav"], directory: dir)
+    }
+
+    func report() throws -> [String: Any] {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("build-report.json"))) as? [String: Any])
+    }
+
+    func items() throws -> [[String: Any]] { try XCTUnwrap(try report()["items"] as? [[String: Any]]) }
+
+    func testManifestBuildsArticlesAndAnEditionAndABadArticleCostsNothingElse() throws {
+        try Data([0, 1, 2, 3, 0xFF, 0]).write(to: dir.appendingPathComponent("stories/broken.txt"))
+        let result = try build(["edition.yaml", "stories/broken.txt", "stories/c.md"])
+        XCTAssertNotEqual(result.status, 0, "a failed item makes the exit status non-zero")
+        XCTAssertTrue(result.stderr.contains("broken.txt"), result.stderr)
+        let statuses = try items().map { $0["status"] as? String }
+        XCTAssertEqual(statuses, ["built", "built", "built", "failed", "built"], "the item after the bad one was still built")
+        for slug in ["budget-approved", "floods-close-the-coast-road", "morning-briefing-25-november-2026", "library-opens-late"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(slug).wav").path), slug)
+        }
+        // The edition: one chapter per story, titled with its headline, between the intro and outro.
+        let chapters = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("morning-briefing-25-november-2026.chapters.json"))) as? [String: Any])?["chapters"] as? [[String: Any]])
+        XCTAssertEqual(chapters.compactMap { $0["title"] as? String },
+                       ["Morning Briefing, 25 November 2026", "Budget approved", "Floods close the coast road", "Closing"])
+        let floods = try String(contentsOf: out.appendingPathComponent("floods-close-the-coast-road.json"), encoding: .utf8)
+        XCTAssertTrue(floods.contains("\"voice\" : \"en-gb-news\""), "the manifest's per-article voice is used")
+        XCTAssertTrue(floods.contains("https://example.org/floods"))
+    }
+
+    func testANoChangeRebuildSynthesizesNothingAndAnEditRespeaksOnlyItsChunks() throws {
+        XCTAssertEqual(try build(["stories"]).status, 0)
+        let second = try build(["stories"])
+        XCTAssertEqual(second.status, 0)
+        XCTAssertEqual(try items().map { $0["status"] as? String }, ["up-to-date", "up-to-date", "up-to-date"])
+
+        try story("a.txt", "Budget approved", ["The council approved the budget on Tuesday.", "Roads get much more money next year."])
+        XCTAssertEqual(try build(["stories"]).status, 0)
+        let rebuilt = try items()
+        XCTAssertEqual(rebuilt.map { $0["status"] as? String }, ["built", "up-to-date", "up-to-date"])
+        let chunks = try XCTUnwrap(rebuilt[0]["chunks"] as? Int)
+        XCTAssertEqual(rebuilt[0]["cacheHits"] as? Int, chunks - 1, "only the edited sentence is synthesized again")
+    }
+
+    func testJSONEventsAreOneObjectPerLine() throws {
+        let result = try build(["stories/a.txt", "--json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let events = try result.stdout.split(separator: "\n").map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])["event"] as? String
+        }
+        XCTAssertEqual(events.first, "started")
+        XCTAssertEqual(events.last, "finished")
+        XCTAssertTrue(events.contains("item-finished"))
+    }
+
+    func testAKilledRunResumesAndLeavesNoHalfWrittenFile() throws {
+        for i in 0..<6 {
+            try story("long\(i).txt", "Long story number \(i)", (0..<12).map { "Paragraph \($0) of story \(i) tells of the council, the budget and the roads in some detail." })
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestEnvironment.editionBinary)
+        process.arguments = ["build", "stories", "--output", out.path, "--cache", cache.path, "--format", "wav", "--format", "mp3", "--jobs", "2", "--quiet"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["EDITION_VOICES": TestEnvironment.voicesDirectory.path]) { $1 }
+        process.currentDirectoryURL = dir
+        try process.run()
+        // Kill it once the first episode is out and others are still under way.
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+            if names.contains(where: { $0.hasSuffix(".json") && !$0.hasPrefix(".") }) { break }
+            usleep(5_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let builtBefore = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".wav") && !$0.hasPrefix(".") }.count
+        XCTAssertLessThan(builtBefore, 9, "the run was killed before it finished")
+
+        let rerun = try build(["stories", "--format", "mp3"])
+        XCTAssertEqual(rerun.status, 0, rerun.stderr)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        XCTAssertEqual(names.filter { $0.contains(".partial-") || $0.hasPrefix(".edition-spool") }, [], "no temporary file is left")
+        let episodes = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") && !$0.contains(".chapters") && !$0.contains(".transcript") && $0 != "build-report.json" }
+        XCTAssertEqual(episodes.count, 9)
+        for wav in names.filter({ $0.hasSuffix(".wav") }) {
+            let riff = try RIFFReader(url: out.appendingPathComponent(wav))
+            XCTAssertEqual(Int(riff.riffSize), riff.bytes.count - 8, "\(wav) is whole")
+        }
+        // Items finished before the kill were not built again.
+        XCTAssertGreaterThan(try items().filter { $0["status"] as? String == "up-to-date" }.count, 0)
+    }
+
+    func testCachePruneTrimsToTheSizeAsked() throws {
+        XCTAssertEqual(try build(["stories/a.txt"]).status, 0)
+        let info = try CommandRunner.edition(["cache", "info", "--cache", cache.path])
+        XCTAssertTrue(info.stdout.contains("chunks"), info.stdout)
+        XCTAssertFalse(info.stdout.contains(" 0 chunks"), info.stdout)
+        let prune = try CommandRunner.edition(["cache", "prune", "--max-size", "0", "--cache", cache.path])
+        XCTAssertEqual(prune.status, 0, prune.stderr)
+        XCTAssertTrue(prune.stdout.contains("0 chunks, Zero KB left") || prune.stdout.contains("0 chunks, 0 bytes left"), prune.stdout)
+    }
+}
