@@ -30,6 +30,8 @@ test: deps
 
 bench: build
 	Benchmarks/narrate-vs-espeak.sh
+	Benchmarks/batch.sh
+	Benchmarks/mastering.sh
 
 clean-output:
 	find Output -type f ! -name README.md -delete

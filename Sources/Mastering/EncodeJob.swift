@@ -48,7 +48,7 @@ struct EncodeJob: @unchecked Sendable {
                                  chunks: format == .wav ? MarkerChunks.chunks(for: timeline.chapters, scale: scale) : [],
                                  strings: format == .mp3 ? [] : stringTags)
         if format == .mp3 { try file.setConstantBitrate(level: Self.mp3Level(kbps: 64, rate: rate)) }
-        var limiter = PeakLimiter(ceiling: ceiling, sampleRate: sourceRate)
+        let limiter = PeakLimiter(ceiling: ceiling, sampleRate: sourceRate)
         let resampler = rate == sourceRate ? nil : try Resampler(from: sourceRate, to: rate)
 
         // gain → limiter at the source rate (where the dry run measured) → resampler → encoder.

@@ -86,7 +86,7 @@ public struct Master {
 
     static func dryRun(spool: PCMSpool, rate: Int, gain: Float, ceiling: Float) throws -> (loudness: Double, truePeak: Double) {
         let meter = LoudnessMeter(sampleRate: rate)
-        var limiter = PeakLimiter(ceiling: ceiling, sampleRate: rate)
+        let limiter = PeakLimiter(ceiling: ceiling, sampleRate: rate)
         var floats: [Float] = [], limited: [Float] = []
         try spool.forEachBlock { block in
             floats.removeAll(keepingCapacity: true)

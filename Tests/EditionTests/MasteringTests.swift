@@ -9,7 +9,7 @@ import XCTest
 
 final class PeakLimiterTests: XCTestCase {
     func testCeilingHoldsLengthIsKeptAndQuietAudioPassesUntouched() {
-        var limiter = PeakLimiter(ceiling: 0.5, sampleRate: 22050)
+        let limiter = PeakLimiter(ceiling: 0.5, sampleRate: 22050)
         let input: [Float] = (0..<22050).map { i in Float(sin(Double(i) * 0.05)) * (i > 10000 && i < 10050 ? 1.0 : 0.3) }
         var output: [Float] = []
         input.withUnsafeBufferPointer { limiter.process($0, into: &output) }

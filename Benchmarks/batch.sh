@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Batch benchmark (issue 7): N generated articles built with `edition build` at --jobs 1 and
+# --jobs 2, against `espeak-ng -w` run on the same texts one after another; then a no-change
+# rebuild; then peak memory of one 50,000-word and one 500,000-word article.
+# Like for like: edition writes one WAV at the engine's rate (--format wav --sample-rate 22050),
+# as espeak-ng -w does; it still normalizes, masters loudness and writes every sidecar.
+# Usage: Benchmarks/batch.sh [articles=50] [words-per-article=600]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count=${1:-50}
+words=${2:-600}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+swift build -c release --product edition >/dev/null
+edition=$PWD/.build/release/edition
+export EDITION_VOICES=$PWD/Voices
+
+python3 Benchmarks/make-articles.py "$work/articles" "$count" "$words"
+python3 Benchmarks/make-articles.py "$work/big50k" 1 50000
+python3 Benchmarks/make-articles.py "$work/big500k" 1 500000
+
+now() { date +%s.%N; }
+start=$(now)
+for f in "$work"/articles/*.txt; do espeak-ng -v en-us+m3 -s 165 -p 45 -a 100 -f "$f" -w "$work/espeak.wav"; done
+espeak_s=$(echo "$(now) - $start" | bc)
+
+run() {  # jobs, output, cache
+  local start; start=$(now)
+  "$edition" build "$work/articles" --output "$2" --cache "$3" --jobs "$1" --format wav --sample-rate 22050 --quiet
+  echo "$(now) - $start" | bc
+}
+j1=$(run 1 "$work/out1" "$work/cache1")
+j2=$(run 2 "$work/out2" "$work/cache2")
+rebuild=$(run 2 "$work/out2" "$work/cache2")
+audio=$(python3 -c "import json; print(json.load(open('$work/out2/build-report.json'.replace('out2','out1')))['audioSeconds'])")
+
+rss() {  # folder, label
+  /usr/bin/time -f "%M" -o "$work/rss" "$edition" build "$1" --output "$work/rss-out" --no-cache --format wav --sample-rate 22050 --quiet
+  echo "$(( $(cat "$work/rss") / 1024 ))"
+}
+rss50=$(rss "$work/big50k")
+rss500=$(rss "$work/big500k")
+
+printf 'articles: %d × ~%d words, %.0f s of audio\n' "$count" "$words" "$audio"
+printf 'espeak-ng -w, one after another   %7.2f s\n' "$espeak_s"
+printf 'edition build --jobs 1            %7.2f s   speed %.2f× espeak-ng (target ≥ 0.9)\n' "$j1" "$(echo "$espeak_s / $j1" | bc -l)"
+printf 'edition build --jobs 2            %7.2f s   speed %.2f× espeak-ng (target ≥ 1.7)\n' "$j2" "$(echo "$espeak_s / $j2" | bc -l)"
+printf 'no-change rebuild                 %7.2f s   %.1f%% of the first run (target ≤ 5%%)\n' "$rebuild" "$(echo "100 * $rebuild / $j2" | bc -l)"
+printf 'peak RSS, 50,000-word article     %7s MB\n' "$rss50"
+printf 'peak RSS, 500,000-word article    %7s MB\n' "$rss500"
