@@ -4,6 +4,19 @@ import Foundation
 import Tagging
 
 /// One output format's render: intro + spool + outro → gain → limiter → resampler → encoder → tags.
+/// Loudness (libebur128) and true peak of a stream, measured as it is written.
+final class Measurement: @unchecked Sendable {  // fed by one encoder thread, read after it joins
+    let loudness: LoudnessMeter
+    let truePeak = TruePeakMeter()
+
+    init(sampleRate: Int) { loudness = LoudnessMeter(sampleRate: sampleRate, truePeak: false) }
+
+    func add(_ samples: UnsafeBufferPointer<Float>) {
+        loudness.add(samples)
+        truePeak.add(samples)
+    }
+}
+
 struct EncodeJob: @unchecked Sendable {
     var format: AudioFormat
     var path: String
@@ -15,6 +28,8 @@ struct EncodeJob: @unchecked Sendable {
     var outro: Clip?
     var timeline: Timeline     // at the plan's rate
     var tags: EpisodeTags
+    /// The primary job measures loudness and true peak on the limited stream it encodes.
+    var measurement: Measurement?
 
     /// Runs every job on its own thread and waits; the first error wins.
     static func runAll(_ jobs: [EncodeJob], spool: PCMSpool) throws -> [Int] {
@@ -60,6 +75,8 @@ struct EncodeJob: @unchecked Sendable {
             limited.removeAll(keepingCapacity: true)
             block.withUnsafeBufferPointer { limiter.process($0, into: &limited) }
             if last { limiter.flush(into: &limited) }
+            if let measurement { limited.withUnsafeBufferPointer { measurement.add($0) } }
+            if last { measurement?.truePeak.finish() }
             try write(resampler.map { try $0.process(limited, last: last) } ?? limited)
         }
 
