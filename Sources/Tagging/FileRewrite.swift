@@ -8,12 +8,14 @@ import Darwin
 /// Replaces a file atomically: the new version is written to a temporary file beside it (same
 /// folder, so same file system), flushed to disk, given the original's permissions and renamed
 /// over it. A failure at any point leaves the original untouched and removes the temporary file.
+/// A symbolic link is followed, so the file it points to is replaced, not the link.
 enum FileRewrite {
-    static func replace(_ url: URL, write: (FileOutput) throws -> Void) throws {
-        let path = url.path
+    static func replace(_ link: URL, write: (FileOutput) throws -> Void) throws {
+        let url = link.resolvingSymlinksInPath()
+        let path = link.path   // for messages: the name the caller gave
         let attributes: [FileAttributeKey: Any]
         do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
+            attributes = try FileManager.default.attributesOfItem(atPath: url.path)
         } catch {
             throw TaggingError.io(path: path, reason: "cannot read the file's attributes (\(error.localizedDescription))")
         }
@@ -37,7 +39,7 @@ enum FileRewrite {
             if let permissions = attributes[.posixPermissions] {
                 try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
             }
-            guard rename(temporary.path, path) == 0 else {
+            guard rename(temporary.path, url.path) == 0 else {
                 throw TaggingError.io(path: path, reason: "cannot replace it (\(String(cString: strerror(errno)))); it is unchanged")
             }
         } catch let error as TaggingError {

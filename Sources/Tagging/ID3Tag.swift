@@ -30,7 +30,8 @@ public struct ID3Tag: Sendable, Equatable {
 
     /// Throws `TaggingError.invalidChapters` for chapters out of order, before 0, after the end or
     /// too many, and `.invalidField` for a date that is not ISO 8601. Text is cleaned (controls
-    /// dropped) and titles longer than 1 KiB are cut on a character boundary.
+    /// dropped), titles longer than 1 KiB are cut on a character boundary, and an empty chapter
+    /// title becomes "Chapter N".
     public init(title: String? = nil, artist: String? = nil, album: String? = nil, date: String? = nil,
                 comment: String? = nil, durationMs: Int, chapters: [ChapterMark] = []) throws {
         guard durationMs >= 0, durationMs <= Int(UInt32.max) else {
@@ -49,7 +50,9 @@ public struct ID3Tag: Sendable, Equatable {
         self.date = date
         self.comment = comment.map { TagText.multiLine($0) }
         self.durationMs = durationMs
-        self.chapters = chapters.map { ChapterMark(title: TagText.singleLine($0.title), startMs: $0.startMs) }
+        self.chapters = chapters.enumerated().map { index, chapter in
+            ChapterMark(title: TagText.chapterTitle(chapter.title, number: index + 1), startMs: chapter.startMs)
+        }
     }
 
     /// The whole tag: 10-byte header (`ID3`, version 3.0, flags 0, syncsafe size) + frames.

@@ -82,7 +82,7 @@ public enum OggComments {
             if let flag = rest.first, flag & 1 == 1 { newComment += rest }
         }
         let headerPages = OggPage.paginate([newComment] + packets.dropFirst(), serial: first.serial,
-                                           firstSequence: first.sequence + 1, granule: 0)
+                                           firstSequence: first.sequence &+ 1, granule: 0)
         let shift = Int64(headerPages.count) - Int64(oldHeaderPages)
 
         try FileRewrite.replace(url) { output in

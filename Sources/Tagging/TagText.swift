@@ -1,3 +1,5 @@
+import Foundation
+
 /// Cleans text before it goes into any tag, the same way for every format so that a title reads
 /// the same in the MP3, the FLAC and the Ogg files.
 enum TagText {
@@ -12,6 +14,15 @@ enum TagText {
     /// (FFmpeg reads tags as C strings); other controls have no meaning in a chapter menu.
     static func singleLine(_ text: String, maxBytes: Int = maxTitleBytes) -> String {
         truncated(clean(text, keepNewlines: false), maxBytes: maxBytes)
+    }
+
+    /// A chapter's title as every format writes it: one line, trimmed, and "Chapter N" (N from 1)
+    /// when nothing is left. An empty title is legal in ID3 and Vorbis comments, but FFmpeg shows
+    /// the CHAP element ID ("chp5") in its place and players show a blank menu entry; naming
+    /// it here keeps all formats alike.
+    static func chapterTitle(_ title: String, number: Int) -> String {
+        let text = singleLine(title).trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? "Chapter \(number)" : text
     }
 
     /// For comments: newlines kept (a description may have paragraphs), other controls dropped.

@@ -38,9 +38,9 @@ public struct VorbisComment: Sendable, Equatable {
     }
 
     /// The episode's tags: TITLE, ARTIST, ALBUM, DATE, COMMENT (those given), then the chapters
-    /// numbered from 001. Text is cleaned the same way as in `ID3Tag`, so titles match across
-    /// formats. Throws `.invalidChapters` for chapters out of order, before 0, 100 h or later, or
-    /// more than 999.
+    /// numbered from 001. Text is cleaned the same way as in `ID3Tag` (an empty chapter title
+    /// becomes "Chapter N"), so titles match across formats. Throws `.invalidChapters` for
+    /// chapters out of order, before 0, at 100 h or later, or more than 999.
     public static func episode(title: String? = nil, artist: String? = nil, album: String? = nil,
                                date: String? = nil, comment: String? = nil,
                                chapters: [ChapterMark] = []) throws -> VorbisComment {
@@ -61,7 +61,7 @@ public struct VorbisComment: Sendable, Equatable {
             let number = String(index + 1)
             let key = "CHAPTER" + String(repeating: "0", count: 3 - number.count) + number
             fields.append(Field(key, clock(chapter.startMs)))
-            fields.append(Field(key + "NAME", TagText.singleLine(chapter.title)))
+            fields.append(Field(key + "NAME", TagText.chapterTitle(chapter.title, number: index + 1)))
         }
         return try VorbisComment(fields: fields)
     }
