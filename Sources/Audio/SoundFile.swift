@@ -132,6 +132,12 @@ public final class SoundFile {
 extension SoundFile {
     /// 16-bit PCM in RF64 that downgrades itself to plain RIFF WAV when it stays under 4 GiB.
     public static let wav16 = Int32(SF_FORMAT_RF64 | SF_FORMAT_PCM_16)
+    /// The encoded formats Debian's libsndfile writes (MP3 through LAME, with its Xing/Info
+    /// gapless frame). Opus takes 8/12/16/24/48 kHz only.
+    public static let mp3 = Int32(SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III)
+    public static let flac16 = Int32(SF_FORMAT_FLAC | SF_FORMAT_PCM_16)
+    public static let oggOpus = Int32(SF_FORMAT_OGG | SF_FORMAT_OPUS)
+    public static let oggVorbis = Int32(SF_FORMAT_OGG | SF_FORMAT_VORBIS)
     public static let title = Int32(SF_STR_TITLE)
     public static let artist = Int32(SF_STR_ARTIST)
     public static let date = Int32(SF_STR_DATE)

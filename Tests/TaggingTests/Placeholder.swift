@@ -1,2 +1,0 @@
-import XCTest
-final class TaggingTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
