@@ -1,11 +1,6 @@
 import CSndFile
 
 extension SoundFile {
-    public static let flac16 = Int32(SF_FORMAT_FLAC | SF_FORMAT_PCM_16)
-    public static let mp3 = Int32(SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III)
-    public static let opus = Int32(SF_FORMAT_OGG | SF_FORMAT_OPUS)
-    public static let vorbis = Int32(SF_FORMAT_OGG | SF_FORMAT_VORBIS)
-
     /// Constant bitrate at a given compression level (0 best … 1 smallest). Must precede the first write.
     public func setConstantBitrate(level: Double) throws {
         var mode = Int32(SF_BITRATE_MODE_CONSTANT)

@@ -53,7 +53,7 @@ public final class Producer {
         let hits = try synthesize(plan.script, profile: plan.profile, into: recorder, warnings: &warnings, progress: progress)
 
         let tags = EpisodeTags(title: plan.title, artist: plan.authors.isEmpty ? nil : ScriptBuilder.list(plan.authors),
-                               date: plan.published?.text, comment: plan.url, software: Self.generator)
+                               date: plan.published?.date.map(Self.isoDay), comment: plan.url, software: Self.generator)
         var files: [String] = []
         let (timeline, report) = try Master(plan: plan.profile.mastering, formats: formats)
             .render(spool: recorder.spool, timeline: recorder.finish(), measured: meter, tags: tags) { format in
@@ -79,6 +79,13 @@ public final class Producer {
         try output.commit()
         return Narration(episode: episode, files: files.map { outputDirectory.appendingPathComponent($0) },
                          timeline: timeline, mastering: report, chunks: plan.script.chunkCount, cacheHits: hits)
+    }
+
+    /// "2024-03-19": the form ID3, Vorbis comments and RIFF INFO all expect.
+    static func isoDay(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.string(from: date)
     }
 
     /// Speaks every chunk in order — cached takes straight from the cache, the rest on the pool —

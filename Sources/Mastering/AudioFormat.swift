@@ -27,8 +27,8 @@ public enum AudioFormat: String, CaseIterable, Sendable, Codable {
         case .wav: return SoundFile.wav16
         case .mp3: return SoundFile.mp3
         case .flac: return SoundFile.flac16
-        case .opus: return SoundFile.opus
-        case .vorbis: return SoundFile.vorbis
+        case .opus: return SoundFile.oggOpus
+        case .vorbis: return SoundFile.oggVorbis
         }
     }
 

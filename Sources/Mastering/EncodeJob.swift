@@ -90,7 +90,31 @@ struct EncodeJob: @unchecked Sendable {
         try emit(&floats, last: true)
         let frames = file.frames
         try file.close()
+        try tag(frames: frames)
         return frames
+    }
+
+    /// Chapters and episode tags inside the container: WAV already has its cue/labl chunks; MP3
+    /// gets an ID3v2.3 tag with CTOC/CHAP; FLAC and Ogg get Vorbis comments with CHAPTERnnn.
+    func tag(frames: Int) throws {
+        let marks = timeline.chapters.map { ChapterMark($0, sampleRate: timeline.sampleRate) }
+        let url = URL(fileURLWithPath: path)
+        switch format {
+        case .wav:
+            return
+        case .mp3:
+            try ID3Tag(title: tags.title, artist: tags.artist, album: tags.album, date: tags.date, comment: tags.comment,
+                       durationMs: max(frames * 1000 / rate, marks.last?.startMs ?? 0), chapters: marks).prepend(to: url)
+        case .flac:
+            try FLACMetadata.replaceComments(in: url, with: comments(marks))
+        case .opus, .vorbis:
+            try OggComments.replaceComments(in: url, with: comments(marks))
+        }
+    }
+
+    func comments(_ marks: [ChapterMark]) throws -> VorbisComment {
+        try VorbisComment.episode(title: tags.title, artist: tags.artist, album: tags.album, date: tags.date,
+                                  comment: tags.comment, chapters: marks)
     }
 
     var stringTags: [(Int32, String)] {

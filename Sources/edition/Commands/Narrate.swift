@@ -61,7 +61,7 @@ struct Narrate: ParsableCommand {
                 for warning in narration.episode.warnings { Console.error("warning: \(warning)") }
                 if !quiet {
                     let e = narration.episode
-                    print("\(outputDirectory.appendingPathComponent(e.slug + ".wav").path)  \(Timecode.string(e.duration))  \(e.chapters.count) chapters")
+                    print("\(narration.files[0].path)  \(Timecode.string(e.duration))  \(e.chapters.count) chapters  \(e.loudness.map { "\($0) LUFS" } ?? "")")
                 }
             } catch {
                 display.finish()
