@@ -1,0 +1,78 @@
+/// Acronyms: spelled letter by letter ("FBI" "F B I", "U.S." "U S", "MPs" "M P's") unless they
+/// are said as words (NATO, UNESCO, HIMARS… in `Vocabulary.wordAcronyms`). Lower-case "us" and
+/// ordinary words in capitals are left alone.
+struct AcronymRule: Rule {
+    let name = "acronym"
+    let kind = "acronym"
+
+    func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
+        let p = c.pieces[index]
+        guard p.kind == .word, c.isUpper(p.start) else { return nil }
+        // Dotted: U.S., U.K., U.N., D.C., U.S.A.
+        if p.end - p.start == 1, c.isChar(p.end, "."), c.isUpper(p.end + 1), c.isChar(p.end + 2, ".") || !c.isLetter(p.end + 2) && c.isChar(p.end + 2, ".") {
+            var o = p.start
+            var letters = ""
+            while c.isUpper(o), c.isChar(o + 1, "."), !c.isLetter(o - 1) || o == p.start {
+                letters.append(Character(c.s[o])); o += 2
+                if !c.isUpper(o) || c.isLetter(o + 1) { break }
+            }
+            guard letters.count >= 2 else { return nil }
+            // Keep the last period when it also ends the sentence.
+            let keep = c.sentenceEnds(after: o) && !c.isUpper(c.skipSpaces(o)) ? "" : ""
+            let end = o
+            let final = c.sentenceEnds(after: end) && (end >= c.count || c.at(c.skipSpaces(end)).map { $0 == "\"" || $0 == "\u{201C}" } == false) ? "" : ""
+            _ = keep; _ = final
+            var spoken = spellLetters(letters)
+            // "the U.S. Congress" needs no period; "in the U.S." at the end keeps one.
+            if end >= c.count || (c.sentenceEnds(after: end)) { spoken += "." }
+            // Possessive
+            var e = end
+            if c.isChar(e, "'") || c.isChar(e, "\u{2019}"), c.isChar(e + 1, "s"), !c.isAlnum(e + 2) { spoken += "'s"; e += 2 }
+            return found(p.start, e, spoken, rule: "acronym.dotted")
+        }
+        let w = c.text(of: index)
+        let scalars = Array(w.unicodeScalars)
+        let upper = scalars.filter { $0.properties.isUppercase }.count
+        if let m = Vocabulary.mixedSpelled[w], !c.isLetter(p.end) {
+            return found(p.start, p.end, m, rule: "acronym.spelled")
+        }
+        // Plural "MPs", "NGOs", "UAVs": capitals then one "s".
+        var body = w
+        var plural = false
+        if scalars.count >= 3, scalars.last == "s", upper == scalars.count - 1 { body = String(w.dropLast()); plural = true }
+        guard body.count >= 2, body.unicodeScalars.allSatisfy({ $0.properties.isUppercase }) else { return nil }
+        if Vocabulary.capitalWords.contains(body) { return nil }
+        if c.isChar(p.end, "&") && c.isUpper(p.end + 1) { return nil }  // "AT&T" is the symbol rule's
+        if headline(c) { return nil }
+        var end = p.end
+        var possessive = ""
+        if !plural, c.isChar(end, "'") || c.isChar(end, "\u{2019}"), c.isChar(end + 1, "s"), !c.isAlnum(end + 2) {
+            possessive = "'s"; end += 2
+        }
+        if let word = Vocabulary.wordAcronyms[body] {
+            return found(p.start, end, word + (plural ? "s" : "") + possessive, rule: "acronym.word")
+        }
+        let hasVowel = body.contains(where: { "AEIOUY".contains($0) })
+        guard body.count <= 5 || !hasVowel else { return nil }
+        return found(p.start, end, spellLetters(body) + (plural || !possessive.isEmpty ? "'s" : ""), rule: "acronym.spelled")
+    }
+
+    private func isSentenceStartAfter(_ c: RuleContext, _ end: Int) -> Bool {
+        // After "U.S." a capital may be a name ("U.S. Army"); only a capital after a line break
+        // or a pronoun/article-like word starts a new sentence.
+        let o = c.skipSpaces(end, max: 8)
+        guard let w = c.wordAfter(o) else { return false }
+        return ["The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "This", "That", "There"].contains(w.text)
+    }
+
+    /// A text mostly in capitals is a shouted headline: do not spell its words.
+    private func headline(_ c: RuleContext) -> Bool {
+        var words = 0, caps = 0
+        for p in c.pieces where p.kind == .word && p.end - p.start >= 3 {
+            words += 1
+            if c.s[p.start..<p.end].allSatisfy({ $0.properties.isUppercase }) { caps += 1 }
+            if words >= 12 { break }
+        }
+        return words >= 4 && caps * 10 >= words * 7
+    }
+}
