@@ -30,11 +30,11 @@ public struct Normalizer: Sendable {
     public static var ruleNames: [String] { englishRules.map(\.name) }
 
     public func normalize(_ text: String) -> NormalizedText {
-        let ctx = RuleContext(Array(text.unicodeScalars), dialect: dialect)
+        let ctx = RuleContext(text, dialect: dialect)
         ctx.rules = dialect.isEnglish ? Self.englishRules : Self.otherRules
         let s = ctx.s
-        var spoken = String.UnicodeScalarView()
-        spoken.reserveCapacity(s.count + s.count / 4)
+        var spoken: [UInt8] = []
+        spoken.reserveCapacity(s.count + s.count / 4 + 16)
         var spokenCount = 0
         var last: Unicode.Scalar? = nil
         var rewrites: [Rewrite] = []
@@ -42,7 +42,7 @@ public struct Normalizer: Sendable {
 
         func copy(upTo end: Int) {
             guard end > copied else { return }
-            spoken.append(contentsOf: s[copied..<end])
+            ctx.appendBytes(copied, end, to: &spoken)
             spokenCount += end - copied
             last = s[end - 1]
             copied = end
@@ -53,9 +53,13 @@ public struct Normalizer: Sendable {
         while i < pieces.count {
             let piece = pieces[i]
             if piece.start < copied { i += 1; continue }
-            // Plain lower-case words followed by a space or a comma are what most text is: skip fast.
-            if piece.kind == .word, let first = s[piece.start].properties.isLowercase ? s[piece.start] : nil,
-               first.value < 0x80, let next = ctx.at(piece.end), next == " " || next == "," {
+            // Plain lower-case words followed by a space or a comma, and single spaces, are what
+            // most text is: no rule starts there, so skip them fast.
+            if piece.kind == .word, s[piece.start].value &- 0x61 < 26, let next = ctx.at(piece.end), next == " " || next == "," {
+                i += 1; continue
+            }
+            if piece.kind == .space, piece.end == piece.start + 1, s[piece.start] == " ",
+               let next = ctx.at(piece.end), next.value < 0x80, next != "-", next != "|" {
                 i += 1; continue
             }
             var found: RuleMatch?
@@ -82,7 +86,7 @@ public struct Normalizer: Sendable {
                                             spokenStart: spokenCount, spokenEnd: spokenCount + count,
                                             original: original, replacement: replacement,
                                             kind: m.kind, rule: m.rule))
-                    spoken.append(contentsOf: replacement.unicodeScalars)
+                    spoken.append(contentsOf: replacement.utf8)
                     spokenCount += count
                     last = replacement.unicodeScalars.last ?? last
                     copied = m.end
@@ -91,7 +95,7 @@ public struct Normalizer: Sendable {
             i += 1
         }
         copy(upTo: s.count)
-        let normalized = NormalizedText(source: text, spoken: String(spoken), rewrites: rewrites)
+        let normalized = NormalizedText(source: text, spoken: String(decoding: spoken, as: UTF8.self), rewrites: rewrites)
         return matcher.isEmpty ? normalized : matcher.apply(to: normalized)
     }
 }

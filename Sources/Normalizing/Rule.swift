@@ -52,10 +52,28 @@ final class RuleContext {
     let dialect: Dialect
     /// Piece index starting at each scalar offset, -1 elsewhere (one extra slot for the end).
     private var pieceAt: [Int32]
+    /// UTF-8 bytes of the text and the byte offset of each scalar, so spans become Strings by copying.
+    private let utf8: [UInt8]
+    private var byteAt: [Int32]
+    private var wordCache: [Int: String] = [:]
+    private var numberCache: [Int: NumberLiteral?] = [:]
     var rules: [any Rule] = []
 
-    init(_ s: [Unicode.Scalar], dialect: Dialect) {
-        self.s = s
+    init(_ text: String, dialect: Dialect) {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        var bytes: [Int32] = []
+        bytes.reserveCapacity(text.utf8.count + 1)
+        var b: Int32 = 0
+        for c in text.unicodeScalars {
+            scalars.append(c)
+            bytes.append(b)
+            b += Int32(UTF8.width(c))
+        }
+        bytes.append(b)
+        s = scalars
+        byteAt = bytes
+        utf8 = Array(text.utf8)
         self.dialect = dialect
         pieces = TextScanner.pieces(s)
         pieceAt = Array(repeating: -1, count: s.count + 1)
@@ -74,8 +92,14 @@ final class RuleContext {
     func isDigit(_ offset: Int) -> Bool { at(offset).map(TextScanner.isDigit) ?? false }
     func isAlnum(_ offset: Int) -> Bool { isLetter(offset) || isDigit(offset) }
     func isSpace(_ offset: Int) -> Bool { at(offset).map(TextScanner.isSpace) ?? false }
-    func isUpper(_ offset: Int) -> Bool { at(offset)?.properties.isUppercase ?? false }
-    func isLower(_ offset: Int) -> Bool { at(offset)?.properties.isLowercase ?? false }
+    func isUpper(_ offset: Int) -> Bool {
+        guard let c = at(offset) else { return false }
+        return c.value < 0x80 ? (c.value &- 0x41) < 26 : c.properties.isUppercase
+    }
+    func isLower(_ offset: Int) -> Bool {
+        guard let c = at(offset) else { return false }
+        return c.value < 0x80 ? (c.value &- 0x61) < 26 : c.properties.isLowercase
+    }
 
     func piece(startingAt offset: Int) -> Int? {
         guard offset >= 0, offset < pieceAt.count else { return nil }
@@ -84,12 +108,24 @@ final class RuleContext {
     }
     func piece(_ i: Int) -> Piece? { i >= 0 && i < pieces.count ? pieces[i] : nil }
 
-    func text(_ start: Int, _ end: Int) -> String {
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: s[max(0, start)..<min(end, s.count)])
-        return String(v)
+    /// Appends the UTF-8 bytes of the source span to `out`.
+    func appendBytes(_ start: Int, _ end: Int, to out: inout [UInt8]) {
+        let a = Int(byteAt[start]), b = Int(byteAt[end])
+        if b > a { out.append(contentsOf: utf8[a..<b]) }
     }
-    func text(of i: Int) -> String { text(pieces[i].start, pieces[i].end) }
+
+    func text(_ start: Int, _ end: Int) -> String {
+        let a = Int(byteAt[max(0, start)]), b = Int(byteAt[min(end, s.count)])
+        guard b > a else { return "" }
+        return utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[a..<b]), as: UTF8.self) }
+    }
+    /// The text of a piece (cached, since several rules look at the same word).
+    func text(of i: Int) -> String {
+        if let w = wordCache[i] { return w }
+        let w = text(pieces[i].start, pieces[i].end)
+        wordCache[i] = w
+        return w
+    }
 
     /// Does the text at `offset` read `literal` exactly (or ignoring ASCII case)?
     func matches(_ literal: String, at offset: Int, ignoringCase: Bool = false) -> Bool {
@@ -134,6 +170,13 @@ final class RuleContext {
 
     /// The written number beginning at `offset` (ASCII digits, "," thousands groups, one "." decimal part).
     func number(at offset: Int) -> NumberLiteral? {
+        if let cached = numberCache[offset] { return cached }
+        let n = scanNumber(at: offset)
+        numberCache[offset] = n
+        return n
+    }
+
+    private func scanNumber(at offset: Int) -> NumberLiteral? {
         guard isDigit(offset) || (isChar(offset, ".") && isDigit(offset + 1) && !isDigit(offset - 1)) else { return nil }
         var o = offset
         while isDigit(o) { o += 1 }

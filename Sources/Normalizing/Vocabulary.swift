@@ -108,6 +108,13 @@ enum Vocabulary {
         return list.sorted { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }
     }()
 
+    /// The units grouped by their first scalar, so a lookup only tries the few that can match.
+    static let unitsByFirst: [Unicode.Scalar: [(written: String, unit: Unit, spaced: Bool)]] = {
+        var m: [Unicode.Scalar: [(written: String, unit: Unit, spaced: Bool)]] = [:]
+        for u in units { m[u.written.unicodeScalars.first!, default: []].append(u) }
+        return m
+    }()
+
     /// Scale words and their short forms after a number or an amount of money.
     static let scales: [(written: String, word: String, spaced: Bool)] = [
         ("trillion", "trillion", true), ("billion", "billion", true), ("million", "million", true),

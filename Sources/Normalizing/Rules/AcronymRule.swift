@@ -2,8 +2,8 @@
 /// are said as words (NATO, UNESCO, HIMARS… in `Vocabulary.wordAcronyms`). Lower-case "us" and
 /// ordinary words in capitals are left alone.
 struct AcronymRule: Rule {
-    let name = "acronym"
-    let kind = "acronym"
+    var name: String { "acronym" }
+    var kind: String { "acronym" }
 
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
         let p = c.pieces[index]
@@ -30,6 +30,7 @@ struct AcronymRule: Rule {
             if c.isChar(e, "'") || c.isChar(e, "\u{2019}"), c.isChar(e + 1, "s"), !c.isAlnum(e + 2) { spoken += "'s"; e += 2 }
             return found(p.start, e, spoken, rule: "acronym.dotted")
         }
+        guard c.s[(p.start + 1)..<p.end].contains(where: { $0.value < 0x80 ? ($0.value &- 0x41) < 26 : $0.properties.isUppercase }) else { return nil }
         let w = c.text(of: index)
         let scalars = Array(w.unicodeScalars)
         let upper = scalars.filter { $0.properties.isUppercase }.count

@@ -2,8 +2,8 @@
 /// abbreviated months ("Feb.", "Sept. 14"), month and year ("May 2022"), day ranges ("May 3–5").
 /// US English says "July fourth"; British "July the fourth" and "the fourth of July".
 struct DateRule: Rule {
-    let name = "date"
-    let kind = "date"
+    var name: String { "date" }
+    var kind: String { "date" }
 
     static func day(_ c: RuleContext, at o: Int) -> (Int, Int)? {
         guard let n = c.number(at: o), n.isInteger, n.whole.count <= 2, let d = n.intValue, d >= 1, d <= 31 else { return nil }

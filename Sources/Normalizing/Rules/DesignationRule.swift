@@ -2,8 +2,8 @@
 /// "PAC-3" "pack three", "H5N1" "H five N one", "G20", "M1 Abrams", "Airbus A320" "Eh three twenty",
 /// "Boeing 737" "seven thirty-seven", "F-16", "S-400", "5G", "3D", "COVID-19".
 struct DesignationRule: Rule {
-    let name = "designation"
-    let kind = "designation"
+    var name: String { "designation" }
+    var kind: String { "designation" }
 
     /// Letter parts said as words rather than spelled.
     static let wordParts: [String: String] = [

@@ -1,8 +1,8 @@
 /// Fractions: "2/3" "two thirds", "1/4" "one quarter", "¾" "three quarters",
 /// "1½" and "1 1/2" "one and a half". Slashes that are not fractions ("9/11") are read as numbers.
 struct FractionRule: Rule {
-    let name = "fraction"
-    let kind = "fraction"
+    var name: String { "fraction" }
+    var kind: String { "fraction" }
 
     static let vulgar: [Unicode.Scalar: (Int, Int)] = [
         "½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5),

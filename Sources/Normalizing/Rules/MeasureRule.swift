@@ -2,8 +2,8 @@
 /// Plural unless the value is one or the measure is used as an adjective ("a 6 min read",
 /// "a 10-km walk"); British spelling where the profile asks for it ("kilometres").
 struct MeasureRule: Rule {
-    let name = "measure"
-    let kind = "measure"
+    var name: String { "measure" }
+    var kind: String { "measure" }
 
     /// Words after "m" that show it means million, not metres ("5m people").
     static let countNouns: Set<String> = ["people", "residents", "users", "viewers", "voters", "refugees",
@@ -20,7 +20,8 @@ struct MeasureRule: Rule {
 
     /// The unit written at `offset` (after the number), if any, with where it ends.
     static func unit(_ c: RuleContext, at offset: Int, attached: Bool) -> (Vocabulary.Unit, Int, String)? {
-        for (written, unit, spaced) in Vocabulary.units where attached || spaced {
+        guard let first = c.at(offset), let candidates = Vocabulary.unitsByFirst[first] else { return nil }
+        for (written, unit, spaced) in candidates where attached || spaced {
             guard c.matches(written, at: offset) else { continue }
             let end = offset + written.unicodeScalars.count
             if c.isAlnum(end) && !(written.hasSuffix("°") || written.hasSuffix("º")) { continue }

@@ -1,11 +1,16 @@
 /// Money: "$2.4 billion", "€3.5bn", "£1.20", "$0.99", "₴100", "US$5m", "$3-4 billion", "100 USD".
 /// Says the amount, the scale, then the currency: "two point four billion dollars".
 struct MoneyRule: Rule {
-    let name = "money"
-    let kind = "money"
+    var name: String { "money" }
+    var kind: String { "money" }
 
     /// A currency sign at `o`, and where it ends.
     static func sign(_ c: RuleContext, at o: Int) -> (Vocabulary.Currency, Int)? {
+        guard let first = c.at(o) else { return nil }
+        switch first {
+        case "$", "€", "£", "¥", "₴", "₽", "₹", "₩", "U", "N", "H", "C", "A": break
+        default: return nil
+        }
         for (written, cur) in Vocabulary.currencySigns where c.matches(written, at: o) {
             return (cur, o + written.unicodeScalars.count)
         }

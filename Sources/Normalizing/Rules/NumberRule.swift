@@ -1,8 +1,8 @@
 /// Plain numbers: cardinals with separators ("12,500"), ordinals ("2nd", "33rd", "101st"),
 /// decimals ("3.14"), and short scales glued on ("5bn", "40k").
 struct NumberRule: Rule {
-    let name = "number"
-    let kind = "number"
+    var name: String { "number" }
+    var kind: String { "number" }
 
     static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
 

@@ -1,7 +1,7 @@
 /// Percentages and basis points: "5%", "2.5 per cent", "-0.3%", "25 bps", "50bp".
 struct PercentRule: Rule {
-    let name = "percent"
-    let kind = "percent"
+    var name: String { "percent" }
+    var kind: String { "percent" }
 
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
         let p = c.pieces[index]

@@ -1,8 +1,8 @@
 /// Phone numbers read digit by digit in their groups ("+380 44 123 4567", "(555) 123-4567",
 /// "1-800-273-8255", "020 7946 0958") and emergency short codes in context ("call 112", "a 911 call").
 struct PhoneRule: Rule {
-    let name = "phone"
-    let kind = "phone"
+    var name: String { "phone" }
+    var kind: String { "phone" }
 
     static let shortCodes: Set<String> = ["911", "112", "999", "988", "111", "101", "102", "103", "104", "000", "15", "17", "18"]
     static let callWords: Set<String> = ["call", "calls", "called", "calling", "dial", "dialled", "dialed", "dialing",

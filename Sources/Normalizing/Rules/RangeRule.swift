@@ -1,8 +1,8 @@
 /// Ranges and scores: "2016–2019", "2023-24", "30–34", "10-12 percent", "5-10 km",
 /// "Tuesday–Thursday", and scores "3-0" ("three to nothing"; British "three nil").
 struct RangeRule: Rule {
-    let name = "range"
-    let kind = "range"
+    var name: String { "range" }
+    var kind: String { "range" }
 
     static func isRangeDash(_ c: Unicode.Scalar) -> Bool { c == "-" || c == "\u{2013}" || c == "\u{2014}" }
 
@@ -10,7 +10,8 @@ struct RangeRule: Rule {
         let p = c.pieces[index]
         let gb = c.british
         if p.kind == .word {
-            let w = c.text(of: p.start == p.end ? index : index)
+            guard c.isUpper(p.start), let d = c.at(p.end), d == "\u{2013}" || d == "-" else { return nil }
+            let w = c.text(of: index)
             guard Vocabulary.weekdays.contains(w) || Vocabulary.monthNumbers.contains(w),
                   let d = c.at(p.end), d == "\u{2013}" || d == "-",
                   let next = c.wordAfter(p.end + 1), next.start == p.end + 1,

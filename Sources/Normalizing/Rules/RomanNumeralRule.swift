@@ -2,8 +2,8 @@
 /// wars, events and sections ("World War I" "World War One", "Part III", "Super Bowl LVIII").
 /// The pronoun "I" is left alone unless a war, a part or a known monarch's name comes before it.
 struct RomanNumeralRule: Rule {
-    let name = "roman"
-    let kind = "roman"
+    var name: String { "roman" }
+    var kind: String { "roman" }
 
     static let counters: Set<String> = ["War", "Part", "Chapter", "Section", "Article", "Title", "Phase", "Round",
                                         "Stage", "Volume", "Vol", "Act", "Book", "Level", "Class", "Type", "Grade",
@@ -40,6 +40,7 @@ struct RomanNumeralRule: Rule {
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
         let p = c.pieces[index]
         guard p.kind == .word, c.isUpper(p.start), !c.isAlnum(p.end), !c.isChar(p.end, "-") || c.isChar(p.end + 1, " ") else { return nil }
+        guard p.end - p.start <= 7, c.s[p.start..<p.end].allSatisfy({ "IVXLCDM".unicodeScalars.contains($0) }) else { return nil }
         let w = c.text(of: index)
         guard w.count <= 7, let v = Self.value(w) else { return nil }
         guard let before = c.wordBefore(p.start), c.isSpace(p.start - 1), c.isUpper(before.start) else { return nil }

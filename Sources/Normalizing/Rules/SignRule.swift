@@ -1,8 +1,8 @@
 /// A minus or plus sign before a number: "-5", "−3.2%", "+5°C", "-$4m". Speaks the sign and
 /// lets the rule that owns the number say the rest.
 struct SignRule: Rule {
-    let name = "number.sign"
-    let kind = "number"
+    var name: String { "number.sign" }
+    var kind: String { "number" }
 
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
         let p = c.pieces[index]

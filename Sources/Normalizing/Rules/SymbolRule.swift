@@ -1,8 +1,8 @@
 /// Symbols said as words: & "and", ~ "about", + "plus", # before a number "number", = "equals",
 /// 3x "three times", 4x4 "four by four", 50/50 "fifty-fifty", 24/7, a 3:1 ratio "three to one".
 struct SymbolRule: Rule {
-    let name = "symbol"
-    let kind = "symbol"
+    var name: String { "symbol" }
+    var kind: String { "symbol" }
 
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
         let p = c.pieces[index]

@@ -1,7 +1,7 @@
 /// Clock times and race times: "7:45 PM", "9:05 a.m.", "7pm", "7.30pm", "17:15", "2:03:45".
 struct TimeRule: Rule {
-    let name = "time"
-    let kind = "time"
+    var name: String { "time" }
+    var kind: String { "time" }
 
     /// "a.m.", "am", "AM", "p.m."… at `o` (after an optional space); returns the words and the end.
     static func meridiem(_ c: RuleContext, at o: Int) -> (String, Int)? {

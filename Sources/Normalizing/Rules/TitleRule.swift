@@ -2,8 +2,8 @@
 /// name but "Drive" after a street name, "St." Saint or Street, "No. 5" number (but "no." stays),
 /// "vs.", "etc.", "e.g.", "i.e.", "approx.", "fig.".
 struct TitleRule: Rule {
-    let name = "abbreviation"
-    let kind = "abbreviation"
+    var name: String { "abbreviation" }
+    var kind: String { "abbreviation" }
 
     /// Titles said before a name. Case-sensitive, with or without the period.
     static let titles: [String: String] = [
@@ -35,8 +35,10 @@ struct TitleRule: Rule {
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
         let p = c.pieces[index]
         guard p.kind == .word else { return nil }
-        let w = c.text(of: index)
         let dotted = c.isChar(p.end, ".")
+        guard dotted || (p.end - p.start <= 4 && c.isUpper(p.start)) else { return nil }
+        let w = c.text(of: index)
+        guard dotted || Self.undotted.contains(w) else { return nil }
         let end = dotted ? p.end + 1 : p.end
         let after = c.skipSpaces(end, max: 2)
         let nameFollows = after > end && Self.isCapitalizedWord(c, at: after)

@@ -1,8 +1,8 @@
 /// Typography: curly quotes become plain, dashes and ellipses become pauses (", " or ". "),
 /// control and invisible characters go, and symbols a listener should not hear are dropped.
 struct TypographyRule: Rule {
-    let name = "typography"
-    let kind = "typography"
+    var name: String { "typography" }
+    var kind: String { "typography" }
 
     static func isDash(_ c: Unicode.Scalar) -> Bool {
         c == "\u{2014}" || c == "\u{2013}" || c == "\u{2015}" || c == "\u{2012}" || c == "\u{2E3A}"

@@ -1,8 +1,8 @@
 /// Web text: URLs ("https://www.bbc.co.uk/news" "B B C dot co dot U K slash news"), bare domains
 /// ("Amazon.com"), e-mail addresses, @handles and #hashtags, with camel case split ("#StandWithUkraine").
 struct WebRule: Rule {
-    let name = "web"
-    let kind = "web"
+    var name: String { "web" }
+    var kind: String { "web" }
 
     static let tlds: Set<String> = ["com", "org", "net", "gov", "edu", "io", "uk", "ua", "ru", "co", "info", "news",
                                     "eu", "de", "fr", "tv", "ai", "int", "mil", "app", "dev", "me", "us", "ca", "pl", "by"]

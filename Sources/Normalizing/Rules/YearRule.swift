@@ -1,8 +1,8 @@
 /// Years read as years ("1989" "nineteen eighty-nine", "2003" "two thousand three",
 /// "2023" "twenty twenty-three") and decades ("1970s", "'60s", "in her 20s").
 struct YearRule: Rule {
-    let name = "date.year"
-    let kind = "date"
+    var name: String { "date.year" }
+    var kind: String { "date" }
 
     static let yearWords: Set<String> = ["in", "since", "of", "by", "until", "from", "before", "after", "year", "around", "circa", "ca"]
 
