@@ -17,11 +17,7 @@ struct AcronymRule: Rule {
                 if !c.isUpper(o) || c.isLetter(o + 1) { break }
             }
             guard letters.count >= 2 else { return nil }
-            // Keep the last period when it also ends the sentence.
-            let keep = c.sentenceEnds(after: o) && !c.isUpper(c.skipSpaces(o)) ? "" : ""
             let end = o
-            let final = c.sentenceEnds(after: end) && (end >= c.count || c.at(c.skipSpaces(end)).map { $0 == "\"" || $0 == "\u{201C}" } == false) ? "" : ""
-            _ = keep; _ = final
             var spoken = spellLetters(letters)
             // "the U.S. Congress" needs no period; "in the U.S." at the end keeps one.
             if end >= c.count || (c.sentenceEnds(after: end)) { spoken += "." }
@@ -56,14 +52,6 @@ struct AcronymRule: Rule {
         let hasVowel = body.contains(where: { "AEIOUY".contains($0) })
         guard body.count <= 5 || !hasVowel else { return nil }
         return found(p.start, end, spellLetters(body) + (plural || !possessive.isEmpty ? "'s" : ""), rule: "acronym.spelled")
-    }
-
-    private func isSentenceStartAfter(_ c: RuleContext, _ end: Int) -> Bool {
-        // After "U.S." a capital may be a name ("U.S. Army"); only a capital after a line break
-        // or a pronoun/article-like word starts a new sentence.
-        let o = c.skipSpaces(end, max: 8)
-        guard let w = c.wordAfter(o) else { return false }
-        return ["The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "This", "That", "There"].contains(w.text)
     }
 
     /// A text mostly in capitals is a shouted headline: do not spell its words.

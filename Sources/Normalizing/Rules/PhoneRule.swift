@@ -80,7 +80,7 @@ struct PhoneRule: Rule {
         }
         // Short codes only where the sentence says it is a number to call.
         let code = c.text(of: index)
-        if Self.shortCodes.contains(code), !c.isAlnum(p.end), !c.isChar(p.end, ",") || true {
+        if Self.shortCodes.contains(code), !c.isAlnum(p.end) {
             let before = c.wordBefore(p.start)?.text.lowercased() ?? ""
             let after = c.wordAfter(p.end)?.text.lowercased() ?? ""
             if Self.callWords.contains(before) || (Self.afterWords.contains(after) && c.isChar(p.end, " ")) {
