@@ -1,0 +1,67 @@
+/// Acronyms: spelled letter by letter ("FBI" "F B I", "U.S." "U S", "MPs" "M P's") unless they
+/// are said as words (NATO, UNESCO, HIMARS… in `Vocabulary.wordAcronyms`). Lower-case "us" and
+/// ordinary words in capitals are left alone.
+struct AcronymRule: Rule {
+    var name: String { "acronym" }
+    var kind: String { "acronym" }
+
+    func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
+        let p = c.pieces[index]
+        guard p.kind == .word, c.isUpper(p.start) else { return nil }
+        // Dotted: U.S., U.K., U.N., D.C., U.S.A.
+        if p.end - p.start == 1, c.isChar(p.end, "."), c.isUpper(p.end + 1), c.isChar(p.end + 2, ".") || !c.isLetter(p.end + 2) && c.isChar(p.end + 2, ".") {
+            var o = p.start
+            var letters = ""
+            while c.isUpper(o), c.isChar(o + 1, "."), !c.isLetter(o - 1) || o == p.start {
+                letters.append(Character(c.s[o])); o += 2
+                if !c.isUpper(o) || c.isLetter(o + 1) { break }
+            }
+            guard letters.count >= 2 else { return nil }
+            let end = o
+            var spoken = spellLetters(letters)
+            // "the U.S. Congress" needs no period; "in the U.S." at the end keeps one.
+            if end >= c.count || (c.sentenceEnds(after: end)) { spoken += "." }
+            // Possessive
+            var e = end
+            if c.isChar(e, "'") || c.isChar(e, "\u{2019}"), c.isChar(e + 1, "s"), !c.isAlnum(e + 2) { spoken += "'s"; e += 2 }
+            return found(p.start, e, spoken, rule: "acronym.dotted")
+        }
+        guard c.s[(p.start + 1)..<p.end].contains(where: { $0.value < 0x80 ? ($0.value &- 0x41) < 26 : $0.properties.isUppercase }) else { return nil }
+        let w = c.text(of: index)
+        let scalars = Array(w.unicodeScalars)
+        let upper = scalars.filter { $0.properties.isUppercase }.count
+        if let m = Vocabulary.mixedSpelled[w], !c.isLetter(p.end) {
+            return found(p.start, p.end, m, rule: "acronym.spelled")
+        }
+        // Plural "MPs", "NGOs", "UAVs": capitals then one "s".
+        var body = w
+        var plural = false
+        if scalars.count >= 3, scalars.last == "s", upper == scalars.count - 1 { body = String(w.dropLast()); plural = true }
+        guard body.count >= 2, body.unicodeScalars.allSatisfy({ $0.properties.isUppercase }) else { return nil }
+        if Vocabulary.capitalWords.contains(body) { return nil }
+        if c.isChar(p.end, "&") && c.isUpper(p.end + 1) { return nil }  // "AT&T" is the symbol rule's
+        if headline(c) { return nil }
+        var end = p.end
+        var possessive = ""
+        if !plural, c.isChar(end, "'") || c.isChar(end, "\u{2019}"), c.isChar(end + 1, "s"), !c.isAlnum(end + 2) {
+            possessive = "'s"; end += 2
+        }
+        if let word = Vocabulary.wordAcronyms[body] {
+            return found(p.start, end, word + (plural ? "s" : "") + possessive, rule: "acronym.word")
+        }
+        let hasVowel = body.contains(where: { "AEIOUY".contains($0) })
+        guard body.count <= 5 || !hasVowel else { return nil }
+        return found(p.start, end, spellLetters(body) + (plural || !possessive.isEmpty ? "'s" : ""), rule: "acronym.spelled")
+    }
+
+    /// A text mostly in capitals is a shouted headline: do not spell its words.
+    private func headline(_ c: RuleContext) -> Bool {
+        var words = 0, caps = 0
+        for p in c.pieces where p.kind == .word && p.end - p.start >= 3 {
+            words += 1
+            if c.s[p.start..<p.end].allSatisfy({ $0.properties.isUppercase }) { caps += 1 }
+            if words >= 12 { break }
+        }
+        return words >= 4 && caps * 10 >= words * 7
+    }
+}

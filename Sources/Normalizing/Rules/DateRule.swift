@@ -1,0 +1,99 @@
+/// Dates: US "July 4, 2023", UK "9 May 2022", ISO "2023-11-02", slashed "11/2/2023",
+/// abbreviated months ("Feb.", "Sept. 14"), month and year ("May 2022"), day ranges ("May 3–5").
+/// US English says "July fourth"; British "July the fourth" and "the fourth of July".
+struct DateRule: Rule {
+    var name: String { "date" }
+    var kind: String { "date" }
+
+    static func day(_ c: RuleContext, at o: Int) -> (Int, Int)? {
+        guard let n = c.number(at: o), n.isInteger, n.whole.count <= 2, let d = n.intValue, d >= 1, d <= 31 else { return nil }
+        var end = n.end
+        if let e = NumberRule.ordinalSuffixEnd(c, at: end) { end = e }
+        if c.isAlnum(end) || (c.isChar(end, ":") && c.isDigit(end + 1)) || (c.isChar(end, ".") && c.isDigit(end + 1)) { return nil }
+        return (d, end)
+    }
+
+    /// A 4-digit year after ", " or " " at `o`.
+    static func year(_ c: RuleContext, at o: Int) -> (Int, Int, Bool)? {
+        var p = o, comma = false
+        if c.isChar(p, ",") { p += 1; comma = true }
+        guard c.isChar(p, " ") else { return nil }
+        p += 1
+        guard let n = c.number(at: p), n.isYearLike || (n.whole.count == 4 && !n.grouped && n.isInteger),
+              !c.isAlnum(n.end), let y = n.intValue else { return nil }
+        if c.isChar(n.end, "%") || (c.isChar(n.end, ",") && c.isDigit(n.end + 1)) { return nil }
+        return (y, n.end, comma)
+    }
+
+    func spoken(month: String, day: Int?, year: Int?, dayFirst: Bool, british: Bool) -> String {
+        var s: String
+        if let day {
+            let ord = NumberWords.ordinal(day)
+            if dayFirst { s = "the \(ord) of \(month)" }
+            else { s = british ? "\(month) the \(ord)" : "\(month) \(ord)" }
+        } else { s = month }
+        if let year { s += (day != nil ? ", " : " ") + NumberWords.year(year, british: british) }
+        return s
+    }
+
+    func month(_ c: RuleContext, wordAt index: Int) -> (String, Int, Bool)? {
+        let p = c.pieces[index]
+        guard p.kind == .word, c.isUpper(p.start) else { return nil }
+        let w = c.text(of: index)
+        guard let full = Vocabulary.months[w] else { return nil }
+        if w != full {  // abbreviation: "Feb." or "Feb 5"
+            if c.isChar(p.end, ".") { return (full, p.end + 1, true) }
+            return (full, p.end, true)
+        }
+        return (full, p.end, false)
+    }
+
+    func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
+        let p = c.pieces[index]
+        let gb = c.british
+        if p.kind == .word {
+            guard let (name, mEnd, abbreviated) = month(c, wordAt: index) else { return nil }
+            if c.isChar(mEnd, " "), let (d, dEnd) = Self.day(c, at: mEnd + 1) {
+                // May 3–5
+                if let dash = c.at(dEnd), dash == "\u{2013}" || dash == "-", let (d2, d2End) = Self.day(c, at: dEnd + 1), d2 > d {
+                    let words = gb ? "\(name) the \(NumberWords.ordinal(d)) to the \(NumberWords.ordinal(d2))"
+                                   : "\(name) \(NumberWords.ordinal(d)) to \(NumberWords.ordinal(d2))"
+                    return found(p.start, d2End, words, rule: "date.range")
+                }
+                let y = Self.year(c, at: dEnd)
+                return found(p.start, y?.1 ?? dEnd, spoken(month: name, day: d, year: y?.0, dayFirst: false, british: gb), rule: "date.month-day")
+            }
+            if let y = Self.year(c, at: mEnd), !y.2 {
+                return found(p.start, y.1, spoken(month: name, day: nil, year: y.0, dayFirst: false, british: gb), rule: "date.month-year")
+            }
+            if abbreviated && c.isChar(mEnd - 1, ".") {
+                return found(p.start, mEnd, name + (c.sentenceEnds(after: mEnd) ? "." : ""), rule: "date.month")
+            }
+            return nil
+        }
+        guard p.kind == .number, !c.isDigit(p.start - 1), let n = c.number(at: p.start), n.isInteger else { return nil }
+        // ISO 2023-11-02
+        if n.whole.count == 4, !n.grouped, c.isChar(n.end, "-"), let m = c.number(at: n.end + 1), m.whole.count == 2,
+           c.isChar(m.end, "-"), let d = c.number(at: m.end + 1), d.whole.count == 2, !c.isAlnum(d.end),
+           let y = n.intValue, let mo = m.intValue, let da = d.intValue, (1...12).contains(mo), (1...31).contains(da) {
+            return found(n.start, d.end, spoken(month: Vocabulary.monthNumbers[mo - 1], day: da, year: y, dayFirst: gb, british: gb), rule: "date.iso")
+        }
+        // 11/2/2023 (US month first, British day first)
+        if n.whole.count <= 2, c.isChar(n.end, "/"), let m = c.number(at: n.end + 1), m.whole.count <= 2, m.isInteger,
+           c.isChar(m.end, "/"), let yl = c.number(at: m.end + 1), yl.isInteger, yl.whole.count == 4 || yl.whole.count == 2,
+           !c.isAlnum(yl.end), let a = n.intValue, let b = m.intValue, var y = yl.intValue {
+            let (mo, da) = gb ? (b, a) : (a, b)
+            if (1...12).contains(mo), (1...31).contains(da) {
+                if yl.whole.count == 2 { y += y < 50 ? 2000 : 1900 }
+                return found(n.start, yl.end, spoken(month: Vocabulary.monthNumbers[mo - 1], day: da, year: y, dayFirst: gb, british: gb), rule: "date.slashed")
+            }
+        }
+        // 9 May 2022, 24 February
+        if let (d, dEnd) = Self.day(c, at: n.start), c.isChar(dEnd, " "), let w = c.piece(startingAt: dEnd + 1),
+           let (name, mEnd, _) = month(c, wordAt: w) {
+            let y = Self.year(c, at: mEnd)
+            return found(n.start, y?.1 ?? mEnd, spoken(month: name, day: d, year: y?.0, dayFirst: true, british: gb), rule: "date.day-month")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,94 @@
+/// Designations of weapons, aircraft, viruses and groups: "MiG-29" "Mig twenty-nine", "Ka-52",
+/// "PAC-3" "pack three", "H5N1" "H five N one", "G20", "M1 Abrams", "Airbus A320" "Eh three twenty",
+/// "Boeing 737" "seven thirty-seven", "F-16", "S-400", "5G", "3D", "COVID-19".
+struct DesignationRule: Rule {
+    var name: String { "designation" }
+    var kind: String { "designation" }
+
+    /// Letter parts said as words rather than spelled.
+    static let wordParts: [String: String] = [
+        "MiG": "Mig", "PAC": "pack", "Ka": "Ka", "Su": "Sue", "Tu": "T U", "Mi": "M I", "An": "Eh N", "Il": "I L",
+        "Yak": "Yak", "COVID": "Covid", "Covid": "Covid", "Shahed": "Shahed", "Iskander": "Iskander",
+        "Kinzhal": "Kinzhal", "Kalibr": "Kalibr", "Kh": "K H", "Zircon": "Zircon", "Tor": "Tor", "Buk": "Buk",
+        "Pantsir": "Pantsir", "Grad": "Grad", "Uragan": "Uragan", "Tornado": "Tornado", "Bayraktar": "Bayraktar",
+        "Lancet": "Lancet", "Orlan": "Orlan", "Geran": "Geran", "Storm": "Storm", "Leopard": "Leopard",
+        "Challenger": "Challenger", "Stryker": "Stryker", "Bradley": "Bradley", "Marder": "Marder",
+        "Patriot": "Patriot", "Gepard": "Gepard", "Falcon": "Falcon", "Starship": "Starship", "Soyuz": "Soyuz",
+        "Web": "Web", "Galaxy": "Galaxy", "Pixel": "Pixel", "iPhone": "iPhone", "Windows": "Windows", "Euro": "Euro",
+    ]
+    /// Names after which a bare number is a model number ("Boeing 737").
+    static let makers: Set<String> = ["Boeing", "Airbus", "Embraer", "Tupolev", "Ilyushin", "Antonov", "Sukhoi",
+                                      "Cessna", "Bombardier", "Gulfstream", "Lockheed", "Sikorsky"]
+
+    static func letters(_ w: String) -> String {
+        if let word = wordParts[w] { return word }
+        if let word = Vocabulary.wordAcronyms[w] { return word }
+        let hasLower = w.contains(where: \.isLowercase)
+        if !hasLower && w.count <= 4 { return spellLetters(w) }
+        if hasLower && w.count <= 3 && !w.lowercased().contains(where: { "aeiouy".contains($0) }) { return spellLetters(w) }
+        if !hasLower { return spellLetters(w) }
+        return w
+    }
+
+    func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
+        let p = c.pieces[index]
+        let pieces = c.pieces
+        if p.kind == .number {
+            if c.isDigit(p.start - 1) || c.isLetter(p.start - 1) { return nil }
+            // "Boeing 737", "Airbus A320" is handled at the letter.
+            if let before = c.wordBefore(p.start), Self.makers.contains(before.text), c.isSpace(p.start - 1), !c.isAlnum(p.end), !c.isChar(p.end, ",") || !c.isDigit(p.end + 1) {
+                return found(p.start, p.end, NumberWords.designation(Substring(c.text(of: index))), rule: "designation.model")
+            }
+            // 5G, 3D, 4K, 2FA: a number glued to capitals (units and ordinals are handled before).
+            let w = index + 1
+            guard w < pieces.count, pieces[w].kind == .word, pieces[w].start == p.end else { return nil }
+            let word = c.text(of: w)
+            if NumberRule.ordinalSuffixes.contains(word.lowercased()) { return nil }
+            guard c.isUpper(pieces[w].start) else { return nil }
+            return chain(c, from: index)
+        }
+        guard p.kind == .word, !c.isAlnum(p.start - 1) else { return nil }
+        // A letter part followed by digits, directly or after a hyphen.
+        let next = p.end
+        if c.isDigit(next) || (c.isChar(next, "-") && c.isDigit(next + 1)) {
+            let w = c.text(of: index)
+            let hasUpper = c.isUpper(p.start)
+            // Lower-case words with numbers ("covid-19", "mp3", "web3") only when short or known.
+            if !hasUpper && w.count > 3 && Self.wordParts[w] == nil && w.lowercased() != "covid" { return nil }
+            return chain(c, from: index)
+        }
+        return nil
+    }
+
+    /// Reads alternating letter and digit parts, with hyphens, up to the end of the designation.
+    private func chain(_ c: RuleContext, from index: Int) -> RuleMatch? {
+        let pieces = c.pieces
+        var i = index
+        var parts: [String] = []
+        var end = pieces[index].start
+        var sawDigit = false
+        var prevWasLetters = false
+        while i < pieces.count {
+            let q = pieces[i]
+            if q.start != end { break }
+            if q.kind == .word {
+                let w = c.text(of: i)
+                // An ordinary word after a hyphen ("F-16-style") ends the designation.
+                if parts.count > 0 && w.count > 3 && !c.isUpper(q.start) { break }
+                parts.append(Self.letters(w)); prevWasLetters = true
+            } else if q.kind == .number {
+                let digits = Substring(c.text(of: i))
+                parts.append(prevWasLetters || parts.isEmpty == false ? NumberWords.designation(digits) : NumberWords.cardinal(digits: digits))
+                sawDigit = true; prevWasLetters = false
+            } else if c.s[q.start] == "-" || c.s[q.start] == "/", i + 1 < pieces.count, pieces[i + 1].kind != .space, pieces[i + 1].kind != .other {
+                // "x" in 4x4 is handled by the symbol rule; "-" and "/" join parts.
+                end = q.end; i += 1; continue
+            } else { break }
+            end = q.end
+            i += 1
+        }
+        guard sawDigit, parts.count >= 2 else { return nil }
+        // Do not swallow the hyphen of "MiG-29-style" style words: stop at the last alnum.
+        return found(pieces[index].start, end, parts.joined(separator: " "))
+    }
+}

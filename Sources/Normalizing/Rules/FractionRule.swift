@@ -1,0 +1,58 @@
+/// Fractions: "2/3" "two thirds", "1/4" "one quarter", "¾" "three quarters",
+/// "1½" and "1 1/2" "one and a half". Slashes that are not fractions ("9/11") are read as numbers.
+struct FractionRule: Rule {
+    var name: String { "fraction" }
+    var kind: String { "fraction" }
+
+    static let vulgar: [Unicode.Scalar: (Int, Int)] = [
+        "½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5),
+        "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8),
+    ]
+    static let denominators: Set<Int> = [2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 16, 20, 100, 1000]
+
+    static func words(_ num: Int, _ den: Int, british: Bool) -> String {
+        let unit: String
+        switch den {
+        case 2: unit = num == 1 ? "half" : "halves"
+        case 4: unit = num == 1 ? "quarter" : "quarters"
+        default:
+            let o = NumberWords.ordinal(den)
+            unit = num == 1 ? o : o + "s"
+        }
+        return NumberWords.cardinal(num, british: british) + " " + unit
+    }
+
+    /// "one and a half", "two and three quarters".
+    static func mixed(_ whole: String, _ num: Int, _ den: Int, british: Bool) -> String {
+        if num == 1 && den == 2 { return whole + " and a half" }
+        if num == 1 && den == 4 { return whole + " and a quarter" }
+        return whole + " and " + words(num, den, british: british)
+    }
+
+    func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
+        let p = c.pieces[index]
+        let gb = c.british
+        if p.kind == .other, let (a, b) = Self.vulgar[c.s[p.start]] {
+            return found(p.start, p.end, Self.words(a, b, british: gb), rule: "fraction.vulgar")
+        }
+        guard p.kind == .number, !c.isDigit(p.start - 1), let n = c.number(at: p.start), n.isInteger,
+              let whole = n.intValue, !c.isChar(p.start - 1, "/") else { return nil }
+        // 1½
+        if let ch = c.at(n.end), let (a, b) = Self.vulgar[ch] {
+            return found(n.start, n.end + 1, Self.mixed(n.words(british: gb), a, b, british: gb), rule: "fraction.mixed")
+        }
+        // 1 1/2
+        if c.isChar(n.end, " "), let f = c.number(at: n.end + 1), f.isInteger, c.isChar(f.end, "/"),
+           let d = c.number(at: f.end + 1), d.isInteger, let a = f.intValue, let b = d.intValue,
+           a < b, Self.denominators.contains(b), !c.isAlnum(d.end), !c.isChar(d.end, "/") {
+            return found(n.start, d.end, Self.mixed(n.words(british: gb), a, b, british: gb), rule: "fraction.mixed")
+        }
+        // 2/3
+        guard c.isChar(n.end, "/"), let d = c.number(at: n.end + 1), d.isInteger, let b = d.intValue,
+              !c.isChar(d.end, "/"), !c.isAlnum(d.end) else { return nil }
+        if whole < b, Self.denominators.contains(b), whole > 0 {
+            return found(n.start, d.end, Self.words(whole, b, british: gb))
+        }
+        return found(n.start, d.end, n.words(british: gb) + " " + d.words(british: gb), kind: "number", rule: "number.slashed")
+    }
+}

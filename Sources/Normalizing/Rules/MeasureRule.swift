@@ -1,0 +1,60 @@
+/// Numbers with units: "12 km", "90km/h", "-5°C", "1.2 GW", "300 sq m", "5 min", "4 hrs".
+/// Plural unless the value is one or the measure is used as an adjective ("a 6 min read",
+/// "a 10-km walk"); British spelling where the profile asks for it ("kilometres").
+struct MeasureRule: Rule {
+    var name: String { "measure" }
+    var kind: String { "measure" }
+
+    /// Words after "m" that show it means million, not metres ("5m people").
+    static let countNouns: Set<String> = ["people", "residents", "users", "viewers", "voters", "refugees",
+                                          "households", "homes", "jobs", "doses", "barrels", "customers",
+                                          "subscribers", "children", "followers", "visitors", "tonnes", "passengers"]
+
+    /// Nouns that a measure describes ("155mm shells", "a 2 km zone"): the unit stays singular.
+    static let headNouns: Set<String> = ["shell", "shells", "round", "rounds", "artillery", "gun", "guns", "howitzer",
+                                         "howitzers", "cannon", "ammunition", "zone", "radius", "buffer", "range",
+                                         "race", "walk", "march", "run", "drive", "journey", "trip", "stretch",
+                                         "section", "strip", "corridor", "plant", "reactor", "station", "battery",
+                                         "file", "limit", "ban", "bomb", "bombs", "warhead", "mortar", "mortars",
+                                         "rocket", "rockets", "missile", "missiles", "pipeline", "line", "cable"]
+
+    /// The unit written at `offset` (after the number), if any, with where it ends.
+    static func unit(_ c: RuleContext, at offset: Int, attached: Bool) -> (Vocabulary.Unit, Int, String)? {
+        guard let first = c.at(offset), let candidates = Vocabulary.unitsByFirst[first] else { return nil }
+        for (written, unit, spaced) in candidates where attached || spaced {
+            guard c.matches(written, at: offset) else { continue }
+            let end = offset + written.unicodeScalars.count
+            if c.isAlnum(end) && !(written.hasSuffix("°") || written.hasSuffix("º")) { continue }
+            if c.isChar(end, "/") && c.isLetter(end + 1) { continue }  // "m/s" is its own unit
+            return (unit, end, written)
+        }
+        return nil
+    }
+
+    func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
+        let p = c.pieces[index]
+        guard p.kind == .number, !c.isDigit(p.start - 1), let n = c.number(at: p.start) else { return nil }
+        var o = n.end
+        var hyphenated = false
+        var attached = true
+        if c.isChar(o, "-") && c.isLetter(o + 1) { o += 1; hyphenated = true }
+        else if c.isChar(o, " ") || c.isChar(o, "\u{00A0}") || c.isChar(o, "\u{202F}") { o += 1; attached = false }
+        guard let (unit, end, written) = Self.unit(c, at: o, attached: attached || hyphenated) else { return nil }
+        if hyphenated && !c.isSpace(end) { return nil }
+        let gb = c.british
+        // "$5m" is money (handled before); "5m people" is a count.
+        if written == "m", let next = c.wordAfter(end), Self.countNouns.contains(next.text.lowercased()) || next.text == "bpd" {
+            if next.text == "bpd" {
+                return found(n.start, next.end, n.words(british: gb) + " million barrels per day")
+            }
+            return found(n.start, end, n.words(british: gb) + " million", kind: "number", rule: "number.scale")
+        }
+        let before = c.wordBefore(n.start)?.text.lowercased()
+        let after = c.isChar(end, " ") ? c.wordAfter(end)?.text.lowercased() : nil
+        let adjective = hyphenated || before == "a" || before == "an" || before == "the"
+            || (after.map { Self.headNouns.contains($0) } ?? false)
+        let singular = adjective || n.isOne
+        let word = gb ? (singular ? unit.oneGB : unit.manyGB) : (singular ? unit.one : unit.many)
+        return found(n.start, end, n.words(british: gb) + " " + word)
+    }
+}

@@ -1,0 +1,98 @@
+/// Money: "$2.4 billion", "€3.5bn", "£1.20", "$0.99", "₴100", "US$5m", "$3-4 billion", "100 USD".
+/// Says the amount, the scale, then the currency: "two point four billion dollars".
+struct MoneyRule: Rule {
+    var name: String { "money" }
+    var kind: String { "money" }
+
+    /// A currency sign at `o`, and where it ends.
+    static func sign(_ c: RuleContext, at o: Int) -> (Vocabulary.Currency, Int)? {
+        guard let first = c.at(o) else { return nil }
+        switch first {
+        case "$", "€", "£", "¥", "₴", "₽", "₹", "₩", "U", "N", "H", "C", "A": break
+        default: return nil
+        }
+        for (written, cur) in Vocabulary.currencySigns where c.matches(written, at: o) {
+            return (cur, o + written.unicodeScalars.count)
+        }
+        return nil
+    }
+
+    /// A scale after an amount ("bn", " billion", "m"), its word and where it ends.
+    static func scale(_ c: RuleContext, at o: Int) -> (String, Int)? {
+        for (written, word, spaced) in Vocabulary.scales {
+            let n = written.unicodeScalars.count
+            if c.matches(written, at: o), !c.isAlnum(o + n) { return (word, o + n) }
+            if spaced, c.isChar(o, " "), c.matches(written, at: o + 1), !c.isAlnum(o + 1 + n) { return (word, o + 1 + n) }
+        }
+        return nil
+    }
+
+    /// Says an amount. `adjective` is for "a $1 million prize" ("a one million dollar prize").
+    static func amount(_ n: NumberLiteral, scale: String?, _ cur: Vocabulary.Currency, british gb: Bool,
+                       adjective: Bool = false) -> String {
+        if let scale { return n.words(british: gb) + " " + scale + " " + (adjective ? cur.one : cur.many) }
+        if let f = n.fraction {
+            if f.count <= 2, let centOne = cur.centOne, let centMany = cur.centMany {
+                let cents = Int(f.count == 1 ? f + "0" : f)!
+                let whole = NumberWords.cardinal(digits: n.whole, british: gb)
+                let unit = n.whole.drop(while: { $0 == "0" }) == "1" ? cur.one : cur.many
+                let centWords = NumberWords.cardinal(cents, british: gb) + " " + (cents == 1 ? centOne : centMany)
+                if n.whole.allSatisfy({ $0 == "0" }) { return cents == 0 ? "zero " + cur.many : centWords }
+                // British "two pounds fifty".
+                if gb && cur.centMany == "pence" && cents != 0 { return whole + " " + unit + " " + NumberWords.cardinal(cents, british: gb) }
+                return cents == 0 ? whole + " " + unit : whole + " " + unit + " and " + centWords
+            }
+            return n.words(british: gb) + " " + cur.many
+        }
+        return n.words(british: gb) + " " + (n.isOne || adjective ? cur.one : cur.many)
+    }
+
+    func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
+        let p = c.pieces[index]
+        let gb = c.british
+        if p.kind == .number {
+            // 100 USD, 5 million EUR
+            guard !c.isDigit(p.start - 1), let n = c.number(at: p.start) else { return nil }
+            var o = n.end
+            var scale: String?
+            if let (w, e) = Self.scale(c, at: o), c.isChar(e, " ") { scale = w; o = e }
+            guard c.isChar(o, " "), let code = c.piece(startingAt: o + 1), c.pieces[code].kind == .word,
+                  let cur = Vocabulary.currencyCodes[c.text(of: code)], !c.isAlnum(c.pieces[code].end) else { return nil }
+            return found(n.start, c.pieces[code].end, Self.amount(n, scale: scale, cur, british: gb), rule: "money.code")
+        }
+        guard p.kind == .other || p.kind == .word else { return nil }
+        if p.kind == .word, !c.isUpper(p.start) { return nil }
+        guard let (cur, signEnd) = Self.sign(c, at: p.start) else { return nil }
+        var o = signEnd
+        if c.isChar(o, " ") && c.isDigit(o + 1) { o += 1 }
+        guard let n = c.number(at: o) else { return nil }
+        var end = n.end
+        var scale: String?
+        var hyphenated = false
+        if let (w, e) = Self.scale(c, at: end) { scale = w; end = e }
+        else if c.isChar(end, "-"), c.isLetter(end + 1), let (w, e) = Self.scale(c, at: end + 1), w.count > 1, c.matches(w, at: end + 1) {
+            scale = w; end = e; hyphenated = true  // "$4.5-billion"
+        }
+        let article = c.wordBefore(p.start)?.text.lowercased()
+        let adjective = hyphenated || ((article == "a" || article == "an") && scale != nil)
+        let between = article == "between"
+        // A range: "$3-4 billion", "$10–$20", "$3 to $4 billion".
+        var q = end
+        var sep = false
+        if let d = c.at(q), d == "-" || d == "\u{2013}" { q += 1; sep = true }
+        else if c.matches(" to ", at: q) { q += 4; sep = true }
+        if sep {
+            if let (_, e2) = Self.sign(c, at: q) { q = e2 }
+            if let m = c.number(at: q) {
+                var end2 = m.end
+                var scale2: String?
+                if let (w, e) = Self.scale(c, at: end2) { scale2 = w; end2 = e }
+                let shared = scale2 ?? scale
+                let first = n.words(british: gb) + (scale != nil && scale != shared ? " " + scale! : "")
+                let spoken = first + (between ? " and " : " to ") + Self.amount(m, scale: shared, cur, british: gb)
+                return found(p.start, end2, spoken, rule: "money.range")
+            }
+        }
+        return found(p.start, end, Self.amount(n, scale: scale, cur, british: gb, adjective: adjective), rule: scale == nil ? "money.amount" : "money.scaled")
+    }
+}

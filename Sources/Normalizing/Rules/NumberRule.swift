@@ -1,0 +1,35 @@
+/// Plain numbers: cardinals with separators ("12,500"), ordinals ("2nd", "33rd", "101st"),
+/// decimals ("3.14"), and short scales glued on ("5bn", "40k").
+struct NumberRule: Rule {
+    var name: String { "number" }
+    var kind: String { "number" }
+
+    static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
+
+    /// The ordinal suffix glued to a number at `offset` ("st" in "1st"), if any.
+    static func ordinalSuffixEnd(_ c: RuleContext, at offset: Int) -> Int? {
+        guard let w = c.piece(startingAt: offset), c.pieces[w].kind == .word else { return nil }
+        let suffix = c.text(of: w).lowercased()
+        return ordinalSuffixes.contains(suffix) ? c.pieces[w].end : nil
+    }
+
+    func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
+        let p = c.pieces[index]
+        guard p.kind == .number, let n = c.number(at: p.start) else { return nil }
+        let gb = c.british
+        if n.isInteger, let end = Self.ordinalSuffixEnd(c, at: n.end) {
+            let words = NumberWords.ordinalize(n.words(british: gb))
+            return found(n.start, end, words, rule: "number.ordinal")
+        }
+        // "5bn", "40k": a short scale glued on (money is handled before).
+        if let w = c.piece(startingAt: n.end), c.pieces[w].kind == .word, !c.isAlnum(c.pieces[w].end) {
+            let glued = c.text(of: w)
+            if let scale = Vocabulary.scales.first(where: { $0.written == glued && $0.written != "m" && $0.written != "M" }) {
+                return found(n.start, c.pieces[w].end, n.words(british: gb) + " " + scale.word, rule: "number.scale")
+            }
+        }
+        // A number glued to letters is a designation ("5G", "3D"), not this rule's business.
+        if c.isLetter(n.end) { return nil }
+        return found(n.start, n.end, n.words(british: gb), rule: n.isInteger ? "number.cardinal" : "number.decimal")
+    }
+}

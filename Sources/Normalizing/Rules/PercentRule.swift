@@ -1,0 +1,24 @@
+/// Percentages and basis points: "5%", "2.5 per cent", "-0.3%", "25 bps", "50bp".
+struct PercentRule: Rule {
+    var name: String { "percent" }
+    var kind: String { "percent" }
+
+    func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
+        let p = c.pieces[index]
+        guard p.kind == .number, !c.isDigit(p.start - 1), let n = c.number(at: p.start) else { return nil }
+        let gb = c.british
+        let o = c.skipSpaces(n.end, max: 1)
+        if c.isChar(o, "%") || c.isChar(o, "\u{FF05}") {
+            return found(n.start, o + 1, n.words(british: gb) + (gb ? " per cent" : " percent"))
+        }
+        for (w, say) in [("bps", "basis points"), ("bp", "basis points"), ("pp", "percentage points"), ("ppt", "percentage points"), ("ppts", "percentage points")]
+        where c.matches(w, at: o) && !c.isAlnum(o + w.count) {
+            let spoken = n.isOne ? String(say.replacingOccurrences(of: "points", with: "point")) : say
+            return found(n.start, o + w.count, n.words(british: gb) + " " + spoken, rule: "percent.points")
+        }
+        if c.matches("per cent", at: o) && gb == false {
+            return found(n.start, o + 8, n.words(british: gb) + " percent")
+        }
+        return nil
+    }
+}

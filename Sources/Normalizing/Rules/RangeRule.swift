@@ -1,0 +1,64 @@
+/// Ranges and scores: "2016–2019", "2023-24", "30–34", "10-12 percent", "5-10 km",
+/// "Tuesday–Thursday", and scores "3-0" ("three to nothing"; British "three nil").
+struct RangeRule: Rule {
+    var name: String { "range" }
+    var kind: String { "range" }
+
+    static func isRangeDash(_ c: Unicode.Scalar) -> Bool { c == "-" || c == "\u{2013}" || c == "\u{2014}" }
+
+    func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
+        let p = c.pieces[index]
+        let gb = c.british
+        if p.kind == .word {
+            guard c.isUpper(p.start), let d = c.at(p.end), d == "\u{2013}" || d == "-" else { return nil }
+            let w = c.text(of: index)
+            guard Vocabulary.weekdays.contains(w) || Vocabulary.monthNumbers.contains(w),
+                  let d = c.at(p.end), d == "\u{2013}" || d == "-",
+                  let next = c.wordAfter(p.end + 1), next.start == p.end + 1,
+                  Vocabulary.weekdays.contains(next.text) || Vocabulary.monthNumbers.contains(next.text) else { return nil }
+            return found(p.start, next.end, w + " to " + next.text, rule: "range.words")
+        }
+        guard p.kind == .number, !c.isDigit(p.start - 1), !c.isChar(p.start - 1, "-"),
+              let a = c.number(at: p.start) else { return nil }
+        // The dash: a hyphen touches both numbers; an en dash may have spaces around it.
+        var o = a.end
+        guard let d = c.at(o), Self.isRangeDash(d) else {
+            if c.isChar(o, " "), c.isChar(o + 1, "\u{2013}"), c.isChar(o + 2, " ") { return span(c, a, from: o + 3) }
+            return nil
+        }
+        o += 1
+        return span(c, a, from: o)
+    }
+
+    private func span(_ c: RuleContext, _ a: NumberLiteral, from o: Int) -> RuleMatch? {
+        let gb = c.british
+        let to = c.wordBefore(a.start)?.text.lowercased() == "between" ? " and " : " to "
+        guard let b = c.number(at: o), !c.isChar(b.end, "-"), !(c.isChar(b.end, ".") && c.isDigit(b.end + 1)) else { return nil }
+        if NumberRule.ordinalSuffixEnd(c, at: b.end) != nil || NumberRule.ordinalSuffixEnd(c, at: a.end) != nil { return nil }
+        // Years: 2016–2019, 2023-24, 1939–45.
+        if a.isYearLike, let y = a.intValue, let z = b.intValue, b.isInteger, !c.isLetter(b.end) {
+            if b.isYearLike && z > y {
+                return found(a.start, b.end, NumberWords.year(y, british: gb) + to + NumberWords.year(z, british: gb), rule: "range.years")
+            }
+            if b.whole.count == 2, z > y % 100 {
+                let tail = z < 10 ? "oh " + NumberWords.ones[z] : NumberWords.underHundred(z)
+                return found(a.start, b.end, NumberWords.year(y, british: gb) + to + tail, rule: "range.years")
+            }
+        }
+        var end = b.end
+        var suffix = ""
+        let o2 = c.skipSpaces(end, max: 1)
+        if c.isChar(o2, "%") {
+            suffix = gb ? " per cent" : " percent"; end = o2 + 1
+        } else if let (unit, uEnd, _) = MeasureRule.unit(c, at: o2, attached: o2 == end) {
+            suffix = " " + (gb ? unit.manyGB : unit.many); end = uEnd
+        } else if c.isLetter(b.end) {
+            return nil
+        }
+        // A score: "3-0".
+        if suffix.isEmpty, c.isChar(a.end, "-"), b.whole == "0", b.isInteger, let x = a.intValue, x > 0, x < 100 {
+            return found(a.start, end, a.words(british: gb) + (gb ? " nil" : " to nothing"), rule: "range.score")
+        }
+        return found(a.start, end, a.words(british: gb) + to + b.words(british: gb) + suffix)
+    }
+}

@@ -1,0 +1,86 @@
+/// Symbols said as words: & "and", ~ "about", + "plus", # before a number "number", = "equals",
+/// 3x "three times", 4x4 "four by four", 50/50 "fifty-fifty", 24/7, a 3:1 ratio "three to one".
+struct SymbolRule: Rule {
+    var name: String { "symbol" }
+    var kind: String { "symbol" }
+
+    func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
+        let p = c.pieces[index]
+        let gb = c.british
+        if p.kind == .number {
+            guard let n = c.number(at: p.start), !c.isDigit(p.start - 1) else { return nil }
+            let o = n.end
+            // 3x, 2.5x, 4x4, 3×
+            if c.isChar(o, "x") || c.isChar(o, "\u{00D7}") {
+                if let m = c.number(at: o + 1), m.isInteger {
+                    return found(n.start, m.end, n.words(british: gb) + " by " + m.words(british: gb), rule: "symbol.by")
+                }
+                if !c.isAlnum(o + 1) && !c.isChar(o + 1, "-") {
+                    return found(n.start, o + 1, n.words(british: gb) + " times", rule: "symbol.times")
+                }
+            }
+            // 50/50, 24/7
+            if c.isChar(o, "/"), let m = c.number(at: o + 1), n.isInteger, m.isInteger, !c.isChar(m.end, "/") {
+                if n.whole == m.whole {
+                    let w = n.words(british: gb)
+                    return found(n.start, m.end, w + "-" + w, rule: "symbol.evens")
+                }
+                if n.whole == "24" && m.whole == "7" {
+                    return found(n.start, m.end, "twenty-four seven", rule: "symbol.always")
+                }
+            }
+            // 3:1 ratio (a time has two minute digits; a ratio does not, or says so)
+            if c.isChar(o, ":"), let m = c.number(at: o + 1), n.isInteger, m.isInteger, !c.isChar(m.end, ":") {
+                let next = c.wordAfter(m.end)?.text.lowercased()
+                if m.whole.count != 2 || (n.intValue ?? 0) > 24 || next == "ratio" || next == "majority" || next == "margin" {
+                    return found(n.start, m.end, n.words(british: gb) + " to " + m.words(british: gb), rule: "symbol.ratio")
+                }
+            }
+            return nil
+        }
+        guard p.kind == .other else { return nil }
+        let ch = c.s[p.start]
+        let o = p.start
+        switch ch {
+        case "&":
+            // "M&A", "R&D", "AT&T": spell the capitals on both sides.
+            if c.isUpper(o - 1), c.isUpper(o + 1) {
+                var a = o - 1, b = o + 1
+                while c.isUpper(a - 1) { a -= 1 }
+                while c.isUpper(b) { b += 1 }
+                if o - a <= 3, b - o - 1 <= 3, !c.isLetter(a - 1), !c.isLetter(b) {
+                    return found(a, b, spellLetters(c.text(a, o)) + " and " + spellLetters(c.text(o + 1, b)), rule: "symbol.and")
+                }
+            }
+            return found(o, o + 1, "and", rule: "symbol.and")
+        case "~", "\u{2248}", "\u{223C}":
+            if c.isDigit(c.skipSpaces(o + 1, max: 1)) || c.isChar(o + 1, "$") { return found(o, o + 1, "about", rule: "symbol.about") }
+            return nil
+        case "+":
+            if c.isChar(o + 1, "+") { return found(o, o + 2, "plus plus", rule: "symbol.plus") }
+            return found(o, o + 1, "plus", rule: "symbol.plus")
+        case "#", "\u{2116}":
+            if c.isDigit(c.skipSpaces(o + 1, max: 1)) { return found(o, o + 1, "number", rule: "symbol.number") }
+            return nil
+        case "\u{00A7}": return found(o, o + 1, "section", rule: "symbol.section")
+        case "=": return found(o, o + 1, "equals", rule: "symbol.equals")
+        case "<": return c.isSpace(o - 1) || c.isDigit(o + 1) ? found(o, o + 1, "less than", rule: "symbol.compare") : nil
+        case ">": return c.isSpace(o - 1) || c.isDigit(o + 1) ? found(o, o + 1, "more than", rule: "symbol.compare") : nil
+        case "\u{2264}": return found(o, o + 1, "at most", rule: "symbol.compare")
+        case "\u{2265}": return found(o, o + 1, "at least", rule: "symbol.compare")
+        case "\u{00B1}": return found(o, o + 1, "plus or minus", rule: "symbol.plusminus")
+        case "\u{00D7}": return found(o, o + 1, c.isDigit(o - 1) || c.isDigit(o + 1) ? "by" : "times", rule: "symbol.by")
+        case "\u{2192}": return found(o, o + 1, "to", rule: "symbol.arrow")
+        case "%": return found(o, o + 1, gb ? "per cent" : "percent", rule: "symbol.percent")
+        case "\u{00B0}", "\u{00BA}": return found(o, o + 1, "degrees", rule: "symbol.degrees")
+        case "@":
+            if c.isSpace(o - 1) && c.isSpace(o + 1) { return found(o, o + 1, "at", rule: "symbol.at") }
+            return nil
+        case "/":
+            // "and/or", "Russia/Ukraine": a short pause between the two.
+            if c.isLetter(o - 1) && c.isLetter(o + 1) { return found(o, o + 1, " ", rule: "symbol.slash") }
+            return nil
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// Clock times and race times: "7:45 PM", "9:05 a.m.", "7pm", "7.30pm", "17:15", "2:03:45".
+struct TimeRule: Rule {
+    var name: String { "time" }
+    var kind: String { "time" }
+
+    /// "a.m.", "am", "AM", "p.m."… at `o` (after an optional space); returns the words and the end.
+    static func meridiem(_ c: RuleContext, at o: Int) -> (String, Int)? {
+        var p = o
+        if c.isChar(p, " ") || c.isChar(p, "\u{00A0}") || c.isChar(p, "\u{202F}") { p += 1 }
+        guard let ch = c.at(p), "apAP".unicodeScalars.contains(ch) else { return nil }
+        let letter = (ch == "a" || ch == "A") ? "a m" : "p m"
+        for form in ["a.m.", "p.m.", "A.M.", "P.M.", "am", "pm", "AM", "PM", "a.m", "p.m"] where c.matches(form, at: p) {
+            let end = p + form.count
+            if c.isLetter(end) { continue }
+            return (letter, end)
+        }
+        return nil
+    }
+
+    static func minutes(_ m: Int) -> String {
+        m == 0 ? "" : m < 10 ? " oh " + NumberWords.ones[m] : " " + NumberWords.underHundred(m)
+    }
+
+    func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
+        let p = c.pieces[index]
+        guard p.kind == .number, !c.isDigit(p.start - 1), p.end - p.start <= 2, let h = Int(c.text(of: index)) else { return nil }
+        let hourText = c.text(of: index)
+        // 7pm, 7 p.m.
+        if h >= 1 && h <= 12, let (mer, end) = Self.meridiem(c, at: p.end) {
+            return found(p.start, end, NumberWords.cardinal(h) + " " + mer + keptPeriod(c, end), rule: "time.meridiem")
+        }
+        guard c.isChar(p.end, ":") || c.isChar(p.end, "."), let mp = c.piece(startingAt: p.end + 1),
+              c.pieces[mp].kind == .number, c.pieces[mp].end - c.pieces[mp].start == 2,
+              let m = Int(c.text(of: mp)), m < 60 else { return nil }
+        let mEnd = c.pieces[mp].end
+        let dot = c.isChar(p.end, ".")
+        // h:mm:ss is a duration ("2:03:45" in a marathon).
+        if !dot, c.isChar(mEnd, ":"), let sp = c.piece(startingAt: mEnd + 1), c.pieces[sp].end - c.pieces[sp].start == 2,
+           let s = Int(c.text(of: sp)), s < 60 {
+            var parts: [String] = []
+            if h > 0 { parts.append(NumberWords.cardinal(h) + (h == 1 ? " hour" : " hours")) }
+            if m > 0 { parts.append(NumberWords.cardinal(m) + (m == 1 ? " minute" : " minutes")) }
+            parts.append(NumberWords.cardinal(s) + (s == 1 ? " second" : " seconds"))
+            return found(p.start, c.pieces[sp].end, parts.joined(separator: " "), rule: "time.duration")
+        }
+        if c.isAlnum(mEnd) && Self.meridiem(c, at: mEnd) == nil { return nil }
+        if let (mer, end) = Self.meridiem(c, at: mEnd), h >= 1, h <= 12 {
+            return found(p.start, end, NumberWords.cardinal(h) + Self.minutes(m) + " " + mer + keptPeriod(c, end), rule: "time.meridiem")
+        }
+        if dot { return nil }  // "7.30" without am/pm is a decimal
+        guard h <= 24 else { return nil }
+        if h == 0 || h > 12 || hourText.hasPrefix("0") {
+            let hour = h == 0 ? "zero" : hourText.hasPrefix("0") ? "oh " + NumberWords.ones[h] : NumberWords.cardinal(h)
+            return found(p.start, mEnd, hour + (m == 0 ? " hundred" : Self.minutes(m)), rule: "time.24h")
+        }
+        return found(p.start, mEnd, NumberWords.cardinal(h) + (m == 0 ? " o'clock" : Self.minutes(m)), rule: "time.clock")
+    }
+
+    /// "p.m." at the end of a sentence also ends the sentence.
+    private func keptPeriod(_ c: RuleContext, _ end: Int) -> String {
+        c.isChar(end - 1, ".") && c.sentenceEnds(after: end) ? "." : ""
+    }
+}

@@ -1,0 +1,117 @@
+/// Titles and abbreviations read in context: "Gen." General, "Lt. Col.", "Dr." doctor before a
+/// name but "Drive" after a street name, "St." Saint or Street, "No. 5" number (but "no." stays),
+/// "vs.", "etc.", "e.g.", "i.e.", "approx.", "fig.".
+struct TitleRule: Rule {
+    var name: String { "abbreviation" }
+    var kind: String { "abbreviation" }
+
+    /// Titles said before a name. Case-sensitive, with or without the period.
+    static let titles: [String: String] = [
+        "Gen": "General", "Lt": "Lieutenant", "Col": "Colonel", "Maj": "Major", "Sgt": "Sergeant",
+        "Capt": "Captain", "Cpl": "Corporal", "Pvt": "Private", "Adm": "Admiral", "Cmdr": "Commander",
+        "Brig": "Brigadier", "Gov": "Governor", "Sen": "Senator", "Rep": "Representative", "Pres": "President",
+        "Prof": "Professor", "Mr": "Mister", "Mrs": "Missus", "Ms": "Miz", "Rev": "Reverend", "Fr": "Father",
+        "Supt": "Superintendent", "Insp": "Inspector", "Det": "Detective", "Amb": "Ambassador",
+        "Atty": "Attorney", "Lt.Gen": "Lieutenant General", "Sr": "Senior", "Jr": "Junior",
+    ]
+    /// Titles that are also used without a period in British style ("Mr Johnson").
+    static let undotted: Set<String> = ["Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Sgt", "Capt", "Col", "Lt", "Maj", "Rev", "Insp", "Supt", "Cpl"]
+
+    /// Abbreviations that need their period, said the same everywhere.
+    static let plain: [String: String] = [
+        "vs": "versus", "etc": "et cetera", "approx": "approximately", "fig": "figure", "Fig": "figure",
+        "est": "estimated", "ca": "circa", "vol": "volume", "Vol": "volume", "Ave": "Avenue", "Blvd": "Boulevard",
+        "Rd": "Road", "Mt": "Mount", "Ft": "Fort", "Inc": "Incorporated", "Ltd": "Limited", "Corp": "Corporation",
+        "Bros": "Brothers", "Dept": "Department", "dept": "department", "Univ": "University", "Govt": "Government",
+        "govt": "government", "Jan": "January", "Apr": "April", "Aug": "August", "Dec": "December",
+        "Assn": "Association", "Intl": "International", "Natl": "National", "Ste": "Suite", "Hwy": "Highway",
+        "mins": "minutes", "hrs": "hours", "tel": "telephone", "Tel": "telephone", "min": "minimum", "max": "maximum",
+    ]
+
+    static func isCapitalizedWord(_ c: RuleContext, at o: Int) -> Bool {
+        c.isUpper(o) && c.isLetter(o)
+    }
+
+    func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
+        let p = c.pieces[index]
+        guard p.kind == .word else { return nil }
+        let dotted = c.isChar(p.end, ".")
+        guard dotted || (p.end - p.start <= 4 && c.isUpper(p.start)) else { return nil }
+        let w = c.text(of: index)
+        guard dotted || Self.undotted.contains(w) else { return nil }
+        let end = dotted ? p.end + 1 : p.end
+        let after = c.skipSpaces(end, max: 2)
+        let nameFollows = after > end && Self.isCapitalizedWord(c, at: after)
+        let before = c.wordBefore(p.start)
+        let capitalBefore = before.map { c.isUpper($0.start) } ?? false
+        let numberBefore = c.isDigit(c.skipBack(p.start))
+            || (before.map { NumberRule.ordinalSuffixes.contains($0.text.lowercased()) && c.isDigit($0.start - 1) } ?? false)
+        // e.g., i.e., a.k.a.
+        if w == "e" || w == "i" || w == "a", dotted {
+            for (form, say) in [("e.g.", "for example"), ("i.e.", "that is"), ("a.k.a.", "also known as"), ("e.g", "for example"), ("i.e", "that is")]
+            where c.matches(form, at: p.start) && !c.isLetter(p.start + form.count) {
+                return found(p.start, p.start + form.count, say, rule: "abbreviation.latin")
+            }
+            return nil
+        }
+        // No. 5 / Nos. 3 and 4 / no. 10
+        if (w == "No" || w == "no" || w == "Nos" || w == "NO") && dotted {
+            let n = c.skipSpaces(end, max: 1)
+            if c.isDigit(n) || (c.isUpper(n) && c.isDigit(n + 1)) {
+                return found(p.start, end, w == "Nos" ? "numbers" : "number", rule: "abbreviation.number")
+            }
+            return nil
+        }
+        if w == "Dr" && (dotted || nameFollows) {
+            // Drive after a street name and not before another name; doctor otherwise.
+            if capitalBefore && !nameFollows || (capitalBefore && before.map({ c.isSpace($0.start - 1) || $0.start == 0 }) == true && !dotted && !nameFollows) {
+                return found(p.start, end, "Drive" + keptPeriod(c, dotted, end), rule: "abbreviation.drive")
+            }
+            return found(p.start, end, "Doctor", rule: "abbreviation.doctor")
+        }
+        if w == "Dr", dotted || capitalBefore {
+            return found(p.start, end, "Drive" + keptPeriod(c, dotted, end), rule: "abbreviation.drive")
+        }
+        if w == "St" && (dotted || nameFollows || capitalBefore || numberBefore) {
+            // Saint before a name unless a street name or a number comes first ("Baker St.", "42nd St.").
+            if nameFollows && !capitalBefore && !numberBefore {
+                return found(p.start, end, "Saint", rule: "abbreviation.saint")
+            }
+            if capitalBefore || numberBefore {
+                return found(p.start, end, "Street" + keptPeriod(c, dotted, end), rule: "abbreviation.street")
+            }
+            return found(p.start, end, "Saint", rule: "abbreviation.saint")
+        }
+        if let t = Self.titles[w], dotted || (Self.undotted.contains(w) && nameFollows) {
+            if !nameFollows && !(w == "Jr" || w == "Sr") {
+                // "Gen." not before a name is still the title; keep a sentence end.
+                if !dotted { return nil }
+            }
+            if w == "Rep" && !nameFollows { return nil }
+            let period = (w == "Jr" || w == "Sr") ? keptPeriod(c, dotted, end) : ""
+            return found(p.start, end, t + period, rule: "abbreviation.title")
+        }
+        if dotted, let say = Self.plain[w] {
+            if (w == "min" || w == "max" || w == "est") && !c.isSpace(end) { return nil }
+            return found(p.start, end, say + keptPeriod(c, true, end), rule: "abbreviation.plain")
+        }
+        // "Roe v. Wade"
+        if w == "v", dotted, capitalBefore, nameFollows {
+            return found(p.start, end, "versus", rule: "abbreviation.plain")
+        }
+        return nil
+    }
+
+    private func keptPeriod(_ c: RuleContext, _ dotted: Bool, _ end: Int) -> String {
+        dotted && c.sentenceEnds(after: end) ? "." : ""
+    }
+}
+
+extension RuleContext {
+    /// The offset of the last non-space scalar before `offset`.
+    func skipBack(_ offset: Int) -> Int {
+        var o = offset - 1
+        while o >= 0, isSpace(o) { o -= 1 }
+        return o
+    }
+}

@@ -1,0 +1,157 @@
+/// Word lists the rules share. Kept in one place so they can be read and extended.
+enum Vocabulary {
+    static let months: [String: String] = {
+        let full = ["January", "February", "March", "April", "May", "June", "July", "August",
+                    "September", "October", "November", "December"]
+        var m: [String: String] = [:]
+        for name in full { m[name] = name }
+        let abbrev = ["Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April",
+                      "Jun": "June", "Jul": "July", "Aug": "August", "Sep": "September",
+                      "Sept": "September", "Oct": "October", "Nov": "November", "Dec": "December"]
+        for (k, v) in abbrev { m[k] = v }
+        return m
+    }()
+    static let monthNumbers = ["January", "February", "March", "April", "May", "June", "July", "August",
+                               "September", "October", "November", "December"]
+
+    static let weekdays: Set<String> = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    /// Acronyms said as words. Everything else in capitals (up to five letters) is spelled out.
+    static let wordAcronyms: [String: String] = {
+        let list = ["NATO", "UNESCO", "UNICEF", "HIMARS", "NASA", "OPEC", "ASEAN", "FIFA", "UEFA", "COVID",
+                    "AIDS", "NAFTA", "ISIS", "SWIFT", "INTERPOL", "EUROPOL", "FRONTEX", "NORAD", "SWAT", "SARS",
+                    "MERS", "LIDAR", "RADAR", "SONAR", "LASER", "SCUBA", "ATACMS", "NASAMS", "MANPADS",
+                    "UNRWA", "OSINT", "CENTCOM", "EUCOM", "DARPA", "FEMA", "CERN", "GAVI", "MIT", "PIN",
+                    "SIM", "RAM", "ROM", "NIMBY", "FOMO", "YOLO", "ASAP", "PEN", "NAND", "DEFCON",
+                    "SHAPE", "NEET", "OFCOM", "OFSTED", "OFGEM", "ACAS", "BAFTA", "SEAL", "SEALS", "JASSM",
+                    "GLONASS", "ROSCOSMOS", "SEATO", "ANZAC", "ANC", "ACLU", "LEGO", "IKEA", "OK"]
+        var m: [String: String] = [:]
+        for a in list { m[a] = a.prefix(1) + a.dropFirst().lowercased() }
+        // Pronounced-as-spelled exceptions and special readings.
+        m["MIT"] = "M I T"; m["PIN"] = "pin"; m["SIM"] = "sim"; m["RAM"] = "ram"; m["ROM"] = "rom"
+        m["ANC"] = "Eh N C"; m["ACLU"] = "Eh C L U"; m["OK"] = "OK"; m["PEN"] = "pen"
+        m["ATACMS"] = "attack-ems"; m["JASSM"] = "jazzem"; m["SEAL"] = "seal"; m["SEALS"] = "seals"
+        return m
+    }()
+
+    /// Shouted capitals that are ordinary words, not acronyms (left for espeak to read).
+    static let capitalWords: Set<String> = ["I", "A", "THE", "AND", "BUT", "FOR", "NOT", "ALL", "NEW", "WAR",
+                                             "BREAKING", "LIVE", "UPDATE", "WATCH", "READ", "MORE", "NOW"]
+
+    /// Mixed-case abbreviations that are spelled ("MoD", "PhD").
+    static let mixedSpelled: [String: String] = ["MoD": "M O D", "PhD": "P H D", "PhDs": "P H D's", "MoU": "M O U",
+                                                 "DfE": "D F E", "DfT": "D F T", "HoC": "H O C", "TfL": "T F L",
+                                                 "McK": "McK", "NGOs": "N G O's", "iOS": "i O S"]
+
+    struct Unit {
+        let one: String
+        let many: String
+        let oneGB: String
+        let manyGB: String
+        init(_ one: String, _ many: String, gb: (String, String)? = nil) {
+            self.one = one; self.many = many
+            oneGB = gb?.0 ?? one; manyGB = gb?.1 ?? many
+        }
+    }
+
+    /// Units after a number, longest first when matched. `spaced: false` units must touch the number.
+    static let units: [(written: String, unit: Unit, spaced: Bool)] = {
+        func metric(_ stem: String) -> Unit { Unit(stem + "meter", stem + "meters", gb: (stem + "metre", stem + "metres")) }
+        func litre(_ stem: String) -> Unit { Unit(stem + "liter", stem + "liters", gb: (stem + "litre", stem + "litres")) }
+        let list: [(String, Unit, Bool)] = [
+            ("km/h", Unit("kilometer per hour", "kilometers per hour", gb: ("kilometre per hour", "kilometres per hour")), true),
+            ("km/hr", Unit("kilometer per hour", "kilometers per hour", gb: ("kilometre per hour", "kilometres per hour")), true),
+            ("kph", Unit("kilometer per hour", "kilometers per hour", gb: ("kilometre per hour", "kilometres per hour")), true),
+            ("m/s", Unit("meter per second", "meters per second", gb: ("metre per second", "metres per second")), true),
+            ("mph", Unit("mile per hour", "miles per hour"), true),
+            ("sq km", Unit("square kilometer", "square kilometers", gb: ("square kilometre", "square kilometres")), true),
+            ("sq m", Unit("square meter", "square meters", gb: ("square metre", "square metres")), true),
+            ("sq ft", Unit("square foot", "square feet"), true),
+            ("sq mi", Unit("square mile", "square miles"), true),
+            ("km²", Unit("square kilometer", "square kilometers", gb: ("square kilometre", "square kilometres")), true),
+            ("m²", Unit("square meter", "square meters", gb: ("square metre", "square metres")), true),
+            ("km2", Unit("square kilometer", "square kilometers", gb: ("square kilometre", "square kilometres")), false),
+            ("m³", Unit("cubic meter", "cubic meters", gb: ("cubic metre", "cubic metres")), true),
+            ("km", metric("kilo"), true), ("cm", metric("centi"), true), ("mm", metric("milli"), true),
+            ("m", metric(""), true), ("nm", metric("nano"), false),
+            ("kg", Unit("kilogram", "kilograms"), true), ("mg", Unit("milligram", "milligrams"), true),
+            ("g", Unit("gram", "grams"), true), ("t", Unit("tonne", "tonnes"), true),
+            ("lbs", Unit("pound", "pounds"), true), ("lb", Unit("pound", "pounds"), true),
+            ("oz", Unit("ounce", "ounces"), true), ("ft", Unit("foot", "feet"), true),
+            ("mi", Unit("mile", "miles"), true), ("ha", Unit("hectare", "hectares"), true),
+            ("ml", litre("milli"), true), ("l", litre(""), false), ("L", litre(""), true),
+            ("bbl", Unit("barrel", "barrels"), true), ("bpd", Unit("barrel per day", "barrels per day"), true),
+            ("°C", Unit("degree Celsius", "degrees Celsius"), true), ("ºC", Unit("degree Celsius", "degrees Celsius"), true),
+            ("° C", Unit("degree Celsius", "degrees Celsius"), true),
+            ("°F", Unit("degree Fahrenheit", "degrees Fahrenheit"), true), ("ºF", Unit("degree Fahrenheit", "degrees Fahrenheit"), true),
+            ("C", Unit("degree Celsius", "degrees Celsius"), false), ("F", Unit("degree Fahrenheit", "degrees Fahrenheit"), false),
+            ("°", Unit("degree", "degrees"), false), ("º", Unit("degree", "degrees"), false),
+            ("kWh", Unit("kilowatt hour", "kilowatt hours"), true), ("MWh", Unit("megawatt hour", "megawatt hours"), true),
+            ("GWh", Unit("gigawatt hour", "gigawatt hours"), true), ("TWh", Unit("terawatt hour", "terawatt hours"), true),
+            ("kW", Unit("kilowatt", "kilowatts"), true), ("MW", Unit("megawatt", "megawatts"), true),
+            ("GW", Unit("gigawatt", "gigawatts"), true), ("TW", Unit("terawatt", "terawatts"), true),
+            ("kV", Unit("kilovolt", "kilovolts"), true),
+            ("KB", Unit("kilobyte", "kilobytes"), true), ("kB", Unit("kilobyte", "kilobytes"), true),
+            ("MB", Unit("megabyte", "megabytes"), true), ("GB", Unit("gigabyte", "gigabytes"), true),
+            ("TB", Unit("terabyte", "terabytes"), true),
+            ("Mbps", Unit("megabit per second", "megabits per second"), true),
+            ("Gbps", Unit("gigabit per second", "gigabits per second"), true),
+            ("kHz", Unit("kilohertz", "kilohertz"), true), ("MHz", Unit("megahertz", "megahertz"), true),
+            ("GHz", Unit("gigahertz", "gigahertz"), true), ("Hz", Unit("hertz", "hertz"), true),
+            ("hrs", Unit("hour", "hours"), true), ("hr", Unit("hour", "hours"), true), ("h", Unit("hour", "hours"), false),
+            ("mins", Unit("minute", "minutes"), true), ("min", Unit("minute", "minutes"), true),
+            ("secs", Unit("second", "seconds"), true), ("sec", Unit("second", "seconds"), true),
+            ("ms", Unit("millisecond", "milliseconds"), true),
+            ("yrs", Unit("year", "years"), true), ("yr", Unit("year", "years"), true),
+            ("kt", Unit("kiloton", "kilotons"), false),
+        ]
+        return list.sorted { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }
+    }()
+
+    /// The units grouped by their first scalar, so a lookup only tries the few that can match.
+    static let unitsByFirst: [Unicode.Scalar: [(written: String, unit: Unit, spaced: Bool)]] = {
+        var m: [Unicode.Scalar: [(written: String, unit: Unit, spaced: Bool)]] = [:]
+        for u in units { m[u.written.unicodeScalars.first!, default: []].append(u) }
+        return m
+    }()
+
+    /// Scale words and their short forms after a number or an amount of money.
+    static let scales: [(written: String, word: String, spaced: Bool)] = [
+        ("trillion", "trillion", true), ("billion", "billion", true), ("million", "million", true),
+        ("thousand", "thousand", true), ("tn", "trillion", true), ("trn", "trillion", true),
+        ("bn", "billion", true), ("bln", "billion", true), ("mn", "million", true), ("mln", "million", true),
+        ("m", "million", false), ("M", "million", false), ("b", "billion", false), ("B", "billion", false),
+        ("k", "thousand", false), ("K", "thousand", false),
+    ]
+
+    struct Currency {
+        let one: String, many: String, centOne: String?, centMany: String?
+    }
+    /// Currency signs (longest first) and their names.
+    static let currencySigns: [(String, Currency)] = [
+        ("US$", Currency(one: "U S dollar", many: "U S dollars", centOne: "cent", centMany: "cents")),
+        ("NZ$", Currency(one: "New Zealand dollar", many: "New Zealand dollars", centOne: "cent", centMany: "cents")),
+        ("HK$", Currency(one: "Hong Kong dollar", many: "Hong Kong dollars", centOne: "cent", centMany: "cents")),
+        ("C$", Currency(one: "Canadian dollar", many: "Canadian dollars", centOne: "cent", centMany: "cents")),
+        ("A$", Currency(one: "Australian dollar", many: "Australian dollars", centOne: "cent", centMany: "cents")),
+        ("$", Currency(one: "dollar", many: "dollars", centOne: "cent", centMany: "cents")),
+        ("€", Currency(one: "euro", many: "euros", centOne: "cent", centMany: "cents")),
+        ("£", Currency(one: "pound", many: "pounds", centOne: "penny", centMany: "pence")),
+        ("¥", Currency(one: "yen", many: "yen", centOne: nil, centMany: nil)),
+        ("₴", Currency(one: "hryvnia", many: "hryvnias", centOne: "kopiyka", centMany: "kopiykas")),
+        ("₽", Currency(one: "ruble", many: "rubles", centOne: "kopek", centMany: "kopeks")),
+        ("₹", Currency(one: "rupee", many: "rupees", centOne: nil, centMany: nil)),
+        ("₩", Currency(one: "won", many: "won", centOne: nil, centMany: nil)),
+    ]
+    /// ISO codes written after (or before) an amount.
+    static let currencyCodes: [String: Currency] = [
+        "USD": Currency(one: "U S dollar", many: "U S dollars", centOne: "cent", centMany: "cents"),
+        "EUR": Currency(one: "euro", many: "euros", centOne: "cent", centMany: "cents"),
+        "GBP": Currency(one: "pound", many: "pounds", centOne: "penny", centMany: "pence"),
+        "UAH": Currency(one: "hryvnia", many: "hryvnias", centOne: "kopiyka", centMany: "kopiykas"),
+        "RUB": Currency(one: "ruble", many: "rubles", centOne: "kopek", centMany: "kopeks"),
+        "JPY": Currency(one: "yen", many: "yen", centOne: nil, centMany: nil),
+        "CHF": Currency(one: "Swiss franc", many: "Swiss francs", centOne: "centime", centMany: "centimes"),
+        "CNY": Currency(one: "yuan", many: "yuan", centOne: nil, centMany: nil),
+    ]
+}

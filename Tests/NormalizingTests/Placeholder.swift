@@ -1,2 +1,0 @@
-import XCTest
-final class NormalizingTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
