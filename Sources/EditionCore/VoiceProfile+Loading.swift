@@ -68,6 +68,18 @@ extension VoiceProfile {
             throw VoiceProfileError.invalid(label, "is not valid YAML (\(error))")
         }
         if profile.name.isEmpty { profile.name = url.deletingPathExtension().lastPathComponent }
+        // Shared lexicons first; the profile's own entries come last and so win.
+        var shared: [Lexicon.Entry] = []
+        for file in profile.lexiconFiles {
+            let lexiconURL = URL(fileURLWithPath: file, relativeTo: url.deletingLastPathComponent())
+            guard let text = try? String(contentsOf: lexiconURL, encoding: .utf8) else {
+                throw VoiceProfileError.invalid(label, "lexicon file `\(file)` cannot be read")
+            }
+            do { shared += try YAMLDecoder().decode([Lexicon.Entry].self, from: text) } catch {
+                throw VoiceProfileError.invalid(label, "lexicon file `\(file)` is not a list of `word`/`say` entries")
+            }
+        }
+        profile.lexicon.entries = shared + profile.lexicon.entries
         try profile.validate(label)
         return profile
     }

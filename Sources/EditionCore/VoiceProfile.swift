@@ -10,6 +10,8 @@ public struct VoiceProfile: Codable, Sendable, Equatable {
     public var engine: EngineSettings
     public var pauses: PausePlan
     public var lexicon: Lexicon
+    /// Shared lexicon files (YAML lists of entries), relative to the profile.
+    public var lexiconFiles: [String] = []
     public var mastering: MasteringPlan
 
     public init(name: String, description: String = "", language: String = "en-US",
@@ -24,7 +26,7 @@ public struct VoiceProfile: Codable, Sendable, Equatable {
         self.mastering = mastering
     }
 
-    enum CodingKeys: String, CodingKey { case name, description, language, engine, pauses, lexicon, mastering }
+    enum CodingKeys: String, CodingKey { case name, description, language, engine, pauses, lexicon, lexiconFiles, mastering }
 
     /// Only `engine` is required; everything else has a newsreader's default.
     public init(from decoder: Decoder) throws {
@@ -35,6 +37,7 @@ public struct VoiceProfile: Codable, Sendable, Equatable {
         engine = try c.decode(EngineSettings.self, forKey: .engine)
         pauses = try c.decodeIfPresent(PausePlan.self, forKey: .pauses) ?? PausePlan()
         lexicon = try c.decodeIfPresent(Lexicon.self, forKey: .lexicon) ?? Lexicon()
+        lexiconFiles = try c.decodeIfPresent([String].self, forKey: .lexiconFiles) ?? []
         mastering = try c.decodeIfPresent(MasteringPlan.self, forKey: .mastering) ?? MasteringPlan()
     }
 }

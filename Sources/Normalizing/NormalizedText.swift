@@ -75,9 +75,3 @@ public struct Rewrite: Codable, Sendable, Equatable {
     }
 }
 
-extension NormalizedText {
-    /// One line per rewrite, for `edition script --explain`.
-    public var explanation: [String] {
-        rewrites.map { "\($0.original) → \($0.replacement)  [\($0.kind), \($0.rule)]" }
-    }
-}

@@ -52,7 +52,7 @@ struct Script: ParsableCommand {
             for sentence in chapter.sentences {
                 print(sentence.spoken)
                 if explain {
-                    for line in builder.normalize(sentence.source).explanation { print("    \(line)") }
+                    for line in builder.normalize(sentence.source).explain() { print("    \(line)") }
                 }
             }
         }
