@@ -23,9 +23,34 @@ public struct NarrationProgress: Sendable {
     public var secondsOfAudio: Double
 }
 
+/// A programme spoken but not yet mastered: the spool on disk, the timeline, the loudness.
+public final class Recording: @unchecked Sendable {  // handed from the recording thread to the finishing one
+    public let plan: EpisodePlan
+    let recorder: ProgrammeRecorder
+    let meter: LoudnessMeter
+    public let warnings: [String]
+    public let cacheHits: Int
+    let outputDirectory: URL
+    let buildKey: String?
+
+    init(plan: EpisodePlan, recorder: ProgrammeRecorder, meter: LoudnessMeter, warnings: [String], cacheHits: Int,
+         outputDirectory: URL, buildKey: String?) {
+        self.plan = plan
+        self.recorder = recorder
+        self.meter = meter
+        self.warnings = warnings
+        self.cacheHits = cacheHits
+        self.outputDirectory = outputDirectory
+        self.buildKey = buildKey
+    }
+
+    /// Drops the spool of a recording that will never be finished.
+    public func discard() { recorder.discard() }
+}
+
 /// EpisodePlan → files: synthesize every chunk (from the cache or on the worker pool), record
 /// the programme, master it into each format, and write the sidecars — all atomically.
-public final class Producer {
+public final class Producer: Sendable {
     public static let generator = "edition \(EditionVersion.current)"
     public let pool: WorkerPool
     public let cache: ChunkCache?
@@ -37,10 +62,15 @@ public final class Producer {
 
     public func produce(_ plan: EpisodePlan, outputDirectory: URL, formats: [AudioFormat] = [.wav, .mp3],
                         buildKey: String? = nil, progress: (NarrationProgress) -> Void = { _ in }) throws -> Narration {
-        let slug = plan.slug
-        let output = try AtomicOutput(directory: outputDirectory)
+        try finish(record(plan, outputDirectory: outputDirectory, buildKey: buildKey, progress: progress), formats: formats)
+    }
+
+    /// The first half: every chunk spoken (from the cache or on the pool) and laid into a spool,
+    /// with the programme's loudness measured on the way. Drives the worker pool.
+    public func record(_ plan: EpisodePlan, outputDirectory: URL, buildKey: String? = nil,
+                       progress: (NarrationProgress) -> Void = { _ in }) throws -> Recording {
+        try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
         let recorder = try ProgrammeRecorder(sampleRate: WorkerPool.engineSampleRate, scratchDirectory: outputDirectory)
-        defer { recorder.discard() }
         let meter = LoudnessMeter(sampleRate: recorder.sampleRate, truePeak: false)
         var floats: [Float] = []
         recorder.observer = { block in
@@ -48,15 +78,32 @@ public final class Producer {
             for s in block { floats.append(Float(s) / 32768) }
             floats.withUnsafeBufferPointer { meter.add($0) }
         }
-
         var warnings = plan.warnings
-        let hits = try synthesize(plan.script, profile: plan.profile, into: recorder, warnings: &warnings, progress: progress)
+        do {
+            let hits = try synthesize(plan.script, profile: plan.profile, into: recorder, warnings: &warnings, progress: progress)
+            recorder.observer = nil
+            return Recording(plan: plan, recorder: recorder, meter: meter, warnings: warnings, cacheHits: hits,
+                             outputDirectory: outputDirectory, buildKey: buildKey)
+        } catch {
+            recorder.discard()
+            throw error
+        }
+    }
 
+    /// The second half: mastering into every format, the sidecars, and the atomic commit.
+    /// Touches neither the pool nor the cache, so it may run on another thread while the next
+    /// recording is made.
+    public func finish(_ recording: Recording, formats: [AudioFormat]) throws -> Narration {
+        let plan = recording.plan
+        let slug = plan.slug
+        let recorder = recording.recorder
+        defer { recorder.discard() }
+        let output = try AtomicOutput(directory: recording.outputDirectory)
         let tags = EpisodeTags(title: plan.title, artist: plan.authors.isEmpty ? nil : ScriptBuilder.list(plan.authors),
                                date: plan.published?.date.map(Self.isoDay), comment: plan.url, software: Self.generator)
         var files: [String] = []
         let (timeline, report) = try Master(plan: plan.profile.mastering, formats: formats)
-            .render(spool: recorder.spool, timeline: recorder.finish(), measured: meter, tags: tags) { format in
+            .render(spool: recorder.spool, timeline: recorder.finish(), measured: recording.meter, tags: tags) { format in
                 let name = "\(slug).\(format.fileExtension)"
                 files.append(name)
                 return output.stage(name).path
@@ -72,13 +119,14 @@ public final class Producer {
             voice: plan.profile.name, duration: Seconds.rounded(timeline.duration), sampleRate: timeline.sampleRate,
             files: files,
             chapters: timeline.chapters.map { .init(title: $0.title, startTime: Seconds.rounded(timeline.seconds($0.start))) },
-            warnings: warnings, generator: Self.generator, loudness: report.loudness, truePeak: report.truePeak)
+            warnings: recording.warnings, generator: Self.generator,
+            loudness: report.loudness.isFinite ? report.loudness : nil, truePeak: report.truePeak.isFinite ? report.truePeak : nil)
         episode.publishedISO = plan.published?.date.map { ISO8601DateFormatter().string(from: $0) }
-        episode.buildKey = buildKey
+        episode.buildKey = recording.buildKey
         try output.write(EpisodeJSON.data(for: episode), as: "\(slug).json")
         try output.commit()
-        return Narration(episode: episode, files: files.map { outputDirectory.appendingPathComponent($0) },
-                         timeline: timeline, mastering: report, chunks: plan.script.chunkCount, cacheHits: hits)
+        return Narration(episode: episode, files: files.map { recording.outputDirectory.appendingPathComponent($0) },
+                         timeline: timeline, mastering: report, chunks: plan.script.chunkCount, cacheHits: recording.cacheHits)
     }
 
     /// "2024-03-19": the form ID3, Vorbis comments and RIFF INFO all expect.

@@ -178,6 +178,9 @@ public struct MasteringPlan: Codable, Sendable, Equatable, Hashable {
     public var sampleRate: Int
     public var introAudio: String?
     public var outroAudio: String?
+    /// False writes the engine's levels untouched: no loudness gain, no limiter (for those who
+    /// master elsewhere, and for like-for-like speed comparisons with plain espeak-ng).
+    public var normalize: Bool = true
 
     public init(loudness: Double = -16, truePeak: Double = -1, sampleRate: Int = 44100,
                 introAudio: String? = nil, outroAudio: String? = nil) {
@@ -188,7 +191,7 @@ public struct MasteringPlan: Codable, Sendable, Equatable, Hashable {
         self.outroAudio = outroAudio
     }
 
-    enum CodingKeys: String, CodingKey { case loudness, truePeak, sampleRate, introAudio, outroAudio }
+    enum CodingKeys: String, CodingKey { case loudness, truePeak, sampleRate, introAudio, outroAudio, normalize }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -198,5 +201,6 @@ public struct MasteringPlan: Codable, Sendable, Equatable, Hashable {
         sampleRate = try c.decodeIfPresent(Int.self, forKey: .sampleRate) ?? d.sampleRate
         introAudio = try c.decodeIfPresent(String.self, forKey: .introAudio)
         outroAudio = try c.decodeIfPresent(String.self, forKey: .outroAudio)
+        normalize = try c.decodeIfPresent(Bool.self, forKey: .normalize) ?? true
     }
 }

@@ -30,6 +30,8 @@ struct EncodeJob: @unchecked Sendable {
     var tags: EpisodeTags
     /// The primary job measures loudness and true peak on the limited stream it encodes.
     var measurement: Measurement?
+    /// False for an unmastered render: no limiter (the gain is then 0 dB too).
+    var limit: Bool = true
 
     /// Runs every job on its own thread and waits; the first error wins.
     static func runAll(_ jobs: [EncodeJob], spool: PCMSpool) throws -> [Int] {
@@ -73,8 +75,12 @@ struct EncodeJob: @unchecked Sendable {
         var limited: [Float] = []
         func emit(_ block: inout [Float], last: Bool = false) throws {
             limited.removeAll(keepingCapacity: true)
-            block.withUnsafeBufferPointer { limiter.process($0, into: &limited) }
-            if last { limiter.flush(into: &limited) }
+            if limit {
+                block.withUnsafeBufferPointer { limiter.process($0, into: &limited) }
+                if last { limiter.flush(into: &limited) }
+            } else {
+                limited.append(contentsOf: block)
+            }
             if let measurement { limited.withUnsafeBufferPointer { measurement.add($0) } }
             if last { measurement?.truePeak.finish() }
             try write(resampler.map { try $0.process(limited, last: last) } ?? limited)

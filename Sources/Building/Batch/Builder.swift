@@ -50,36 +50,57 @@ public final class Builder {
         var journal = Journal(directory: out)
         events(.started(items: items.count, weight: items.reduce(0) { $0 + $1.weight }))
 
+        // Two stages overlap: while item k is mastered and encoded on a background thread, the
+        // workers already speak item k+1. Results are reported in order, from this thread.
         var reports: [ItemReport] = []
+        var finishing: (index: Int, item: BuildItem, plan: EpisodePlan, key: String, start: Date, task: Background<Narration>)?
+        func land() {
+            guard let f = finishing else { return }
+            finishing = nil
+            var report: ItemReport
+            switch f.task.wait() {
+            case .success(let narration):
+                let files = narration.files.map(\.lastPathComponent)
+                journal.record(f.item.name, .init(key: f.key, slug: f.plan.slug, files: files))
+                report = ItemReport(name: f.item.name, status: .built, slug: f.plan.slug, warnings: narration.episode.warnings,
+                                    audioSeconds: narration.timeline.duration, removedLines: f.plan.removedLines,
+                                    chunks: narration.chunks, cacheHits: narration.cacheHits, files: files)
+            case .failure(let error):
+                report = ItemReport(name: f.item.name, status: .failed, error: error.localizedDescription)
+            }
+            report.elapsedSeconds = Self.since(f.start)
+            reports.append(report)
+            events(.itemFinished(index: f.index, report, weight: f.item.weight))
+        }
         for (index, item) in items.enumerated() {
             events(.itemStarted(index: index, name: item.name))
             let itemStart = Date()
-            var report: ItemReport
             do {
                 let profile = try profile(for: item)
                 let key = try buildKey(item, profile: profile)
                 if !options.force, let done = journal.upToDate(item.name, key: key, in: out) {
                     takenSlugs.insert(done.slug)
-                    report = ItemReport(name: item.name, status: .upToDate, slug: done.slug, files: done.files)
-                } else {
-                    var plan = try self.plan(item, profile: profile)
-                    plan.slug = Slug.unique(plan.slug, taken: &takenSlugs)
-                    let narration = try producer.produce(plan, outputDirectory: out, formats: options.formats, buildKey: key) {
-                        events(.progress(index: index, $0))
-                    }
-                    let files = narration.files.map(\.lastPathComponent)
-                    journal.record(item.name, .init(key: key, slug: plan.slug, files: files))
-                    report = ItemReport(name: item.name, status: .built, slug: plan.slug, warnings: narration.episode.warnings,
-                                        audioSeconds: narration.timeline.duration, removedLines: plan.removedLines,
-                                        chunks: narration.chunks, cacheHits: narration.cacheHits, files: files)
+                    land()
+                    let report = ItemReport(name: item.name, status: .upToDate, slug: done.slug, files: done.files)
+                    reports.append(report)
+                    events(.itemFinished(index: index, report, weight: item.weight))
+                    continue
                 }
+                var plan = try self.plan(item, profile: profile)
+                plan.slug = Slug.unique(plan.slug, taken: &takenSlugs)
+                let recording = try producer.record(plan, outputDirectory: out, buildKey: key) { events(.progress(index: index, $0)) }
+                land()
+                let producer = self.producer, formats = options.formats
+                finishing = (index, item, plan, key, itemStart, Background { try producer.finish(recording, formats: formats) })
             } catch {
-                report = ItemReport(name: item.name, status: .failed, error: error.localizedDescription)
+                land()
+                let report = ItemReport(name: item.name, status: .failed, error: error.localizedDescription,
+                                        elapsedSeconds: Self.since(itemStart))
+                reports.append(report)
+                events(.itemFinished(index: index, report, weight: item.weight))
             }
-            report.elapsedSeconds = (Date().timeIntervalSince(itemStart) * 1000).rounded() / 1000
-            reports.append(report)
-            events(.itemFinished(index: index, report, weight: item.weight))
         }
+        land()
         let cache = producer.cache?.size() ?? (entries: 0, bytes: 0)
         let report = BuildReport(items: reports, audioSeconds: reports.reduce(0) { $0 + $1.audioSeconds },
                                  elapsedSeconds: Date().timeIntervalSince(start), cacheEntries: cache.entries, cacheBytes: cache.bytes)
@@ -89,6 +110,8 @@ public final class Builder {
         events(.finished(report))
         return report
     }
+
+    static func since(_ start: Date) -> Double { (Date().timeIntervalSince(start) * 1000).rounded() / 1000 }
 
     func profile(for item: BuildItem) throws -> VoiceProfile {
         var profile = try options.library.profile(named: item.voice ?? options.defaultVoice)
@@ -144,5 +167,26 @@ enum JSONEncoderOutput {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(value)
+    }
+}
+
+/// Work on its own thread, joined later.
+final class Background<T>: @unchecked Sendable {  // result written once before the semaphore, read after
+    private var result: Result<T, Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () throws -> T) {
+        let thread = Thread { [self] in
+            result = Result(catching: work)
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    func wait() -> Result<T, Error> {
+        done.wait()
+        done.signal()
+        return result!
     }
 }

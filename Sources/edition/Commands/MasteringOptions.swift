@@ -25,6 +25,9 @@ struct MasteringOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Audio file (WAV/FLAC) played after the narration.", valueName: "file"))
     var outroAudio: String?
 
+    @Flag(name: .long, help: "Keep the engine's levels: no loudness normalization, no limiter.")
+    var noMastering = false
+
     var chosenFormats: [AudioFormat] {
         var seen = Set<AudioFormat>()
         return (formats.isEmpty ? [.wav, .mp3] : formats).filter { seen.insert($0).inserted }
@@ -45,6 +48,7 @@ struct MasteringOptions: ParsableArguments {
         if let truePeak { plan.truePeak = truePeak }
         if let introAudio { plan.introAudio = introAudio }
         if let outroAudio { plan.outroAudio = outroAudio }
+        if noMastering { plan.normalize = false }
         return plan
     }
 }
