@@ -109,9 +109,9 @@ public final class Producer: Sendable {
                 return output.stage(name).path
             }
         try output.write(ChaptersJSON.data(for: timeline), as: "\(slug).chapters.json")
-        try output.write(Data(Transcripts.webVTT(timeline).utf8), as: "\(slug).vtt")
-        try output.write(Data(Transcripts.srt(timeline).utf8), as: "\(slug).srt")
-        try output.write(Transcripts.json(timeline), as: "\(slug).transcript.json")
+        try Transcripts.writeWebVTT(timeline, to: output.stage("\(slug).vtt"))
+        try Transcripts.writeSRT(timeline, to: output.stage("\(slug).srt"))
+        try Transcripts.writeJSON(timeline, to: output.stage("\(slug).transcript.json"))
         files += ["\(slug).chapters.json", "\(slug).vtt", "\(slug).srt", "\(slug).transcript.json", "\(slug).json"]
         var episode = Episode(
             title: plan.title, slug: slug, authors: plan.authors, published: plan.published?.text,

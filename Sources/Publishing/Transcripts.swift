@@ -6,29 +6,35 @@ import Foundation
 /// JSON transcript with a segment per word.
 public enum Transcripts {
     /// WebVTT (W3C): "WEBVTT", then cues "hh:mm:ss.ttt --> hh:mm:ss.ttt" with escaped text.
-    public static func webVTT(_ timeline: Timeline) -> String {
-        var out = "WEBVTT\n\n"
-        for (i, cue) in cues(timeline.words, timeline).enumerated() {
-            out += "\(i + 1)\n\(stamp(cue.start, ".")) --> \(stamp(cue.end, "."))\n\(escapeVTT(cue.text))\n\n"
+    public static func writeWebVTT(_ timeline: Timeline, to url: URL) throws {
+        try TextFile.write(url) { out in
+            out("WEBVTT\n\n")
+            forEachCue(timeline.words, timeline) { i, cue in
+                out("\(i + 1)\n\(stamp(cue.start, ".")) --> \(stamp(cue.end, "."))\n\(escapeVTT(cue.text))\n\n")
+            }
         }
-        return out
     }
 
     /// SubRip: numbered sentence cues, "hh:mm:ss,ttt --> hh:mm:ss,ttt".
-    public static func srt(_ timeline: Timeline) -> String {
-        var out = ""
-        for (i, cue) in cues(timeline.sentences, timeline).enumerated() {
-            out += "\(i + 1)\n\(stamp(cue.start, ",")) --> \(stamp(cue.end, ","))\n\(oneLine(cue.text))\n\n"
+    public static func writeSRT(_ timeline: Timeline, to url: URL) throws {
+        try TextFile.write(url) { out in
+            forEachCue(timeline.sentences, timeline) { i, cue in
+                out("\(i + 1)\n\(stamp(cue.start, ",")) --> \(stamp(cue.end, ","))\n\(oneLine(cue.text))\n\n")
+            }
         }
-        return out
     }
 
-    /// Podcasting 2.0 JSON transcript: `{"version":"1.0.0","segments":[{startTime,endTime,body}]}`.
-    public static func json(_ timeline: Timeline) throws -> Data {
-        let segments = cues(timeline.words, timeline).map {
-            Segment(startTime: $0.start, endTime: $0.end, body: oneLine($0.text))
+    /// Podcasting 2.0 JSON transcript: `{"version":"1.0.0","segments":[{startTime,endTime,body}]}`,
+    /// written segment by segment: a long programme has hundreds of thousands of them.
+    public static func writeJSON(_ timeline: Timeline, to url: URL) throws {
+        try TextFile.write(url) { out in
+            out("{\n  \"version\" : \"1.0.0\",\n  \"segments\" : [")
+            forEachCue(timeline.words, timeline) { i, cue in
+                out(i == 0 ? "\n" : ",\n")
+                out("    {\"startTime\": \(String(format: "%.3f", cue.start)), \"endTime\": \(String(format: "%.3f", cue.end)), \"body\": \(jsonString(oneLine(cue.text)))}")
+            }
+            out("\n  ]\n}\n")
         }
-        return try JSONOutput.encode(Document(version: "1.0.0", segments: segments))
     }
 
     public struct Segment: Codable, Sendable { public var startTime: Double; public var endTime: Double; public var body: String }
@@ -37,15 +43,32 @@ public enum Transcripts {
     struct Cue { var text: String; var start: Double; var end: Double }
 
     /// Times in seconds to the millisecond, each cue at least 1 ms long, none overlapping the next.
-    static func cues(_ items: [TimedText], _ timeline: Timeline) -> [Cue] {
-        var result: [Cue] = []
+    static func forEachCue(_ items: [TimedText], _ timeline: Timeline, _ body: (Int, Cue) -> Void) {
+        var previousEnd: Double?
+        var index = 0
         for item in items where !item.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             var start = Seconds.rounded(timeline.seconds(item.start))
-            if let last = result.last { start = max(start, last.end) }
-            let end = max(Seconds.rounded(timeline.seconds(item.end)), start + 0.001)
-            result.append(Cue(text: item.text, start: start, end: Seconds.rounded(end)))
+            if let previousEnd { start = max(start, previousEnd) }
+            let end = Seconds.rounded(max(Seconds.rounded(timeline.seconds(item.end)), start + 0.001))
+            body(index, Cue(text: item.text, start: start, end: end))
+            previousEnd = end
+            index += 1
         }
-        return result
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
     }
 
     static func stamp(_ seconds: Double, _ separator: String) -> String {
@@ -61,5 +84,28 @@ public enum Transcripts {
 
     static func oneLine(_ text: String) -> String {
         text.split(whereSeparator: \.isNewline).joined(separator: " ").replacingOccurrences(of: "-->", with: "→")
+    }
+}
+
+/// A text file written through a 64 KiB buffer, so a large sidecar never sits whole in memory.
+enum TextFile {
+    static func write(_ url: URL, _ body: (_ out: (String) -> Void) throws -> Void) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        var buffer = Data()
+        buffer.reserveCapacity(1 << 16)
+        var failure: Error?
+        try body { text in
+            buffer.append(contentsOf: text.utf8)
+            if buffer.count >= 1 << 16, failure == nil {
+                do { try handle.write(contentsOf: buffer) } catch { failure = error }
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if let failure { throw failure }
+        try handle.write(contentsOf: buffer)
     }
 }
