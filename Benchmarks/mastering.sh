@@ -18,7 +18,7 @@ now() { date +%s.%N; }
 start=$(now); "$edition" narrate "$article" -o "$work/cold" --format wav --sample-rate 22050 --no-cache --quiet
 cold=$(echo "$(now) - $start" | bc)
 "$edition" narrate "$article" -o "$work/warm" --format wav --quiet   # fills the cache
-hours=$(python3 -c "import json,glob; print([json.load(open(f))['duration'] for f in glob.glob('$work/warm/*.json') if f.count('.')==1][0] / 3600)")
+hours=$(python3 -c "import json,glob; print([json.load(open(f))['duration'] for f in glob.glob('$work/warm/*.json') if f.rsplit('/',1)[1].count('.')==1][0] / 3600)")
 printf 'audio: %.2f h; synthesis + 22 kHz WAV with no cache: %.2f s (%.1f s per hour)\n' "$hours" "$cold" "$(echo "$cold / $hours" | bc -l)"
 for format in wav mp3 flac opus vorbis; do
   start=$(now)

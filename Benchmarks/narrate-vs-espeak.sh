@@ -31,13 +31,20 @@ start=$(date +%s.%N)
 espeak-ng -v en-us+m3 -s 165 -p 45 -a 100 -f "$work/long.txt" -w "$work/espeak.wav"
 espeak_s=$(echo "$(date +%s.%N) - $start" | bc)
 
+# Like for like: one unmastered WAV at the engine's rate, as espeak-ng -w writes (sidecars too).
 start=$(date +%s.%N)
-/usr/bin/time -f "%M" -o "$work/rss" "$edition" narrate "$work/long.txt" --output "$work/out" --jobs "$jobs" --quiet
+/usr/bin/time -f "%M" -o "$work/rss" "$edition" narrate "$work/long.txt" --output "$work/out" --jobs "$jobs" --quiet \
+  --no-cache --format wav --sample-rate 22050 --no-mastering
 edition_s=$(echo "$(date +%s.%N) - $start" | bc)
+# And what a user gets by default: mastered to -16 LUFS, 44.1 kHz WAV + MP3.
+start=$(date +%s.%N)
+"$edition" narrate "$work/long.txt" --output "$work/full" --jobs "$jobs" --quiet --no-cache
+full_s=$(echo "$(date +%s.%N) - $start" | bc)
 
-audio_s=$(python3 -c "import json,glob; print(json.load(open(glob.glob('$work/out/*[!s].json')[0]))['duration'])")
+audio_s=$(python3 -c "import json,glob; print([json.load(open(f))['duration'] for f in glob.glob('$work/out/*.json') if f.rsplit('/',1)[1].count('.') == 1][0])")
 espeak_audio=$(soxi -D "$work/espeak.wav")
 printf 'espeak-ng -w         %6.2f s  (%.0f s of audio, %.0f× real time)\n' "$espeak_s" "$espeak_audio" "$(echo "$espeak_audio / $espeak_s" | bc -l)"
 printf 'edition narrate -j%s  %6.2f s  (%.0f s of audio, %.0f× real time, peak RSS %s MB)\n' "$jobs" "$edition_s" "$audio_s" \
   "$(echo "$audio_s / $edition_s" | bc -l)" "$(( $(cat "$work/rss") / 1024 ))"
 printf 'ratio edition/espeak %6.2f  (target ≤ 1.10)\n' "$(echo "$edition_s / $espeak_s" | bc -l)"
+printf 'default (mastered, WAV 44.1 kHz + MP3) %6.2f s, ratio %.2f\n' "$full_s" "$(echo "$full_s / $espeak_s" | bc -l)"

@@ -2,7 +2,7 @@ import EditionCore
 import Foundation
 
 /// Reads an input into an `Article`.
-/// For now: the first non-empty line is the headline, blank-line-separated blocks are paragraphs.
+/// Plain and scraped text go through `ScrapedTextReader`, which drops site furniture and says why.
 public struct ArticleReader: Sendable {
     public init() {}
 
@@ -31,32 +31,8 @@ public struct ArticleReader: Sendable {
 
     public func read(_ data: Data, name: String) throws -> Article {
         let decoded = try SourceText.decode(data, name: name)
-        var article = try readPlainText(decoded.text, name: name)
+        var article = try ScrapedTextReader().read(decoded.text, name: name)
         article.warnings = decoded.warnings + article.warnings
         return article
-    }
-
-    func readPlainText(_ text: String, name: String) throws -> Article {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
-        var blocks: [String] = []
-        var current: [String] = []
-        for line in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty {
-                if !current.isEmpty { blocks.append(current.joined(separator: " ")); current = [] }
-            } else {
-                current.append(trimmed)
-            }
-        }
-        if !current.isEmpty { blocks.append(current.joined(separator: " ")) }
-        guard let first = blocks.first else { throw ReadingError.noText(name) }
-        // The headline is the first line of the first block; the rest of that block is body.
-        let firstLines = normalized.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        let headline = firstLines.first { !$0.isEmpty } ?? first
-        var body = blocks
-        if first == headline { body.removeFirst() } else {
-            body[0] = String(first.dropFirst(headline.count)).trimmingCharacters(in: .whitespaces)
-        }
-        return Article(headline: headline, sections: [Section(blocks: body.map { Block(.paragraph, $0) })])
     }
 }

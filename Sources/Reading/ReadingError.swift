@@ -7,6 +7,7 @@ public enum ReadingError: LocalizedError, Equatable {
     case empty(String)
     case binary(String)
     case noText(String)
+    case onlyFurniture(String, Int)
 
     public var errorDescription: String? {
         switch self {
@@ -15,6 +16,7 @@ public enum ReadingError: LocalizedError, Equatable {
         case .empty(let name): return "\(name): the file is empty or holds only whitespace"
         case .binary(let name): return "\(name): this looks like binary data, not an article"
         case .noText(let name): return "\(name): no article text found (only site furniture or markup)"
+        case .onlyFurniture(let name, let n): return "\(name): nothing but site furniture (\(n) line\(n == 1 ? "" : "s") removed; see `edition script --json`)"
         }
     }
 }

@@ -1,2 +1,0 @@
-import XCTest
-final class ReadingTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
