@@ -16,6 +16,7 @@ deps:
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+	@python3 -c "import feedparser" 2>/dev/null || python3 -m pip install -q feedparser
 
 build: deps
 	$(SWIFT) build -c release --product edition
@@ -27,6 +28,7 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	Benchmarks/check-feed.sh
 
 bench: build
 	Benchmarks/narrate-vs-espeak.sh

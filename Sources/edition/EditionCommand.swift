@@ -11,7 +11,7 @@ struct EditionCommand: ParsableCommand {
             should hear, narrates it with espeak-ng and writes a WAV with named chapters plus sidecars.
             """,
         version: EditionVersion.current,
-        subcommands: [Narrate.self, Build.self, Script.self, Verify.self, Voices.self, Cache.self, Worker.self],
+        subcommands: [Narrate.self, Build.self, Script.self, Verify.self, Feed.self, Voices.self, Cache.self, Worker.self],
         defaultSubcommand: nil
     )
 }

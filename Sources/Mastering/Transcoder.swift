@@ -1,0 +1,37 @@
+import Audio
+import EditionCore
+import Foundation
+
+/// Re-encodes a finished master (e.g. the episode's WAV) into another format with the same
+/// chapters and tags — for a feed that needs MP3 from an episode built as WAV only. The master
+/// is already mastered, so no gain or limiter is applied; only the rate changes if it must.
+public enum Transcoder {
+    public static func encode(master: String, to path: String, format: AudioFormat, chapters: [Chapter], tags: EpisodeTags) throws {
+        let input = try SoundFile(readingFrom: master)
+        let rate = format.sampleRate(planned: input.sampleRate)
+        let timeline = Timeline(sampleRate: input.sampleRate, totalSamples: input.frames, chapters: chapters)
+        let job = EncodeJob(format: format, path: path, rate: rate, gain: 1, ceiling: 1, sourceRate: input.sampleRate,
+                            intro: nil, outro: nil, timeline: timeline, tags: tags, measurement: nil, limit: false)
+        let output = try SoundFile(writingTo: path, format: format.soundFileFormat, sampleRate: rate,
+                                   strings: format == .mp3 ? [] : job.stringTags)
+        if format == .mp3 { try output.setConstantBitrate(level: EncodeJob.mp3Level(kbps: 64, rate: rate)) }
+        let resampler = rate == input.sampleRate ? nil : try Resampler(from: input.sampleRate, to: rate)
+        var block = [Float](repeating: 0, count: 65536 * input.channels)
+        while true {
+            let n = block.withUnsafeMutableBufferPointer { input.read(into: $0) } / input.channels
+            let last = n <= 0
+            var mono = [Float](repeating: 0, count: max(n, 0))
+            for i in 0..<max(n, 0) {
+                var sum: Float = 0
+                for c in 0..<input.channels { sum += block[i * input.channels + c] }
+                mono[i] = sum / Float(input.channels)
+            }
+            let out = try resampler.map { try $0.process(mono, last: last) } ?? mono
+            try out.withUnsafeBufferPointer { try output.write($0) }
+            if last { break }
+        }
+        let frames = output.frames
+        try output.close()
+        try job.tag(frames: frames)
+    }
+}

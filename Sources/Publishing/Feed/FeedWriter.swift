@@ -1,0 +1,132 @@
+import EditionCore
+import Foundation
+
+/// One episode as the feed announces it: its metadata and the files beside it.
+public struct FeedItem: Sendable {
+    public var episode: Episode
+    /// The audio the item points at, its exact size and MIME type.
+    public var enclosure: (name: String, bytes: Int, mimeType: String)
+    /// Publication date; nil when the article had none.
+    public var date: Date?
+    /// Sidecar files present in the folder.
+    public var sidecars: Set<String>
+    /// A stable identity: the article's URL, else its source file's name — never a file hash.
+    /// (An edition's source is its manifest's folder, so an edition is known by its slug.)
+    public var guid: String {
+        if let url = episode.url { return url }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: episode.source.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return "edition:\(episode.slug)"
+        }
+        return "edition:\(URL(fileURLWithPath: episode.source.path).deletingPathExtension().lastPathComponent)"
+    }
+
+    public init(episode: Episode, enclosure: (name: String, bytes: Int, mimeType: String), date: Date?, sidecars: Set<String>) {
+        self.episode = episode
+        self.enclosure = enclosure
+        self.date = date
+        self.sidecars = sidecars
+    }
+}
+
+/// RSS 2.0 with the Apple (itunes:) and Podcasting 2.0 (podcast:) namespaces. Deterministic:
+/// the same config and episodes give the same bytes (no build time in the feed).
+public enum FeedWriter {
+    public static func xml(_ config: PodcastConfig, items: [FeedItem], limit: Int? = nil) -> String {
+        let sorted = items.sorted { a, b in
+            switch (a.date, b.date) {
+            case let (x?, y?) where x != y: return x > y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return (a.episode.title, a.guid) < (b.episode.title, b.guid)
+            }
+        }
+        let shown = limit.map { Array(sorted.prefix($0)) } ?? sorted
+        var x = FeedXML()
+        x.open("rss", [("version", "2.0"), ("xmlns:itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd"),
+                       ("xmlns:podcast", "https://podcastindex.org/namespace/1.0"),
+                       ("xmlns:atom", "http://www.w3.org/2005/Atom")])
+        x.open("channel")
+        x.element("title", config.title)
+        x.element("link", config.link ?? config.baseURL)
+        x.element("description", config.description)
+        x.element("language", config.language)
+        if let c = config.copyright { x.element("copyright", c) }
+        x.empty("atom:link", [("href", config.feedURL), ("rel", "self"), ("type", "application/rss+xml")])
+        if let newest = shown.compactMap(\.date).max() { x.element("lastBuildDate", rfc2822(newest)) }
+        x.element("generator", "edition")
+        x.element("itunes:author", config.author)
+        x.empty("itunes:image", [("href", config.image)])
+        for category in config.categories {
+            let parts = category.components(separatedBy: ">").map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count > 1 {
+                x.open("itunes:category", [("text", parts[0])])
+                x.empty("itunes:category", [("text", parts[1])])
+                x.close("itunes:category")
+            } else {
+                x.empty("itunes:category", [("text", parts[0])])
+            }
+        }
+        x.element("itunes:explicit", config.explicit ? "true" : "false")
+        x.element("itunes:type", config.type)
+        if let owner = config.owner {
+            x.open("itunes:owner")
+            x.element("itunes:name", owner.name)
+            x.element("itunes:email", owner.email)
+            x.close("itunes:owner")
+        }
+        x.element("podcast:guid", PodcastGUID.of(feedURL: config.feedURL))
+        x.element("podcast:locked", "no", config.owner.map { [("owner", $0.email)] } ?? [])
+        x.element("podcast:medium", "podcast")
+        for item in shown { self.item(item, config, &x) }
+        x.close("channel")
+        x.close("rss")
+        return x.text
+    }
+
+    static func item(_ item: FeedItem, _ config: PodcastConfig, _ x: inout FeedXML) {
+        let e = item.episode
+        x.open("item")
+        x.element("title", e.title)
+        x.element("itunes:title", e.title)
+        let summary = [e.standfirst, config.disclosure].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+        x.element("description", summary.isEmpty ? e.title : summary)
+        if let link = e.url { x.element("link", link) }
+        x.element("guid", item.guid, [("isPermaLink", "false")])
+        if let date = item.date { x.element("pubDate", rfc2822(date)) }
+        x.empty("enclosure", [("url", url(config.baseURL, item.enclosure.name)), ("length", "\(item.enclosure.bytes)"),
+                              ("type", item.enclosure.mimeType)])
+        x.element("itunes:duration", "\(Int(e.duration.rounded()))")
+        x.element("itunes:episodeType", "full")
+        if !e.authors.isEmpty { x.element("itunes:author", e.authors.joined(separator: ", ")) }
+        x.element("itunes:explicit", config.explicit ? "true" : "false")
+        if item.sidecars.contains("\(e.slug).chapters.json") {
+            x.empty("podcast:chapters", [("url", url(config.baseURL, "\(e.slug).chapters.json")), ("type", "application/json+chapters")])
+        }
+        if item.sidecars.contains("\(e.slug).vtt") {
+            x.empty("podcast:transcript", [("url", url(config.baseURL, "\(e.slug).vtt")), ("type", "text/vtt"), ("rel", "captions")])
+        }
+        if item.sidecars.contains("\(e.slug).transcript.json") {
+            x.empty("podcast:transcript", [("url", url(config.baseURL, "\(e.slug).transcript.json")), ("type", "application/json")])
+        }
+        if item.sidecars.contains("\(e.slug).srt") {
+            x.empty("podcast:transcript", [("url", url(config.baseURL, "\(e.slug).srt")), ("type", "application/x-subrip")])
+        }
+        x.close("item")
+    }
+
+    /// baseURL + a file name, percent-encoded (file names are ASCII slugs, but be safe).
+    static func url(_ base: String, _ name: String) -> String {
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name
+        return base.hasSuffix("/") ? base + encoded : base + "/" + encoded
+    }
+
+    /// RFC 2822 in GMT: "Tue, 19 Mar 2024 17:31:00 GMT".
+    public static func rfc2822(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "GMT")
+        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return f.string(from: date)
+    }
+}

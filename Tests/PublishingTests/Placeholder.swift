@@ -1,2 +1,0 @@
-import XCTest
-final class PublishingTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
