@@ -33,12 +33,13 @@ public enum AudioFormat: String, CaseIterable, Sendable, Codable {
     }
 
     /// Lossy decoders overshoot the PCM's true peak (measured here: Opus and Vorbis by up to
-    /// 0.7 dB, MP3 by 0.2), so their limiter keeps this much more headroom, in dB.
+    /// 0.7 dB, MP3 by 0.2, over a ceiling that already keeps 0.6 dB), so their limiter keeps this much
+    /// more headroom, in dB — no more, since every dB of limiting also costs loudness.
     var extraHeadroom: Double {
         switch self {
         case .wav, .flac: return 0
-        case .mp3: return 0.3
-        case .opus, .vorbis: return 0.8
+        case .mp3: return 0.2
+        case .opus, .vorbis: return 0.5
         }
     }
 
