@@ -2,7 +2,8 @@ import EditionCore
 import Foundation
 
 /// Reads an input into an `Article`.
-/// Plain and scraped text go through `ScrapedTextReader`, which drops site furniture and says why.
+/// The format is chosen by extension, else by sniffing the content; every reader drops site
+/// furniture and says why.
 public struct ArticleReader: Sendable {
     public init() {}
 
@@ -29,10 +30,40 @@ public struct ArticleReader: Sendable {
         return data
     }
 
-    public func read(_ data: Data, name: String) throws -> Article {
+    public func read(_ data: Data, name: String, format: ArticleFormat? = nil) throws -> Article {
         let decoded = try SourceText.decode(data, name: name)
-        var article = try ScrapedTextReader().read(decoded.text, name: name)
+        let chosen = format ?? ArticleFormat(name: name) ?? ArticleFormat.sniff(decoded.text)
+        var article: Article
+        switch chosen {
+        case .plainText: article = try ScrapedTextReader().read(decoded.text, name: name)
+        case .markdown: article = try MarkdownReader().read(decoded.text, name: name)
+        case .html: article = try HTMLReader().read(Data(decoded.text.utf8), name: name)
+        }
         article.warnings = decoded.warnings + article.warnings
         return article
+    }
+}
+
+/// The kinds of input the reader understands.
+public enum ArticleFormat: String, Sendable, CaseIterable {
+    case plainText = "text", markdown, html
+
+    /// By file extension; nil when the extension says nothing (stdin, .txt is sniffed too).
+    init?(name: String) {
+        switch URL(fileURLWithPath: name).pathExtension.lowercased() {
+        case "md", "markdown": self = .markdown
+        case "html", "htm", "xhtml": self = .html
+        default: return nil
+        }
+    }
+
+    /// HTML if it opens like a page; Markdown if it has front matter or ATX headings; else text.
+    static func sniff(_ text: String) -> ArticleFormat {
+        let head = text.prefix(2048).lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+        if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.contains("<body") || head.hasPrefix("<article") {
+            return .html
+        }
+        if head.hasPrefix("---\n") || head.hasPrefix("# ") || head.contains("\n## ") { return .markdown }
+        return .plainText
     }
 }

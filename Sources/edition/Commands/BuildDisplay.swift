@@ -24,7 +24,7 @@ final class BuildDisplay: @unchecked Sendable {
     func show(_ event: BuildEvent) {
         switch mode {
         case .quiet:
-            if case .itemFinished(_, let r, _) = event, r.status == .failed { Console.error("error: \(r.name): \(r.error ?? "failed")") }
+            if case .itemFinished(_, let r, _) = event, r.status == .failed { Console.error("error: \(Self.message(r))") }
         case .json: json(event)
         case .automatic: text(event)
         }
@@ -45,7 +45,7 @@ final class BuildDisplay: @unchecked Sendable {
             done += 1; doneWeight += weight; audioSeconds += r.audioSeconds; currentAudio = 0
             if live { Console.error("\r\u{1B}[2K", newline: false) }
             switch r.status {
-            case .failed: failed += 1; Console.error("error: \(r.name): \(r.error ?? "failed")")
+            case .failed: failed += 1; Console.error("error: \(Self.message(r))")
             case .upToDate: if !live { Console.error("[\(done)/\(total)] up to date  \(r.name)") }
             case .built:
                 for w in r.warnings { Console.error("warning: \(r.name): \(w)") }
@@ -93,6 +93,12 @@ final class BuildDisplay: @unchecked Sendable {
         if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) {
             FileHandle.standardOutput.write(data + Data("\n".utf8))
         }
+    }
+
+    /// The error names the input already when it came from reading it.
+    static func message(_ r: ItemReport) -> String {
+        let error = r.error ?? "failed"
+        return error.hasPrefix(r.name) ? error : "\(r.name): \(error)"
     }
 
     static func clock(_ seconds: Double) -> String {
