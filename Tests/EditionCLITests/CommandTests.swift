@@ -36,4 +36,13 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(result.stdout.split(separator: "\n").first, "## Head line")
         XCTAssertTrue(result.stdout.contains("## Story\nOne.\nTwo.\n"), result.stdout)
     }
+
+    func testTheIntroIsConfigurable() throws {
+        let article = Data("Council meets\n\nby Ann Lee March 3, 2025\n\nThe council met.\n".utf8)
+        let custom = try CommandRunner.edition(["script", "-", "--intro", "{headline}.|Reported by {authors}.|On {date}."], stdin: article)
+        XCTAssertEqual(custom.status, 0, custom.stderr)
+        XCTAssertTrue(custom.stdout.hasPrefix("## Council meets\nCouncil meets.\nReported by Ann Lee.\nOn March third, twenty twenty-five.\n## Story\n"), custom.stdout)
+        let none = try CommandRunner.edition(["script", "-", "--no-intro"], stdin: article)
+        XCTAssertEqual(none.stdout, "## Story\nThe council met.\n")
+    }
 }

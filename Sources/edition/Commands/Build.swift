@@ -32,8 +32,7 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Rebuild items even when they are up to date.")
     var force = false
 
-    @Flag(name: .long, help: "Skip the spoken intro (headline, byline, date) of each article.")
-    var noIntro = false
+    @OptionGroup var introOptions: IntroOptions
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
@@ -58,7 +57,7 @@ struct Build: ParsableCommand {
         let mastering = self.mastering
         let options = BuildOptions(outputDirectory: URL(fileURLWithPath: output), formats: mastering.chosenFormats,
                                    defaultVoice: voice.voice, library: try voice.library(),
-                                   mastering: { mastering.apply(to: $0) }, intro: noIntro ? .none : .standard, force: force)
+                                   mastering: { mastering.apply(to: $0) }, intro: introOptions.template, force: force)
         let builder = Builder(producer: Producer(pool: pool, cache: try cache.open()), options: options)
         let display = BuildDisplay(mode: quiet ? .quiet : json ? .json : .automatic)
         let report = builder.run(items, events: display.show)

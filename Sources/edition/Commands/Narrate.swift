@@ -26,8 +26,7 @@ struct Narrate: ParsableCommand {
     @Option(name: .shortAndLong, help: "Worker processes for synthesis (default: number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(name: .long, help: "Skip the spoken intro (headline, byline, date).")
-    var noIntro = false
+    @OptionGroup var introOptions: IntroOptions
 
     @OptionGroup var mastering: MasteringOptions
     @OptionGroup var cache: CacheOptions
@@ -56,7 +55,7 @@ struct Narrate: ParsableCommand {
         for file in files {
             do {
                 let narration = try narrator.narrate(file, profile: profile, outputDirectory: outputDirectory,
-                                                     formats: mastering.chosenFormats, intro: noIntro ? .none : .standard) { display.update(file, $0) }
+                                                     formats: mastering.chosenFormats, intro: introOptions.template) { display.update(file, $0) }
                 display.finish()
                 for warning in narration.episode.warnings { Console.error("warning: \(warning)") }
                 if !quiet {

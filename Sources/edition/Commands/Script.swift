@@ -22,15 +22,14 @@ struct Script: ParsableCommand {
     @Flag(name: .long, help: "Show each rewrite the normalizer made: span, class, spoken words, rule.")
     var explain = false
 
-    @Flag(name: .long, help: "Skip the spoken intro (headline, byline, date).")
-    var noIntro = false
+    @OptionGroup var introOptions: IntroOptions
 
     func validate() throws {
         if json && fragment { throw ValidationError("--json describes an article; it cannot be combined with --fragment.") }
     }
 
     func run() throws {
-        let builder = ScriptBuilder(profile: try voice.profile(), intro: noIntro ? .none : .standard)
+        let builder = ScriptBuilder(profile: try voice.profile(), intro: introOptions.template)
         let reader = ArticleReader()
         let script: EditionCore.Script
         if fragment {
