@@ -10,7 +10,7 @@ enum ID3Reading {
     private struct Frame {
         var id: String
         var body: ArraySlice<UInt8>
-        /// Offset of the frame's header in the tag body, for messages.
+        /// Where the frame's header is in the file (tag body offset + 10), for messages.
         var offset: Int
     }
 
@@ -148,7 +148,7 @@ enum ID3Reading {
                 if flags & 0x01 != 0 { body = body.dropFirst(4) }
                 if !skip && (allUnsynchronised || flags & 0x02 != 0) { body = resynchronised(body)[...] }
             }
-            if !skip { frames.append(Frame(id: id, body: body, offset: bodyStart - 10)) }
+            if !skip { frames.append(Frame(id: id, body: body, offset: bodyStart)) }
         }
         return frames
     }
