@@ -67,14 +67,22 @@ public struct Verifier: Sendable {
             frames += n
         }
         let duration = Double(frames) / Double(rate)
-        let chapters = try ChapterReader.chapters(in: path, soundFile: file)
+        // Unreadable chapters are a failed check, not a failed report: the rest still tells.
+        var chapterChecks: [Check] = []
+        let chapters: [Episode.ChapterEntry]
+        do {
+            chapters = try ChapterReader.chapters(in: path, soundFile: file)
+        } catch {
+            chapters = []
+            chapterChecks.append(Check(name: "chapters", passed: false, detail: error.localizedDescription))
+        }
         var report = Report(file: path, format: URL(fileURLWithPath: path).pathExtension, sampleRate: rate,
                             duration: Seconds.rounded(duration), chapters: chapters,
                             loudness: (meter.integratedLoudness * 10).rounded() / 10,
                             truePeak: (meter.truePeak * 10).rounded() / 10,
                             clippedSamples: clipped, longestSilence: Seconds.rounded(Double(longestSilent) / Double(rate)),
                             checks: [])
-        report.checks = checks(report) + (try sidecarChecks(report))
+        report.checks = checks(report) + chapterChecks + (try sidecarChecks(report))
         return report
     }
 
@@ -88,6 +96,21 @@ public struct Verifier: Sendable {
         ]
     }
 
+    /// The chapters JSON against the audio's chapters: same count, same titles, starts within
+    /// `tolerance` seconds. The detail names the first chapter that differs.
+    static func compare(_ json: [Episode.ChapterEntry], _ audio: [Episode.ChapterEntry], tolerance: Double) -> Check {
+        func describe(_ c: Episode.ChapterEntry) -> String { "\"\(c.title.prefix(60))\" at \(Seconds.rounded(c.startTime)) s" }
+        for (index, (j, a)) in zip(json, audio).enumerated() where j.title != a.title || abs(j.startTime - a.startTime) > tolerance {
+            return Check(name: "chapters JSON", passed: false,
+                         detail: "chapter \(index + 1) differs: JSON has \(describe(j)), audio has \(describe(a))")
+        }
+        guard json.count == audio.count else {
+            return Check(name: "chapters JSON", passed: false,
+                         detail: "JSON has \(json.count) chapters, audio has \(audio.count)")
+        }
+        return Check(name: "chapters JSON", passed: true, detail: "\(json.count) chapters agree (within \(Int(tolerance * 1000)) ms)")
+    }
+
     /// The chapters JSON, transcript and episode metadata beside the audio must describe it.
     func sidecarChecks(_ r: Report) throws -> [Check] {
         let url = URL(fileURLWithPath: r.file)
@@ -98,10 +121,8 @@ public struct Verifier: Sendable {
         let chaptersURL = base.appendingPathExtension("chapters.json")
         if let data = try? Data(contentsOf: chaptersURL),
            let doc = try? JSONDecoder().decode(ChaptersJSON.Document.self, from: data) {
-            let agree = doc.chapters.count == r.chapters.count
-                && zip(doc.chapters, r.chapters).allSatisfy { abs($0.startTime - $1.startTime) <= tolerance && $0.title == $1.title }
-            checks.append(Check(name: "chapters JSON", passed: agree,
-                                detail: agree ? "\(doc.chapters.count) chapters agree" : "JSON has \(doc.chapters.count) chapters, audio has \(r.chapters.count) (or times/titles differ)"))
+            checks.append(Self.compare(doc.chapters.map { Episode.ChapterEntry(title: $0.title, startTime: $0.startTime) },
+                                       r.chapters, tolerance: tolerance))
         }
         let transcriptURL = base.appendingPathExtension("transcript.json")
         if let data = try? Data(contentsOf: transcriptURL),

@@ -1,161 +1,116 @@
-import EditionCore
 import Foundation
 
-/// Reads back the chapters a file carries, for `edition verify`: ID3 CHAP frames (v2.3/v2.4)
-/// at the start of an MP3, and `CHAPTERnnn` Vorbis comments in FLAC and Ogg (Opus, Vorbis).
-/// Every length read is checked against what is there, so a damaged file is an error, not a crash.
+/// Reads back the chapters (and the episode title) that a file's tags carry, to check what the
+/// writers wrote: the ID3v2 tag of an MP3 (CHAP/CTOC), the VORBIS_COMMENT block of a FLAC, the
+/// comment header of an Ogg Opus or Ogg Vorbis stream (`CHAPTERnnn` / `CHAPTERnnnNAME`).
+/// The container is told by its first bytes, not by the file's name.
+///
+/// A file with no tag, or a tag with no chapters, has no chapters. A file that is none of these
+/// formats, or whose tags are damaged or truncated, throws `TaggingError.unreadable` naming the
+/// file and the problem; I/O failures throw `.io`.
 public enum ChapterReading {
+    public struct Contents: Sendable, Equatable {
+        /// The episode title: TIT2, or the TITLE comment.
+        public var title: String?
+        /// In the order the tag gives them (ID3: the top-level CTOC; Vorbis comments: by number).
+        public var chapters: [ChapterMark]
+
+        public init(title: String?, chapters: [ChapterMark]) {
+            self.title = title
+            self.chapters = chapters
+        }
+    }
+
     public static func chapters(in url: URL) throws -> [ChapterMark] {
-        switch url.pathExtension.lowercased() {
-        case "mp3": return try id3Chapters(try Data(contentsOf: url), path: url.path)
-        case "flac": return vorbisChapters(try flacComments(url))
-        case "opus", "ogg", "oga": return vorbisChapters(try oggComments(url))
-        default: throw TaggingError.unsupportedFile(path: url.path, reason: "no chapter reader for .\(url.pathExtension)")
-        }
+        try read(url).chapters
     }
 
-    // MARK: ID3
-
-    static func id3Chapters(_ data: Data, path: String) throws -> [ChapterMark] {
-        let b = [UInt8](data.prefix(10))
-        guard b.count == 10, b[0...2] == [0x49, 0x44, 0x33] /* ID3 */, b[3] == 3 || b[3] == 4 else { return [] }
-        let version = b[3]
-        let size = syncsafe(b, 6)
-        let tag = [UInt8](data.dropFirst(10).prefix(size))
-        guard tag.count == size else { throw TaggingError.corruptFile(path: path, reason: "its ID3 tag is cut short") }
-        var marks: [ChapterMark] = []
-        for frame in frames(tag[...], version: version) where frame.id == "CHAP" {
-            let body = frame.body
-            guard let nul = body.firstIndex(of: 0), nul + 17 <= body.endIndex else { continue }
-            let start = Int(be32(body, nul + 1))
-            var title = ""
-            for sub in frames(body[(nul + 17)...], version: version) where sub.id == "TIT2" { title = text(sub.body) }
-            marks.append(ChapterMark(title: title, startMs: start))
-        }
-        return marks.sorted { $0.startMs < $1.startMs }
-    }
-
-    static func frames(_ bytes: ArraySlice<UInt8>, version: UInt8) -> [(id: String, body: ArraySlice<UInt8>)] {
-        var result: [(String, ArraySlice<UInt8>)] = []
-        var p = bytes.startIndex
-        while p + 10 <= bytes.endIndex, bytes[p] != 0 {
-            let id = String(decoding: bytes[p..<p + 4], as: UTF8.self)
-            let size = version == 4 ? syncsafe(Array(bytes[p + 4..<p + 8]), 0) : Int(be32(bytes, p + 4))
-            guard size >= 0, p + 10 + size <= bytes.endIndex else { break }
-            result.append((id, bytes[(p + 10)..<(p + 10 + size)]))
-            p += 10 + size
-        }
-        return result
-    }
-
-    static func text(_ body: ArraySlice<UInt8>) -> String {
-        guard let encoding = body.first else { return "" }
-        var bytes = Array(body.dropFirst())
-        switch encoding {
-        case 1, 2:
-            while bytes.count >= 2, bytes[bytes.count - 1] == 0, bytes[bytes.count - 2] == 0 { bytes.removeLast(2) }
-            var bigEndian = encoding == 2
-            if bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE { bytes.removeFirst(2); bigEndian = false }
-            else if bytes.count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF { bytes.removeFirst(2); bigEndian = true }
-            var units: [UInt16] = []
-            for i in stride(from: 0, to: bytes.count - 1, by: 2) {
-                let hi = UInt16(bigEndian ? bytes[i] : bytes[i + 1])
-                let lo = UInt16(bigEndian ? bytes[i + 1] : bytes[i])
-                units.append(hi << 8 | lo)
+    public static func read(_ url: URL) throws -> Contents {
+        do {
+            let input = try FileInput(url)
+            let magic = try input.read(upTo: 4) ?? []
+            if magic.isEmpty {
+                throw TaggingError.unsupportedFile(path: url.path, reason: "it is empty")
+            } else if magic == Array("fLaC".utf8) {
+                try input.seek(to: 0)
+                let blocks = try FLACMetadata.metadataBlocks(in: input)
+                guard let block = blocks.first(where: { $0.type == 4 }) else { return Contents(title: nil, chapters: []) }
+                guard let parsed = VorbisComment.parse(block.body[...]) else {
+                    throw TaggingError.corruptFile(path: url.path, reason: "its VORBIS_COMMENT block is malformed")
+                }
+                return try contents(of: parsed.fields, path: url.path)
+            } else if magic == Array("OggS".utf8) {
+                return try contents(of: OggComments.readComments(in: url), path: url.path)
+            } else if magic.starts(with: Array("ID3".utf8)) || (magic.count >= 2 && magic[0] == 0xFF && magic[1] & 0xE0 == 0xE0) {
+                return try ID3Reading.read(input)
+            } else {
+                throw TaggingError.unsupportedFile(path: url.path, reason: "it is not an MP3, FLAC, Ogg Opus or Ogg Vorbis file")
             }
-            return String(decoding: units, as: UTF16.self)
-        case 3:
-            return String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-        default:
-            return String(bytes.prefix { $0 != 0 }.map { Character(Unicode.Scalar($0)) })
+        } catch TaggingError.corruptFile(let path, let why), TaggingError.unsupportedFile(let path, let why) {
+            throw TaggingError.unreadable(path: path, reason: why)
         }
-    }
-
-    static func syncsafe(_ b: [UInt8], _ at: Int) -> Int {
-        Int(b[at]) << 21 | Int(b[at + 1]) << 14 | Int(b[at + 2]) << 7 | Int(b[at + 3])
-    }
-
-    static func be32<C: Collection>(_ b: C, _ at: C.Index) -> UInt32 where C.Element == UInt8, C.Index == Int {
-        UInt32(b[at]) << 24 | UInt32(b[at + 1]) << 16 | UInt32(b[at + 2]) << 8 | UInt32(b[at + 3])
     }
 
     // MARK: Vorbis comments
 
-    static func flacComments(_ url: URL) throws -> [String] {
-        let input = try FileInput(url)
-        guard try input.read(upTo: 4) == Array("fLaC".utf8) else {
-            throw TaggingError.unsupportedFile(path: url.path, reason: "it does not start with \"fLaC\"")
-        }
-        var isLast = false
-        while !isLast {
-            let header = try input.read(exactly: 4, "a metadata block header")
-            isLast = header[0] & 0x80 != 0
-            let length = Int(header[1]) << 16 | Int(header[2]) << 8 | Int(header[3])
-            let body = try input.read(exactly: length, "a metadata block")
-            if header[0] & 0x7F == 4 { return fields(body[...]) }
-        }
-        return []
-    }
-
-    static func oggComments(_ url: URL) throws -> [String] {
-        let input = try FileInput(url)
-        var packets: [[UInt8]] = []
-        var partial: [UInt8] = []
-        var pages = 0
-        while packets.count < 2, let page = try OggPage.read(from: input) {
-            pages += 1
-            guard pages < 10_000 else { break }
-            var offset = 0
-            for size in page.lacing {
-                partial += page.body[offset..<offset + Int(size)]
-                offset += Int(size)
-                if size < 255 { packets.append(partial); partial = [] }
+    /// TITLE, and the chapters of `CHAPTERnnn=HH:MM:SS.mmm` / `CHAPTERnnnNAME=…` (keys in any
+    /// case, as Vorbis comments allow), ordered by number. A chapter without a NAME has an empty
+    /// title; a NAME without a time, or other `CHAPTERnnn…` keys (URL…), are ignored.
+    static func contents(of fields: [VorbisComment.Field], path: String) throws -> Contents {
+        var title: String?
+        var times: [Int: Int] = [:]
+        var names: [Int: String] = [:]
+        for field in fields {
+            let key = field.key.uppercased()
+            if key == "TITLE" {
+                if title == nil { title = field.value }
+                continue
+            }
+            guard key.hasPrefix("CHAPTER") else { continue }
+            let rest = key.utf8.dropFirst(7)
+            let digits = rest.prefix { (0x30...0x39).contains($0) }
+            guard !digits.isEmpty, digits.count <= 9 else { continue }
+            let number = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            switch String(decoding: rest.dropFirst(digits.count), as: UTF8.self) {
+            case "":
+                guard let ms = milliseconds(field.value) else {
+                    throw TaggingError.corruptFile(path: path, reason: "\(field.key) has the time \"\(field.value.prefix(40))\", not HH:MM:SS.mmm")
+                }
+                guard times[number] == nil else {
+                    throw TaggingError.corruptFile(path: path, reason: "\(field.key) is given twice")
+                }
+                times[number] = ms
+            case "NAME":
+                if names[number] == nil { names[number] = field.value }
+            default:
+                continue
             }
         }
-        guard packets.count >= 2 else { throw TaggingError.corruptFile(path: url.path, reason: "it ends inside its header packets") }
-        let comment = packets[1]
-        let skip = comment.starts(with: Array("OpusTags".utf8)) ? 8 : comment.starts(with: [0x03] + Array("vorbis".utf8)) ? 7 : -1
-        guard skip > 0 else { throw TaggingError.unsupportedFile(path: url.path, reason: "its second packet is not a comment header") }
-        return fields(comment[skip...])
+        let chapters = times.keys.sorted().map { ChapterMark(title: names[$0] ?? "", startMs: times[$0]!) }
+        return Contents(title: title, chapters: chapters)
     }
 
-    /// The `KEY=value` entries of a Vorbis comment block.
-    static func fields(_ bytes: ArraySlice<UInt8>) -> [String] {
-        var p = bytes.startIndex
-        func u32() -> Int? {
-            guard p + 4 <= bytes.endIndex else { return nil }
-            defer { p += 4 }
-            return Int(UInt32(bytes[p]) | UInt32(bytes[p + 1]) << 8 | UInt32(bytes[p + 2]) << 16 | UInt32(bytes[p + 3]) << 24)
+    /// `H…H:MM:SS` with an optional decimal fraction (`.mmm` as written; any number of digits is
+    /// read as a fraction of a second and rounded to the millisecond). Nil when malformed.
+    static func milliseconds(_ clock: String) -> Int? {
+        let parts = clock.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 3 else { return nil }
+        let secondParts = parts[2].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        func number(_ text: Substring, maxDigits: Int) -> Int? {
+            guard !text.isEmpty, text.count <= maxDigits, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            return Int(text)
         }
-        guard let vendor = u32(), vendor <= bytes.endIndex - p else { return [] }
-        p += vendor
-        guard let count = u32() else { return [] }
-        var result: [String] = []
-        for _ in 0..<count {
-            guard let length = u32(), length <= bytes.endIndex - p else { break }
-            result.append(String(decoding: bytes[p..<p + length], as: UTF8.self))
-            p += length
+        guard let hours = number(parts[0], maxDigits: 6),
+              let minutes = number(parts[1], maxDigits: 2), minutes < 60,
+              let seconds = number(secondParts[0], maxDigits: 2), seconds < 60 else { return nil }
+        var ms = ((hours * 60 + minutes) * 60 + seconds) * 1000
+        if secondParts.count == 2 {
+            let fraction = secondParts[1]
+            guard let value = number(fraction, maxDigits: 9) else { return nil }
+            var scale = 1
+            for _ in 0..<fraction.count { scale *= 10 }
+            ms += (value * 1000 + scale / 2) / scale
         }
-        return result
-    }
-
-    static func vorbisChapters(_ fields: [String]) -> [ChapterMark] {
-        var times: [String: Int] = [:], names: [String: String] = [:]
-        for field in fields {
-            guard let eq = field.firstIndex(of: "=") else { continue }
-            let key = field[..<eq].uppercased(), value = String(field[field.index(after: eq)...])
-            guard key.hasPrefix("CHAPTER") else { continue }
-            let rest = key.dropFirst(7)
-            if rest.hasSuffix("NAME") { names[String(rest.dropLast(4))] = value }
-            else if let ms = milliseconds(value) { times[String(rest)] = ms }
-        }
-        return times.keys.sorted().map { ChapterMark(title: names[$0] ?? "", startMs: times[$0]!) }
-    }
-
-    /// "HH:MM:SS.mmm" → milliseconds.
-    static func milliseconds(_ text: String) -> Int? {
-        let parts = text.split(separator: ":")
-        guard parts.count == 3, let h = Int(parts[0]), let m = Int(parts[1]), let s = Double(parts[2]) else { return nil }
-        return (h * 3600 + m * 60) * 1000 + Int((s * 1000).rounded())
+        return ms
     }
 }

@@ -21,25 +21,8 @@ public enum FLACMetadata {
     public static func replaceComments(in url: URL, with comment: VorbisComment) throws {
         let input = try FileInput(url)
         let path = url.path
-        guard let magic = try input.read(upTo: 4), magic == Array("fLaC".utf8) else {
-            throw TaggingError.unsupportedFile(path: path, reason: "it does not start with \"fLaC\"; is it a FLAC file?")
-        }
-        var blocks: [(type: UInt8, body: [UInt8])] = []
-        var isLast = false
-        while !isLast {
-            let header = try input.read(exactly: 4, "metadata block \(blocks.count + 1)'s header")
-            isLast = header[0] & 0x80 != 0
-            let type = header[0] & 0x7F
-            guard type != 127 else {
-                throw TaggingError.corruptFile(path: path, reason: "metadata block \(blocks.count + 1) has the invalid type 127")
-            }
-            let length = Int(header[1]) << 16 | Int(header[2]) << 8 | Int(header[3])
-            blocks.append((type, try input.read(exactly: length, "metadata block \(blocks.count + 1)")))
-        }
+        let blocks = try metadataBlocks(in: input)
         let audioStart = input.offset
-        guard blocks[0].type == 0, blocks[0].body.count == 34 else {
-            throw TaggingError.corruptFile(path: path, reason: "its first metadata block is not STREAMINFO")
-        }
 
         let oldVendor = blocks.first { $0.type == 4 }.flatMap { VorbisComment.parse($0.body[...])?.vendor }
         let commentBody = comment.bytes(fallbackVendor: oldVendor ?? "")
@@ -71,6 +54,32 @@ public enum FLACMetadata {
                 try FileRewrite.copyRest(of: input, to: output)
             }
         }
+    }
+
+    /// Reads `fLaC` and every metadata block up to the one flagged last, leaving `input` at the
+    /// first audio frame. Each block's length (u24, so under 16 MiB) is read only as far as the
+    /// file goes: a truncated file throws `.corruptFile` naming the block.
+    static func metadataBlocks(in input: FileInput) throws -> [(type: UInt8, body: [UInt8])] {
+        let path = input.path
+        guard let magic = try input.read(upTo: 4), magic == Array("fLaC".utf8) else {
+            throw TaggingError.unsupportedFile(path: path, reason: "it does not start with \"fLaC\"; is it a FLAC file?")
+        }
+        var blocks: [(type: UInt8, body: [UInt8])] = []
+        var isLast = false
+        while !isLast {
+            let header = try input.read(exactly: 4, "metadata block \(blocks.count + 1)'s header")
+            isLast = header[0] & 0x80 != 0
+            let type = header[0] & 0x7F
+            guard type != 127 else {
+                throw TaggingError.corruptFile(path: path, reason: "metadata block \(blocks.count + 1) has the invalid type 127")
+            }
+            let length = Int(header[1]) << 16 | Int(header[2]) << 8 | Int(header[3])
+            blocks.append((type, try input.read(exactly: length, "metadata block \(blocks.count + 1)")))
+        }
+        guard blocks[0].type == 0, blocks[0].body.count == 34 else {
+            throw TaggingError.corruptFile(path: path, reason: "its first metadata block is not STREAMINFO")
+        }
+        return blocks
     }
 
     /// Blocks with their headers, the last one flagged.

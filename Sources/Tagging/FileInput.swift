@@ -41,6 +41,20 @@ final class FileInput {
         return bytes
     }
 
+    /// The file's length in bytes, for bounding lengths read from it before reading them.
+    func size() throws -> UInt64 {
+        do {
+            let here = offset
+            let end = try handle.seekToEnd()
+            try seek(to: here)
+            return end
+        } catch let error as TaggingError {
+            throw error
+        } catch {
+            throw TaggingError.io(path: path, reason: "cannot read it (\(error.localizedDescription))")
+        }
+    }
+
     func seek(to position: UInt64) throws {
         do {
             try handle.seek(toOffset: position)

@@ -25,46 +25,7 @@ public enum OggComments {
     public static func replaceComments(in url: URL, with comment: VorbisComment) throws {
         let path = url.path
         let input = try FileInput(url)
-        guard let first = try OggPage.read(from: input) else {
-            throw TaggingError.unsupportedFile(path: path, reason: "it is empty")
-        }
-        guard first.headerType & OggPage.beginOfStream != 0, first.lacing.last.map({ $0 < 255 }) == true,
-              first.lacing.dropLast().allSatisfy({ $0 == 255 }) else {
-            throw TaggingError.unsupportedFile(path: path, reason: "its first Ogg page does not hold one whole header packet")
-        }
-        let codec: Codec
-        if first.body.starts(with: Array("OpusHead".utf8)) {
-            codec = .opus
-        } else if first.body.starts(with: [0x01] + Array("vorbis".utf8)) {
-            codec = .vorbis
-        } else {
-            throw TaggingError.unsupportedFile(path: path, reason: "its Ogg stream is neither Opus nor Vorbis")
-        }
-
-        // Collect the remaining header packets and count the pages they take.
-        var packets: [[UInt8]] = []
-        var partial: [UInt8] = []
-        var oldHeaderPages = 0
-        while packets.count < codec.laterHeaders {
-            guard let page = try OggPage.read(from: input) else {
-                throw TaggingError.corruptFile(path: path, reason: "it ends inside its header packets")
-            }
-            guard page.serial == first.serial else {
-                throw TaggingError.unsupportedFile(path: path, reason: "it holds more than one Ogg stream")
-            }
-            oldHeaderPages += 1
-            var offset = 0
-            for (index, size) in page.lacing.enumerated() {
-                partial += page.body[offset..<offset + Int(size)]
-                offset += Int(size)
-                guard size < 255 else { continue }
-                packets.append(partial)
-                partial = []
-                if packets.count == codec.laterHeaders && index != page.lacing.count - 1 {
-                    throw TaggingError.unsupportedFile(path: path, reason: "audio data shares a page with its header packets")
-                }
-            }
-        }
+        let (first, codec, packets, oldHeaderPages) = try headers(in: input, count: nil)
 
         let old = packets[0]
         guard old.starts(with: codec.commentMagic),
@@ -100,5 +61,70 @@ public enum OggComments {
                 try output.write(page.bytes())
             }
         }
+    }
+
+    /// Reads the first page (the identification header, alone) and the header packets after it:
+    /// `count` of them, or all (`nil`: OpusTags; Vorbis comment and setup). Packets may span
+    /// pages; every page is read through `OggPage.read`, so lengths are bounded by what the file
+    /// holds and a truncated or damaged file throws. Reading all headers also checks that they
+    /// end a page, as a rewrite needs. Returns the pages the packets took.
+    private static func headers(in input: FileInput, count: Int?)
+        throws -> (first: OggPage, codec: Codec, packets: [[UInt8]], pages: Int) {
+        let path = input.path
+        guard let first = try OggPage.read(from: input) else {
+            throw TaggingError.unsupportedFile(path: path, reason: "it is empty")
+        }
+        guard first.headerType & OggPage.beginOfStream != 0, first.lacing.last.map({ $0 < 255 }) == true,
+              first.lacing.dropLast().allSatisfy({ $0 == 255 }) else {
+            throw TaggingError.unsupportedFile(path: path, reason: "its first Ogg page does not hold one whole header packet")
+        }
+        let codec: Codec
+        if first.body.starts(with: Array("OpusHead".utf8)) {
+            codec = .opus
+        } else if first.body.starts(with: [0x01] + Array("vorbis".utf8)) {
+            codec = .vorbis
+        } else {
+            throw TaggingError.unsupportedFile(path: path, reason: "its Ogg stream is neither Opus nor Vorbis")
+        }
+
+        let wanted = count ?? codec.laterHeaders
+        var packets: [[UInt8]] = []
+        var partial: [UInt8] = []
+        var pages = 0
+        while packets.count < wanted {
+            guard let page = try OggPage.read(from: input) else {
+                throw TaggingError.corruptFile(path: path, reason: "it ends inside its header packets")
+            }
+            guard page.serial == first.serial else {
+                throw TaggingError.unsupportedFile(path: path, reason: "it holds more than one Ogg stream")
+            }
+            pages += 1
+            var offset = 0
+            for (index, size) in page.lacing.enumerated() {
+                partial += page.body[offset..<offset + Int(size)]
+                offset += Int(size)
+                guard size < 255 else { continue }
+                packets.append(partial)
+                partial = []
+                guard packets.count == wanted else { continue }
+                if count == nil && index != page.lacing.count - 1 {
+                    throw TaggingError.unsupportedFile(path: path, reason: "audio data shares a page with its header packets")
+                }
+                break
+            }
+        }
+        return (first, codec, packets, pages)
+    }
+
+    /// The fields of the Opus or Vorbis stream's comment header in `url` (the OpusTags packet,
+    /// or the `\x03vorbis` packet, which may span pages).
+    static func readComments(in url: URL) throws -> [VorbisComment.Field] {
+        let input = try FileInput(url)
+        let (_, codec, packets, _) = try headers(in: input, count: 1)
+        guard packets[0].starts(with: codec.commentMagic),
+              let parsed = VorbisComment.parse(packets[0][codec.commentMagic.count...]) else {
+            throw TaggingError.corruptFile(path: url.path, reason: "its comment header is malformed")
+        }
+        return parsed.fields
     }
 }

@@ -88,9 +88,10 @@ public struct VorbisComment: Sendable, Equatable {
         return out
     }
 
-    /// Reads a comment list's vendor string and where the list ends (for data after it, which
-    /// Opus allows). Returns nil when the lengths run past the end.
-    static func parse(_ bytes: ArraySlice<UInt8>) -> (vendor: String, end: Int)? {
+    /// Reads a comment list: its vendor string, its `KEY=value` entries (an entry without `=` has
+    /// an empty value; text is decoded as UTF-8, invalid bytes replaced) and where the list ends
+    /// (for data after it, which Opus allows). Returns nil when the lengths run past the end.
+    static func parse(_ bytes: ArraySlice<UInt8>) -> (vendor: String, fields: [Field], end: Int)? {
         var p = bytes.startIndex
         func u32() -> Int? {
             guard p + 4 <= bytes.endIndex else { return nil }
@@ -101,10 +102,17 @@ public struct VorbisComment: Sendable, Equatable {
         let vendor = String(decoding: bytes[p..<p + vendorLength], as: UTF8.self)
         p += vendorLength
         guard let count = u32() else { return nil }
+        // Every entry takes at least its 4-byte length, so a count the bytes cannot hold ends
+        // at the first missing length: the loop is bounded by the input, whatever the count says.
+        var fields: [Field] = []
         for _ in 0..<count {
             guard let length = u32(), length <= bytes.endIndex - p else { return nil }
+            let entry = bytes[p..<p + length]
             p += length
+            let equals = entry.firstIndex(of: 0x3D) ?? entry.endIndex
+            fields.append(Field(String(decoding: entry[..<equals], as: UTF8.self),
+                                String(decoding: entry[min(equals + 1, entry.endIndex)...], as: UTF8.self)))
         }
-        return (vendor, p)
+        return (vendor, fields, p)
     }
 }

@@ -2,46 +2,116 @@ import EditionTestSupport
 import Foundation
 import XCTest
 
-/// `edition verify` on every format the tool writes, and on files that must fail.
+/// `edition verify` on what `edition narrate` produced, in every format, and on files that
+/// must fail: not audio, a damaged chapter tag, a chapters JSON that disagrees.
 final class VerifyTests: XCTestCase {
     var dir: URL!
+    var out: URL { dir.appendingPathComponent("out") }
+    let slug = "council-approves-the-budget"
+    static let extensions = ["wav", "mp3", "flac", "opus", "ogg"]
 
     override func setUpWithError() throws {
         dir = try TestEnvironment.scratchDirectory("verify")
-        let narrate = try CommandRunner.edition(["narrate", "-", "--output", dir.path, "--format", "wav", "--format", "mp3",
-                                                 "--format", "flac", "--format", "opus", "--format", "vorbis"],
-                                                stdin: Data("Verify this story\n\nThe council met on Monday. It approved the plan.\n".utf8))
-        XCTAssertEqual(narrate.status, 0, narrate.stderr)
+        try Data("""
+            Council approves the budget
+
+            The council approved the budget on Tuesday. Roads get more money next year.
+
+            The library opens a week late. Builders blamed the weather.
+            """.utf8).write(to: dir.appendingPathComponent("budget.txt"))
     }
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
-    func testEveryFormatPassesWithTheSameChapters() throws {
-        let files = ["wav", "mp3", "flac", "opus", "ogg"].map { dir.appendingPathComponent("verify-this-story.\($0)").path }
-        let result = try CommandRunner.edition(["verify", "--json"] + files)
+    func narrate(_ formats: [String]) throws {
+        let result = try CommandRunner.edition(["narrate", "budget.txt", "--output", out.path, "--voice", "en-us-news"]
+                                               + formats.flatMap { ["--format", $0] }, directory: dir)
+        XCTAssertEqual(result.status, 0, result.stderr)
+    }
+
+    func file(_ ext: String) -> String { out.appendingPathComponent("\(slug).\(ext)").path }
+
+    func testEveryFormatVerifiesWithTheSameChapters() throws {
+        try narrate(["wav", "mp3", "flac", "opus", "vorbis"])
+        let result = try CommandRunner.edition(["verify", "--json"] + Self.extensions.map(file))
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
         let reports = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         XCTAssertEqual(reports.count, 5)
-        let chapters = reports.map { ($0["chapters"] as? [[String: Any]]) ?? [] }
-        for list in chapters {
-            XCTAssertEqual(list.compactMap { $0["title"] as? String }, ["Verify this story", "Story"])
-            for (a, b) in zip(list, chapters[0]) {
-                XCTAssertEqual(a["startTime"] as? Double ?? -1, b["startTime"] as? Double ?? -2, accuracy: 0.06, "within one codec frame")
+        func chapters(_ report: [String: Any]) throws -> [(title: String, start: Double)] {
+            try XCTUnwrap(report["chapters"] as? [[String: Any]]).map {
+                (try XCTUnwrap($0["title"] as? String), try XCTUnwrap($0["startTime"] as? Double))
             }
         }
+        let reference = try chapters(reports[0])
+        XCTAssertGreaterThanOrEqual(reference.count, 2)
+        XCTAssertEqual(reference.first?.title, "Council approves the budget")
+        for (ext, report) in zip(Self.extensions, reports) {
+            let checks = try XCTUnwrap(report["checks"] as? [[String: Any]])
+            let names = checks.compactMap { $0["name"] as? String }
+            XCTAssertTrue(names.contains("chapters JSON"), "\(ext): \(names)")
+            XCTAssertFalse(names.contains("chapters"), "\(ext): its chapters were read")
+            XCTAssertTrue(checks.allSatisfy { $0["passed"] as? Bool == true }, "\(ext): \(checks)")
+            let read = try chapters(report)
+            XCTAssertEqual(read.map(\.title), reference.map(\.title), ext)
+            for (a, b) in zip(read, reference) {
+                XCTAssertEqual(a.start, b.start, accuracy: 0.060, "\(ext) \(a.title): within one codec frame")
+            }
+        }
+        // The text report lists every chapter of the MP3.
+        let text = try CommandRunner.edition(["verify", file("mp3")])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("chapters  \(reference.count)"), text.stdout)
+        for chapter in reference { XCTAssertTrue(text.stdout.contains(chapter.title), text.stdout) }
     }
 
-    func testNonAudioAndDisagreeingSidecarsFail() throws {
-        let junk = try TestEnvironment.write(Data("not audio".utf8), named: "junk.wav", in: dir)
-        let bad = try CommandRunner.edition(["verify", junk.path])
-        XCTAssertNotEqual(bad.status, 0)
-        XCTAssertTrue(bad.stderr.contains("junk.wav"), bad.stderr)
-
-        let chapters = dir.appendingPathComponent("verify-this-story.chapters.json")
-        let edited = try String(contentsOf: chapters, encoding: .utf8).replacingOccurrences(of: "\"Story\"", with: "\"Something else\"")
-        try Data(edited.utf8).write(to: chapters)
-        let result = try CommandRunner.edition(["verify", dir.appendingPathComponent("verify-this-story.wav").path])
+    func testAFileThatIsNotAudioFails() throws {
+        let notes = try TestEnvironment.write(Data("Notes for the editor, not audio.\n".utf8), named: "notes.mp3", in: dir)
+        let result = try CommandRunner.edition(["verify", notes.path])
         XCTAssertNotEqual(result.status, 0)
-        XCTAssertTrue(result.stdout.contains("FAIL chapters JSON"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("notes.mp3"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("cannot be read as audio"), result.stderr)
+    }
+
+    func testADamagedChapterTagFailsAndSaysWhy() throws {
+        try narrate(["mp3"])
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file("mp3"))))
+        let chap = try XCTUnwrap((0..<bytes.count - 4).first { bytes[$0..<$0 + 4].elementsEqual("CHAP".utf8) })
+        bytes.replaceSubrange(chap + 4..<chap + 8, with: [0x7F, 0xFF, 0xFF, 0xFF])   // a CHAP frame far larger than its tag
+        try Data(bytes).write(to: URL(fileURLWithPath: file("mp3")))
+        let result = try CommandRunner.edition(["verify", file("mp3")])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stdout.contains("FAIL chapters: "), result.stdout)
+        XCTAssertTrue(result.stdout.contains("cannot read its chapters"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("ok   loudness"), "the rest of the report is still there: \(result.stdout)")
+    }
+
+    func testAChaptersJSONThatDisagreesWithTheWAVFails() throws {
+        try narrate(["wav"])
+        XCTAssertEqual(try CommandRunner.edition(["verify", file("wav")]).status, 0, "it agrees before the edit")
+        let jsonURL = out.appendingPathComponent("\(slug).chapters.json")
+        var json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: jsonURL)) as? [String: Any])
+        var chapters = try XCTUnwrap(json["chapters"] as? [[String: Any]])
+        XCTAssertGreaterThanOrEqual(chapters.count, 2)
+        chapters[1]["startTime"] = try XCTUnwrap(chapters[1]["startTime"] as? Double) + 0.5
+        json["chapters"] = chapters
+        try JSONSerialization.data(withJSONObject: json).write(to: jsonURL)
+
+        let result = try CommandRunner.edition(["verify", file("wav")])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stdout.contains("FAIL chapters JSON: chapter 2 differs"), result.stdout)
+
+        chapters[1]["startTime"] = chapters[1]["startTime"] as! Double - 0.5
+        chapters[1]["title"] = "Edited title"
+        json["chapters"] = chapters
+        try JSONSerialization.data(withJSONObject: json).write(to: jsonURL)
+        let renamed = try CommandRunner.edition(["verify", file("wav")])
+        XCTAssertNotEqual(renamed.status, 0)
+        XCTAssertTrue(renamed.stdout.contains("JSON has \"Edited title\""), renamed.stdout)
+
+        json["chapters"] = Array(chapters.prefix(1))
+        try JSONSerialization.data(withJSONObject: json).write(to: jsonURL)
+        let fewer = try CommandRunner.edition(["verify", file("wav")])
+        XCTAssertNotEqual(fewer.status, 0)
+        XCTAssertTrue(fewer.stdout.contains("JSON has 1 chapters, audio has \(chapters.count)"), fewer.stdout)
     }
 }

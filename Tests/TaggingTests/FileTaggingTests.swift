@@ -21,8 +21,7 @@ final class FileTaggingTests: XCTestCase {
         }
     }
 
-    private static let episode = (title: "Morning edition — 17 March", artist: "Edition News", album: "Daily",
-                                  date: "2026-03-17", comment: "Top stories, read by espeak-ng.")
+    private static let episode = TestMedia.episode
 
     /// Makes a tone file and tags it; returns it with its bytes before tagging.
     @discardableResult
@@ -35,19 +34,7 @@ final class FileTaggingTests: XCTestCase {
     }
 
     private func tag(_ url: URL, _ format: TestMedia.Format, chapters: [ChapterMark], title: String = episode.title) throws {
-        let e = Self.episode
-        if format == .mp3 {
-            try ID3Tag(title: title, artist: e.artist, album: e.album, date: e.date, comment: e.comment,
-                       durationMs: TestMedia.durationMs, chapters: chapters).prepend(to: url)
-            return
-        }
-        let comment = try VorbisComment.episode(title: title, artist: e.artist, album: e.album, date: e.date,
-                                                comment: e.comment, chapters: chapters)
-        if format == .flac {
-            try FLACMetadata.replaceComments(in: url, with: comment)
-        } else {
-            try OggComments.replaceComments(in: url, with: comment)
-        }
+        try TestMedia.tag(url, format, chapters: chapters, title: title)
     }
 
     // MARK: ffprobe

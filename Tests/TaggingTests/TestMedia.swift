@@ -76,6 +76,26 @@ enum TestMedia {
     }
 
     static func bytes(_ url: URL) throws -> [UInt8] { [UInt8](try Data(contentsOf: url)) }
+
+    static let episode = (title: "Morning edition — 17 March", artist: "Edition News", album: "Daily",
+                          date: "2026-03-17", comment: "Top stories, read by espeak-ng.")
+
+    /// Tags `url` as the project does: an ID3 tag for MP3, Vorbis comments for FLAC and Ogg.
+    static func tag(_ url: URL, _ format: Format, chapters: [ChapterMark], title: String = episode.title) throws {
+        let e = episode
+        if format == .mp3 {
+            try ID3Tag(title: title, artist: e.artist, album: e.album, date: e.date, comment: e.comment,
+                       durationMs: durationMs, chapters: chapters).prepend(to: url)
+            return
+        }
+        let comment = try VorbisComment.episode(title: title, artist: e.artist, album: e.album, date: e.date,
+                                                comment: e.comment, chapters: chapters)
+        if format == .flac {
+            try FLACMetadata.replaceComments(in: url, with: comment)
+        } else {
+            try OggComments.replaceComments(in: url, with: comment)
+        }
+    }
 }
 
 /// What ffprobe 5.1 reads: chapters, tags (format and stream, keys lower-cased) and duration.
