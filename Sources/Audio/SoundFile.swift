@@ -81,6 +81,22 @@ public final class SoundFile {
         Int(sf_read_float(handle, buffer.baseAddress, sf_count_t(buffer.count)))
     }
 
+    /// Reads up to `frames` frames mixed down to mono (the average of the channels) into
+    /// `mono`, replacing its contents; returns the number of frames read (0 at the end).
+    public func readMono(frames: Int, into mono: inout [Float]) -> Int {
+        var interleaved = [Float](repeating: 0, count: frames * channels)
+        let n = interleaved.withUnsafeMutableBufferPointer { read(into: $0) } / channels
+        mono.removeAll(keepingCapacity: true)
+        guard n > 0 else { return 0 }
+        if channels == 1 { mono.append(contentsOf: interleaved[0..<n]); return n }
+        for i in 0..<n {
+            var sum: Float = 0
+            for c in 0..<channels { sum += interleaved[i * channels + c] }
+            mono.append(sum / Float(channels))
+        }
+        return n
+    }
+
     /// Every sample of the file.
     public func readAll() -> [Int16] {
         var samples = [Int16](repeating: 0, count: frames * channels)

@@ -53,24 +53,13 @@ public struct ArticleOverrides: Sendable, Codable, Equatable {
     func apply(to article: inout Article) {
         if let title { article.headline = title }
         if let url { article.sourceURL = url }
-        if let date { article.published = PublicationDate(text: date, date: DateParsing.iso(date), hasTime: date.contains("T")) }
+        if let date { article.published = PublicationDate(text: date, date: ISO8601DateFormatter.day(date), hasTime: date.contains("T")) }
     }
 }
 
 enum Digest {
     static func sha256(_ data: Data) -> String { SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() }
     static func sha256(_ text: String) -> String { sha256(Data(text.utf8)) }
-}
-
-enum DateParsing {
-    /// "2026-11-25" or a full ISO 8601 timestamp.
-    static func iso(_ text: String) -> Date? {
-        let full = ISO8601DateFormatter()
-        if let d = full.date(from: text) { return d }
-        let day = ISO8601DateFormatter()
-        day.formatOptions = [.withFullDate]
-        return day.date(from: text)
-    }
 }
 
 extension EpisodePlan {
@@ -98,7 +87,7 @@ extension EpisodePlan {
         }
         guard !stories.isEmpty else { throw BuildError.source(entry.title, "none of the edition's articles could be read") }
         let script = ScriptBuilder(profile: profile).edition(title: entry.title, intro: entry.intro, outro: entry.outro, stories: stories)
-        let date = entry.date.map { PublicationDate(text: $0, date: DateParsing.iso($0), hasTime: $0.contains("T")) }
+        let date = entry.date.map { PublicationDate(text: $0, date: ISO8601DateFormatter.day($0), hasTime: $0.contains("T")) }
         let authors = Array(NSOrderedSet(array: stories.flatMap(\.authors))) as? [String] ?? []
         return EpisodePlan(slug: entry.slug.map { Slug.make($0) } ?? Slug.make(entry.title), script: script, title: entry.title,
                            authors: authors, published: date, url: entry.url,

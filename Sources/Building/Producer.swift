@@ -191,10 +191,7 @@ public final class Producer: Sendable {
 
 /// HH:MM:SS.mmm, for messages and chapter comments.
 public enum Timecode {
-    public static func string(_ seconds: Double) -> String {
-        let ms = Int((seconds * 1000).rounded())
-        return String(format: "%02d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000)
-    }
+    public static func string(_ seconds: Double) -> String { Transcripts.stamp(seconds, ".") }
 }
 
 public enum EditionVersion {

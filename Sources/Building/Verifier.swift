@@ -50,20 +50,13 @@ public struct Verifier: Sendable {
         let meter = LoudnessMeter(sampleRate: rate)
         var clipped = 0, silentRun = 0, longestSilent = 0, frames = 0
         let silence: Float = 0.001  // −60 dBFS
-        var block = [Float](repeating: 0, count: 65536 * file.channels)
-        var mono = [Float](repeating: 0, count: 65536)
-        while true {
-            let n = block.withUnsafeMutableBufferPointer { file.read(into: $0) } / file.channels
-            if n <= 0 { break }
-            for i in 0..<n {
-                var sum: Float = 0
-                for c in 0..<file.channels { sum += block[i * file.channels + c] }
-                let x = sum / Float(file.channels)
-                mono[i] = x
+        var mono: [Float] = []
+        while case let n = file.readMono(frames: 65536, into: &mono), n > 0 {
+            for x in mono {
                 if abs(x) >= 0.9999 { clipped += 1 }
                 if abs(x) < silence { silentRun += 1; longestSilent = max(longestSilent, silentRun) } else { silentRun = 0 }
             }
-            mono.withUnsafeBufferPointer { meter.add(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            mono.withUnsafeBufferPointer { meter.add($0) }
             frames += n
         }
         let duration = Double(frames) / Double(rate)

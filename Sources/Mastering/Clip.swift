@@ -16,14 +16,8 @@ struct Clip: Sendable {
         guard file.frames > 0, file.frames <= maxSeconds * file.sampleRate else {
             throw MasteringError.audioFile(path, "must hold between 0 and \(maxSeconds) seconds of audio")
         }
-        var interleaved = [Float](repeating: 0, count: file.frames * file.channels)
-        let n = interleaved.withUnsafeMutableBufferPointer { file.read(into: $0) }
-        var mono = [Float](repeating: 0, count: n / file.channels)
-        for i in mono.indices {
-            var sum: Float = 0
-            for c in 0..<file.channels { sum += interleaved[i * file.channels + c] }
-            mono[i] = sum / Float(file.channels)
-        }
+        var mono: [Float] = []
+        _ = file.readMono(frames: file.frames, into: &mono)
         if file.sampleRate != rate { mono = try Resampler(from: file.sampleRate, to: rate).process(mono, last: true) }
         let meter = LoudnessMeter(sampleRate: rate)
         mono.withUnsafeBufferPointer { meter.add($0) }

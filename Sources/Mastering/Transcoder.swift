@@ -16,16 +16,9 @@ public enum Transcoder {
                                    strings: format == .mp3 ? [] : job.stringTags)
         if format == .mp3 { try output.setConstantBitrate(level: EncodeJob.mp3Level(kbps: 64, rate: rate)) }
         let resampler = rate == input.sampleRate ? nil : try Resampler(from: input.sampleRate, to: rate)
-        var block = [Float](repeating: 0, count: 65536 * input.channels)
+        var mono: [Float] = []
         while true {
-            let n = block.withUnsafeMutableBufferPointer { input.read(into: $0) } / input.channels
-            let last = n <= 0
-            var mono = [Float](repeating: 0, count: max(n, 0))
-            for i in 0..<max(n, 0) {
-                var sum: Float = 0
-                for c in 0..<input.channels { sum += block[i * input.channels + c] }
-                mono[i] = sum / Float(input.channels)
-            }
+            let last = input.readMono(frames: 65536, into: &mono) == 0
             let out = try resampler.map { try $0.process(mono, last: last) } ?? mono
             try out.withUnsafeBufferPointer { try output.write($0) }
             if last { break }

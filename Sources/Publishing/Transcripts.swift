@@ -71,7 +71,8 @@ public enum Transcripts {
         return out + "\""
     }
 
-    static func stamp(_ seconds: Double, _ separator: String) -> String {
+    /// "HH:MM:SS.mmm" (WebVTT) or "HH:MM:SS,mmm" (SRT).
+    public static func stamp(_ seconds: Double, _ separator: String) -> String {
         let ms = Int((seconds * 1000).rounded())
         return String(format: "%02d:%02d:%02d%@%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, separator, ms % 1000)
     }

@@ -107,7 +107,7 @@ struct MarkdownReader {
 
 extension ISO8601DateFormatter {
     /// "2024-03-19" or a full timestamp.
-    static func day(_ text: String) -> Date? {
+    public static func day(_ text: String) -> Date? {
         if let d = ISO8601DateFormatter().date(from: text) { return d }
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withFullDate]

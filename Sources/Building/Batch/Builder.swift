@@ -1,6 +1,7 @@
 import EditionCore
 import Foundation
 import Mastering
+import Publishing
 import Reading
 import Synthesizing
 
@@ -104,7 +105,7 @@ public final class Builder {
         let cache = producer.cache?.size() ?? (entries: 0, bytes: 0)
         let report = BuildReport(items: reports, audioSeconds: reports.reduce(0) { $0 + $1.audioSeconds },
                                  elapsedSeconds: Date().timeIntervalSince(start), cacheEntries: cache.entries, cacheBytes: cache.bytes)
-        if let data = try? JSONEncoderOutput.encode(report) {
+        if let data = try? JSONOutput.encode(report) {
             try? data.write(to: out.appendingPathComponent("build-report.json"), options: Data.WritingOptions.atomic)
         }
         events(.finished(report))
@@ -159,14 +160,6 @@ public final class Builder {
 
     static func digest(_ path: String) -> String {
         (try? Data(contentsOf: URL(fileURLWithPath: path))).map(Digest.sha256) ?? "missing:\(path)"
-    }
-}
-
-enum JSONEncoderOutput {
-    static func encode<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(value)
     }
 }
 
