@@ -39,7 +39,7 @@ let package = Package(
         // 4. Synthesizing: espeak-ng in supervised worker processes.
         .target(name: "Synthesizing", dependencies: ["EditionCore", "CEspeakNG"]),
         // 5. Audio + Assembling: PCM → WAV with chapter markers, through libsndfile.
-        .target(name: "Audio", dependencies: ["CSndFile"]),
+        .target(name: "Audio", dependencies: ["EditionCore", "CSndFile"]),
         .target(name: "Assembling", dependencies: ["EditionCore", "Audio", "Tagging"]),
         // 6. Mastering: loudness, resampling, encoding; Tagging: chapters inside MP3, FLAC and Ogg.
         .target(name: "Tagging", dependencies: ["EditionCore"]),

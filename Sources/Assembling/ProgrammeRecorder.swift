@@ -3,29 +3,34 @@ import EditionCore
 import Foundation
 
 /// Lays takes and silences end to end, and notes where each chapter, sentence and word
-/// lands. The result is a `Timeline` and a spool of PCM ready for the file writers.
+/// lands. The result is a `Timeline` and a spool of PCM ready for the file writers; the audio
+/// and the timed words go to scratch files as they come, so memory stays flat however long
+/// the programme is.
 public final class ProgrammeRecorder {
     public let sampleRate: Int
-    public private(set) var timeline: Timeline
     public let spool: PCMSpool
-    /// Sees every sample as it is recorded (e.g. a loudness meter), so measuring the programme
-    /// costs no second pass and overlaps synthesis.
-    public var observer: ((UnsafeBufferPointer<Int16>) -> Void)?
+    private var chapters: [Chapter] = []
+    private let words: TimedTextLog
+    private let sentences: TimedTextLog
+    /// The sentence being spoken; written out when the next one begins.
+    private var sentence: TimedText?
 
     public init(sampleRate: Int, scratchDirectory: URL) throws {
         self.sampleRate = sampleRate
-        timeline = Timeline(sampleRate: sampleRate)
         spool = try PCMSpool(directory: scratchDirectory)
+        words = try TimedTextLog(directory: scratchDirectory)
+        sentences = try TimedTextLog(directory: scratchDirectory)
     }
 
     public var position: Int { spool.count }
 
     public func beginChapter(_ title: String) {
-        timeline.chapters.append(Chapter(title: title, start: position))
+        chapters.append(Chapter(title: title, start: position))
     }
 
-    public func beginSentence(_ text: String) {
-        timeline.sentences.append(TimedText(text: text, start: position, end: position))
+    public func beginSentence(_ text: String) throws {
+        try closeSentence()
+        sentence = TimedText(text: text, start: position, end: position)
     }
 
     /// Appends a chunk's audio and one timed word per source token, from the engine's WORD
@@ -41,30 +46,37 @@ public final class ProgrammeRecorder {
             }
         }
         var last = 0
-        var words: [TimedText] = []
+        var timed: [TimedText] = []
+        timed.reserveCapacity(chunk.tokens.count)
         for (t, token) in chunk.tokens.enumerated() {
             let start = max(starts[t] ?? last, last)
-            words.append(TimedText(text: token.source, start: base + start, end: base + take.samples.count))
+            timed.append(TimedText(text: token.source, start: base + start, end: base + take.samples.count))
             last = start
         }
-        for i in words.indices.dropLast() { words[i].end = max(words[i].start, words[i + 1].start) }
-        timeline.words += words
+        for i in timed.indices.dropLast() { timed[i].end = max(timed[i].start, timed[i + 1].start) }
+        for word in timed { try words.append(word) }
         try spool.append(take.samples)
-        if let observer { take.samples.withUnsafeBufferPointer(observer) }
-        if !timeline.sentences.isEmpty { timeline.sentences[timeline.sentences.count - 1].end = position }
+        sentence?.end = position
     }
 
     public func appendSilence(milliseconds: Int) throws {
         let count = milliseconds * sampleRate / 1000
         try spool.appendSilence(count)
-        if let observer, count > 0 { [Int16](repeating: 0, count: count).withUnsafeBufferPointer(observer) }
     }
 
-    /// Drops a trailing pause so the programme ends with the last word, then seals the timeline.
-    public func finish() -> Timeline {
-        timeline.totalSamples = position
-        return timeline
+    /// Seals the timeline: the programme ends where the recording does.
+    public func finish() throws -> Timeline {
+        try closeSentence()
+        try words.flush()
+        try sentences.flush()
+        return Timeline(sampleRate: sampleRate, totalSamples: position, chapters: chapters, words: words, sentences: sentences)
     }
 
+    /// Drops the audio; the timed words go when the last timeline holding them does.
     public func discard() { spool.discard() }
+
+    private func closeSentence() throws {
+        if let sentence { try sentences.append(sentence) }
+        sentence = nil
+    }
 }

@@ -1,3 +1,4 @@
+import EditionCore
 import Foundation
 
 /// Synthesized PCM parked on disk until the programme is complete. libsndfile needs every
@@ -9,11 +10,7 @@ public final class PCMSpool: @unchecked Sendable {  // appended by one thread, t
     public private(set) var count = 0
 
     public init(directory: URL) throws {
-        url = directory.appendingPathComponent(".edition-spool-\(getpid())-\(UUID().uuidString.prefix(8)).pcm")
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        handle = try FileHandle(forUpdating: url)
+        (url, handle) = try ScratchFile.create(in: directory, extension: "pcm")
     }
 
     public func append(_ samples: [Int16]) throws {

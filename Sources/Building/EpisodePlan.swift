@@ -7,7 +7,9 @@ import Reading
 /// sidecars say about it. An article makes one; an edition joins several.
 public struct EpisodePlan: Sendable {
     public var slug: String
-    public var script: Script
+    /// What to say; `builder` turns each line into chunks as it is spoken.
+    public var outline: ScriptOutline
+    public var builder: ScriptBuilder
     public var title: String
     public var authors: [String]
     public var published: PublicationDate?
@@ -28,9 +30,10 @@ public struct EpisodePlan: Sendable {
         guard article.blocks.contains(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) else {
             throw ReadingError.noText(path == "-" ? "stdin" : path)
         }
-        let script = ScriptBuilder(profile: profile, intro: intro).script(for: article)
-        guard script.chunkCount > 0 else { throw ReadingError.noText(path) }
-        return EpisodePlan(slug: Slug.make(article.headline), script: script, title: article.headline,
+        let builder = ScriptBuilder(profile: profile, intro: intro)
+        let outline = builder.outline(for: article)
+        guard outline.hasSpeech else { throw ReadingError.noText(path) }
+        return EpisodePlan(slug: Slug.make(article.headline), outline: outline, builder: builder, title: article.headline,
                            authors: article.authors, published: article.published, url: article.sourceURL,
                            standfirst: article.standfirst ?? article.blocks.first?.text,
                            source: .init(path: path, sha256: Digest.sha256(data)), warnings: article.warnings,
@@ -86,10 +89,11 @@ extension EpisodePlan {
             }
         }
         guard !stories.isEmpty else { throw BuildError.source(entry.title, "none of the edition's articles could be read") }
-        let script = ScriptBuilder(profile: profile).edition(title: entry.title, intro: entry.intro, outro: entry.outro, stories: stories)
+        let builder = ScriptBuilder(profile: profile)
+        let outline = builder.edition(title: entry.title, intro: entry.intro, outro: entry.outro, stories: stories)
         let date = entry.date.map { PublicationDate(text: $0, date: ISO8601DateFormatter.day($0), hasTime: $0.contains("T")) }
         let authors = Array(NSOrderedSet(array: stories.flatMap(\.authors))) as? [String] ?? []
-        return EpisodePlan(slug: entry.slug.map { Slug.make($0) } ?? Slug.make(entry.title), script: script, title: entry.title,
+        return EpisodePlan(slug: entry.slug.map { Slug.make($0) } ?? Slug.make(entry.title), outline: outline, builder: builder, title: entry.title,
                            authors: authors, published: date, url: entry.url,
                            standfirst: stories.map(\.headline).joined(separator: " · "),
                            source: .init(path: base.path, sha256: Digest.sha256(digests.joined())), warnings: warnings,

@@ -3,6 +3,7 @@ import EditionCore
 import Foundation
 import Mastering
 import Publishing
+import Reading
 import Synthesizing
 
 /// What one production wrote.
@@ -18,26 +19,26 @@ public struct Narration: Sendable {
 
 /// How far a production has got, for progress displays.
 public struct NarrationProgress: Sendable {
-    public var chunksDone: Int
-    public var chunksTotal: Int
+    public var sentencesDone: Int
+    public var sentencesTotal: Int
     public var secondsOfAudio: Double
 }
 
-/// A programme spoken but not yet mastered: the spool on disk, the timeline, the loudness.
+/// A programme spoken but not yet mastered: the spool on disk and the timeline.
 public final class Recording: @unchecked Sendable {  // handed from the recording thread to the finishing one
     public let plan: EpisodePlan
     let recorder: ProgrammeRecorder
-    let meter: LoudnessMeter
     public let warnings: [String]
+    public let chunks: Int
     public let cacheHits: Int
     let outputDirectory: URL
     let buildKey: String?
 
-    init(plan: EpisodePlan, recorder: ProgrammeRecorder, meter: LoudnessMeter, warnings: [String], cacheHits: Int,
+    init(plan: EpisodePlan, recorder: ProgrammeRecorder, warnings: [String], chunks: Int, cacheHits: Int,
          outputDirectory: URL, buildKey: String?) {
+        self.chunks = chunks
         self.plan = plan
         self.recorder = recorder
-        self.meter = meter
         self.warnings = warnings
         self.cacheHits = cacheHits
         self.outputDirectory = outputDirectory
@@ -71,18 +72,11 @@ public final class Producer: Sendable {
                        progress: (NarrationProgress) -> Void = { _ in }) throws -> Recording {
         try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
         let recorder = try ProgrammeRecorder(sampleRate: WorkerPool.engineSampleRate, scratchDirectory: outputDirectory)
-        let meter = LoudnessMeter(sampleRate: recorder.sampleRate, truePeak: false)
-        var floats: [Float] = []
-        recorder.observer = { block in
-            floats.removeAll(keepingCapacity: true)
-            for s in block { floats.append(Float(s) / 32768) }
-            floats.withUnsafeBufferPointer { meter.add($0) }
-        }
         var warnings = plan.warnings
         do {
-            let hits = try synthesize(plan.script, profile: plan.profile, into: recorder, warnings: &warnings, progress: progress)
-            recorder.observer = nil
-            return Recording(plan: plan, recorder: recorder, meter: meter, warnings: warnings, cacheHits: hits,
+            let (chunks, hits) = try synthesize(plan, into: recorder, warnings: &warnings, progress: progress)
+            guard chunks > 0 else { throw ReadingError.noText(plan.source.path) }
+            return Recording(plan: plan, recorder: recorder, warnings: warnings, chunks: chunks, cacheHits: hits,
                              outputDirectory: outputDirectory, buildKey: buildKey)
         } catch {
             recorder.discard()
@@ -102,8 +96,8 @@ public final class Producer: Sendable {
         let tags = EpisodeTags(title: plan.title, artist: plan.authors.isEmpty ? nil : ScriptBuilder.list(plan.authors),
                                date: plan.published?.date.map(Self.isoDay), comment: plan.url, software: Self.generator)
         var files: [String] = []
-        let (timeline, report) = try Master(plan: plan.profile.mastering, formats: formats)
-            .render(spool: recorder.spool, timeline: recorder.finish(), measured: recording.meter, tags: tags) { format in
+        let (timeline, report) = try Master(plan: plan.profile.mastering, formats: formats, voice: "\(plan.profile.engine)")
+            .render(spool: recorder.spool, timeline: try recorder.finish(), tags: tags) { format in
                 let name = "\(slug).\(format.fileExtension)"
                 files.append(name)
                 return output.stage(name).path
@@ -126,7 +120,7 @@ public final class Producer: Sendable {
         try output.write(EpisodeJSON.data(for: episode), as: "\(slug).json")
         try output.commit()
         return Narration(episode: episode, files: files.map { recording.outputDirectory.appendingPathComponent($0) },
-                         timeline: timeline, mastering: report, chunks: plan.script.chunkCount, cacheHits: recording.cacheHits)
+                         timeline: timeline, mastering: report, chunks: recording.chunks, cacheHits: recording.cacheHits)
     }
 
     /// "2024-03-19": the form ID3, Vorbis comments and RIFF INFO all expect.
@@ -136,56 +130,73 @@ public final class Producer: Sendable {
         return formatter.string(from: date)
     }
 
-    /// Speaks every chunk in order — cached takes straight from the cache, the rest on the pool —
-    /// laying takes and pauses into the recorder. Returns the number of cache hits.
-    func synthesize(_ script: Script, profile: VoiceProfile, into recorder: ProgrammeRecorder,
-                    warnings: inout [String], progress: (NarrationProgress) -> Void) throws -> Int {
-        struct Place { var chapter: Int; var sentence: Int; var chunk: Int }
-        var places: [Place] = []
-        for (c, chapter) in script.chapters.enumerated() {
-            for (s, sentence) in chapter.sentences.enumerated() {
-                for k in sentence.chunks.indices { places.append(Place(chapter: c, sentence: s, chunk: k)) }
-            }
+    /// Speaks the outline line by line — normalizing each only now, taking cached takes from the
+    /// cache and the rest from the workers — and lays takes and pauses into the recorder in order.
+    /// Only a window of chunks is ever in memory. Returns the chunks spoken and the cache hits.
+    func synthesize(_ plan: EpisodePlan, into recorder: ProgrammeRecorder, warnings: inout [String],
+                    progress: (NarrationProgress) -> Void) throws -> (chunks: Int, hits: Int) {
+        struct Pending {
+            var chunk: Chunk
+            var index: Int
+            var chapter: String?      // set on a chapter's first chunk
+            var sentence: String?     // set on a sentence's first chunk
+            var endsSentence: Bool
+            var line: Int
+            var key: String?
+            var cached: Take?
         }
-        func chunk(_ p: Place) -> Chunk { script.chapters[p.chapter].sentences[p.sentence].chunks[p.chunk] }
-
-        // Look every chunk up first; only the misses go to the workers.
-        let keys = places.map { cache?.key(text: chunk($0).text, settings: profile.engine) }
-        var cached: [Int: Take] = [:]
-        if let cache { for (i, key) in keys.enumerated() { if let key, let take = cache.load(key) { cached[i] = take } } }
-        let misses = places.indices.filter { cached[$0] == nil }
-
-        var next = 0
+        let engine = plan.profile.engine
+        let linesTotal = plan.outline.lineCount
+        let stream = pool.stream()
+        defer { stream.close() }
+        var queue: [Pending] = []
         var failures: [String] = []
-        func record(_ index: Int, _ take: Take, failure: String?) throws {
-            let place = places[index]
-            let chapter = script.chapters[place.chapter]
-            let sentence = chapter.sentences[place.sentence]
-            if place.sentence == 0 && place.chunk == 0 { recorder.beginChapter(chapter.title) }
-            if place.chunk == 0 { recorder.beginSentence(sentence.source) }
+        var chapterTitle = ""
+        var hits = 0
+
+        func deliver(_ p: Pending) throws {
+            var take: Take, failure: String?
+            if let cached = p.cached {
+                take = cached
+            } else {
+                let outcome = try stream.next()
+                (take, failure) = (outcome.take, outcome.failure)
+                if failure == nil, let key = p.key { cache?.store(take, key: key) }
+            }
+            if let chapter = p.chapter { recorder.beginChapter(chapter); chapterTitle = chapter }
+            if let sentence = p.sentence { try recorder.beginSentence(sentence) }
             if let failure {
                 let at = Timecode.string(Double(recorder.position) / Double(recorder.sampleRate))
-                failures.append("chunk \(index + 1) at \(at) in “\(chapter.title)”: “\(chunk(place).text.prefix(80))”: \(failure)")
+                failures.append("chunk \(p.index + 1) at \(at) in “\(chapterTitle)”: “\(p.chunk.text.prefix(80))”: \(failure)")
             }
-            try recorder.append(take, for: chunk(place))
-            try recorder.appendSilence(milliseconds: chunk(place).pauseAfter)
-            progress(NarrationProgress(chunksDone: index + 1, chunksTotal: places.count,
+            try recorder.append(take, for: p.chunk)
+            try recorder.appendSilence(milliseconds: p.chunk.pauseAfter)
+            guard p.endsSentence else { return }
+            progress(NarrationProgress(sentencesDone: p.line + 1, sentencesTotal: linesTotal,
                                        secondsOfAudio: Double(recorder.position) / Double(recorder.sampleRate)))
         }
-        func flushCached(upTo end: Int) throws {
-            while next < end, let take = cached[next] { try record(next, take, failure: nil); next += 1 }
+
+        var index = 0, line = 0
+        for chapter in plan.outline.chapters {
+            var chapterStart: String? = chapter.title
+            for outlineLine in chapter.lines {
+                defer { line += 1 }
+                guard let sentence = plan.builder.sentence(outlineLine) else { continue }
+                for (k, chunk) in sentence.chunks.enumerated() {
+                    let key = cache?.key(text: chunk.text, settings: engine)
+                    let cached = key.flatMap { cache?.load($0) }
+                    if cached != nil { hits += 1 } else { stream.submit(SynthesisJob(text: chunk.text, settings: engine)) }
+                    queue.append(Pending(chunk: chunk, index: index, chapter: chapterStart, sentence: k == 0 ? sentence.source : nil,
+                                         endsSentence: k == sentence.chunks.count - 1, line: line, key: key, cached: cached))
+                    chapterStart = nil
+                    index += 1
+                    if queue.count > stream.window * 2 { try deliver(queue.removeFirst()) }
+                }
+            }
         }
-        let jobs = misses.map { SynthesisJob(text: chunk(places[$0]).text, settings: profile.engine) }
-        try pool.synthesize(jobs) { m, outcome in
-            let index = misses[m]
-            try flushCached(upTo: index)
-            try record(index, outcome.take, failure: outcome.failure)
-            if outcome.failure == nil, let key = keys[index] { cache?.store(outcome.take, key: key) }
-            next = index + 1
-        }
-        try flushCached(upTo: places.count)
+        for p in queue { try deliver(p) }
         warnings += failures
-        return cached.count
+        return (index, hits)
     }
 }
 

@@ -31,7 +31,10 @@ public struct ScriptBuilder: Sendable {
         chunker = ChunkSplitter(clausePause: profile.pauses.clause)
     }
 
-    public func script(for article: Article) -> Script {
+    public func script(for article: Article) -> Script { script(from: outline(for: article)) }
+
+    /// The chapters and sentences of an article, before normalizing.
+    public func outline(for article: Article) -> ScriptOutline {
         var chapters: [PlannedChapter] = []
         let introLines = introSentences(article).map { PlannedLine(text: $0, role: .intro) }
         if !introLines.isEmpty { chapters.append(PlannedChapter(title: article.headline, lines: introLines)) }
@@ -44,12 +47,12 @@ public struct ScriptBuilder: Sendable {
                 chapters[chapters.count - 1].lines += lines   // an unheaded section continues the chapter
             }
         }
-        return assemble(chapters, title: article.headline)
+        return outline(chapters, title: article.headline)
     }
 
     /// Several articles in one programme: an optional spoken intro, one chapter per story titled
     /// with its headline (read first), an optional outro. Stories are set apart by the chapter pause.
-    public func edition(title: String, intro: String?, outro: String?, stories: [Article]) -> Script {
+    public func edition(title: String, intro: String?, outro: String?, stories: [Article]) -> ScriptOutline {
         var chapters: [PlannedChapter] = []
         if let intro, !intro.isEmpty {
             chapters.append(PlannedChapter(title: title, lines: sentences(intro, role: .intro)))
@@ -62,7 +65,7 @@ public struct ScriptBuilder: Sendable {
         if let outro, !outro.isEmpty {
             chapters.append(PlannedChapter(title: "Closing", lines: sentences(outro, role: .intro)))
         }
-        return assemble(chapters, title: title)
+        return outline(chapters, title: title)
     }
 
     func lines(for section: Section) -> [PlannedLine] {
@@ -82,7 +85,9 @@ public struct ScriptBuilder: Sendable {
     }
 
     /// A bare text fragment: no headline detection, no intro.
-    public func fragment(_ text: String) -> Script {
+    public func fragment(_ text: String) -> Script { script(from: fragmentOutline(text)) }
+
+    public func fragmentOutline(_ text: String) -> ScriptOutline {
         let paragraphs = text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         var lines: [PlannedLine] = []
         for paragraph in paragraphs where !paragraph.isEmpty {
@@ -91,7 +96,7 @@ public struct ScriptBuilder: Sendable {
                 lines.append(PlannedLine(text: s, role: i == sentences.count - 1 ? .blockEnd(.paragraph) : .sentence))
             }
         }
-        return assemble([PlannedChapter(title: "Fragment", lines: lines)], title: "Fragment")
+        return outline([PlannedChapter(title: "Fragment", lines: lines)], title: "Fragment")
     }
 
     /// The normalized form of one sentence, for `--explain`.
@@ -114,11 +119,30 @@ public struct ScriptBuilder: Sendable {
         }
     }
 
-    private func assemble(_ planned: [PlannedChapter], title: String) -> Script {
+    /// Every chunk of every line, all at once: for `edition script` and tests. Production speaks
+    /// the outline line by line instead (`sentence(_:)`), so a long text is never held whole.
+    public func script(from outline: ScriptOutline) -> Script {
+        Script(title: outline.title, chapters: outline.chapters.compactMap { chapter in
+            let sentences = chapter.lines.compactMap(sentence)
+            return sentences.isEmpty ? nil : ScriptChapter(title: chapter.title, sentences: sentences)
+        })
+    }
+
+    /// One line normalized, with the voice's lexicon, and cut into chunks the engine can speak;
+    /// nil when nothing in it is spoken.
+    public func sentence(_ line: ScriptOutline.Line) -> Sentence? {
+        let normalized = normalizer.normalize(line.text)
+        let chunks = chunker.chunks(text: normalized.spoken, tokens: normalized.tokens, pauseAfter: line.pauseAfter)
+        return chunks.isEmpty ? nil : Sentence(source: line.text, chunks: chunks)
+    }
+
+    /// Pauses from the profile: after a sentence, a paragraph, a heading, around a quotation,
+    /// between chapters; nothing after the last line.
+    private func outline(_ planned: [PlannedChapter], title: String) -> ScriptOutline {
         let pauses = profile.pauses
-        var chapters: [ScriptChapter] = []
+        var chapters: [ScriptOutline.Chapter] = []
         for (c, chapter) in planned.enumerated() where !chapter.lines.isEmpty {
-            var sentences: [Sentence] = []
+            var lines: [ScriptOutline.Line] = []
             for (l, line) in chapter.lines.enumerated() {
                 let lastInChapter = l == chapter.lines.count - 1
                 var pause: Int
@@ -132,13 +156,11 @@ public struct ScriptBuilder: Sendable {
                     pause = max(pause, pauses.quote)
                 }
                 if lastInChapter { pause = c == planned.count - 1 ? 0 : pauses.chapter }
-                let normalized = normalizer.normalize(line.text)
-                let chunks = chunker.chunks(text: normalized.spoken, tokens: normalized.tokens, pauseAfter: pause)
-                if !chunks.isEmpty { sentences.append(Sentence(source: line.text, chunks: chunks)) }
+                lines.append(ScriptOutline.Line(text: line.text, pauseAfter: pause))
             }
-            if !sentences.isEmpty { chapters.append(ScriptChapter(title: chapter.title, sentences: sentences)) }
+            chapters.append(ScriptOutline.Chapter(title: chapter.title, lines: lines))
         }
-        return Script(title: title, chapters: chapters)
+        return ScriptOutline(title: title, chapters: chapters)
     }
 
     static func list(_ names: [String]) -> String {

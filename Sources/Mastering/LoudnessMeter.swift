@@ -2,14 +2,15 @@ import Foundation
 import CEbur128
 
 /// EBU R128 / ITU BS.1770-4 measurement through libebur128: integrated loudness (gated) and
-/// true peak (oversampled), over a whole programme fed in blocks.
+/// true peak (oversampled), over a whole programme fed in blocks. Gating blocks go into
+/// libebur128's histogram (0.1 LU bins), not its list, so memory stays flat over hours of audio.
 public final class LoudnessMeter {
     private var state: UnsafeMutablePointer<ebur128_state>?
 
     /// True-peak measurement oversamples 4× and costs more than the loudness itself: ask for it
     /// only where it is reported.
     public init(sampleRate: Int, truePeak: Bool = true) {
-        let mode = EBUR128_MODE_I.rawValue | (truePeak ? EBUR128_MODE_TRUE_PEAK.rawValue : 0)
+        let mode = EBUR128_MODE_I.rawValue | EBUR128_MODE_HISTOGRAM.rawValue | (truePeak ? EBUR128_MODE_TRUE_PEAK.rawValue : 0)
         state = ebur128_init(1, UInt(sampleRate), Int32(mode))
     }
 

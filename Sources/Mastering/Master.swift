@@ -1,11 +1,13 @@
 import Audio
 import EditionCore
 import Foundation
+import Synchronization
 import Tagging
 
 /// What mastering did, measured on what it wrote.
 public struct MasteringReport: Sendable, Codable, Equatable {
-    /// Integrated loudness of the raw programme, LUFS.
+    /// Integrated loudness of the raw programme, LUFS, as estimated on the sample the gain
+    /// search runs on.
     public var sourceLoudness: Double
     /// The one gain applied to the whole programme, dB.
     public var gain: Double
@@ -23,34 +25,38 @@ public struct MasteringReport: Sendable, Codable, Equatable {
 public struct Master {
     public var plan: MasteringPlan
     public var formats: [AudioFormat]
+    /// Names the voice (its engine settings), so the rate bias is measured once per voice and run.
+    public var voice: String?
 
     /// Headroom kept under the true-peak ceiling for the resampler's and decoders' overshoot.
     static let limiterMargin: Float = 0.6
 
-    public init(plan: MasteringPlan, formats: [AudioFormat]) {
+    public init(plan: MasteringPlan, formats: [AudioFormat], voice: String? = nil) {
         self.plan = plan
         self.formats = formats
+        self.voice = voice
     }
 
-    /// `measured` is the loudness meter fed while recording, at the spool's rate.
     /// `destination(format)` gives the (temporary) path each format is written to.
     /// Returns the timeline at the output rate and what mastering measured.
-    public func render(spool: PCMSpool, timeline: Timeline, measured: LoudnessMeter, tags: EpisodeTags,
+    public func render(spool: PCMSpool, timeline: Timeline, tags: EpisodeTags,
                        destination: (AudioFormat) -> String) throws -> (Timeline, MasteringReport) {
-        let source = measured.integratedLoudness
-        guard source.isFinite else { throw MasteringError.silent }
         let intro = try plan.introAudio.map { try Clip.load($0, rate: timeline.sampleRate, loudness: plan.loudness) }
         let outro = try plan.outroAudio.map { try Clip.load($0, rate: timeline.sampleRate, loudness: plan.loudness) }
 
         // The output timeline: source positions after the intro, scaled to the output rate.
-        let ratio = Double(plan.sampleRate) / Double(timeline.sampleRate)
-        let shifted = Self.rescale(timeline, ratio: 1, offset: intro?.samples.count ?? 0, rate: timeline.sampleRate,
-                                   tail: outro?.samples.count ?? 0)
-        let outTimeline = Self.rescale(shifted, ratio: ratio, offset: 0, rate: plan.sampleRate, tail: 0)
+        let outTimeline = timeline.shifted(lead: intro?.samples.count ?? 0, tail: outro?.samples.count ?? 0, rate: plan.sampleRate)
 
-        let sample = plan.normalize ? try Self.sample(spool, rate: timeline.sampleRate) : []
-        let bias = try Self.rateBias(sample, rate: timeline.sampleRate)
-        var gainDB = plan.normalize ? settle(sample, sourceLoudness: source + bias, rate: timeline.sampleRate, bias: bias) : 0
+        // The gain is searched for on a sample of the programme; the one full pass below measures
+        // what was really written, and corrects in the rare case the sample misled.
+        var source = -Double.infinity, bias = 0.0, gainDB = 0.0
+        if plan.normalize {
+            let sample = try Self.sample(spool, rate: timeline.sampleRate)
+            bias = try rateBias(sample, rate: timeline.sampleRate)
+            source = Self.loudness(sample, rate: timeline.sampleRate) + bias
+            guard source.isFinite else { throw MasteringError.silent }
+            gainDB = settle(sample, sourceLoudness: source, rate: timeline.sampleRate, bias: bias)
+        }
         var ceilingDB = plan.truePeak - Double(Self.limiterMargin)
         var frames: [Int] = []
         let paths = formats.map(destination)
@@ -67,7 +73,7 @@ public struct Master {
                           measurement: i == 0 && plan.normalize ? measurement : nil, limit: plan.normalize)
             }
             frames = try EncodeJob.runAll(jobs, spool: spool)
-            guard plan.normalize else { result = (source, -.infinity); break }
+            guard plan.normalize else { result = (-.infinity, -.infinity); break }
             result = (measurement.loudness.integratedLoudness + bias, measurement.truePeak.truePeak)
             Self.debug("pass \(attempt): gain \(gainDB) ceiling \(ceilingDB) → \(result)")
             let peakOver = result.truePeak - plan.truePeak
@@ -94,16 +100,15 @@ public struct Master {
     func settle(_ sample: [Float], sourceLoudness: Double, rate: Int, bias: Double) -> Double {
         let ceiling = Float(pow(10, (plan.truePeak - Double(Self.limiterMargin)) / 20))
         func loudness(_ gainDB: Double) -> Double {
-            let meter = LoudnessMeter(sampleRate: rate, truePeak: false)
             let limiter = PeakLimiter(ceiling: ceiling, sampleRate: rate)
             let gain = Float(pow(10, gainDB / 20))
             var limited: [Float] = []
             let scaled = sample.map { $0 * gain }
             scaled.withUnsafeBufferPointer { limiter.process($0, into: &limited) }
             limiter.flush(into: &limited)
-            limited.withUnsafeBufferPointer { meter.add($0) }
-            Self.debug("settle: gain \(gainDB) → \(meter.integratedLoudness + bias)")
-            return meter.integratedLoudness + bias
+            let result = Self.loudness(limited, rate: rate) + bias
+            Self.debug("settle: gain \(gainDB) → \(result)")
+            return result
         }
         var g0 = plan.loudness - sourceLoudness, l0 = loudness(g0)
         guard l0.isFinite, abs(plan.loudness - l0) > 0.1 else { return g0 }
@@ -118,20 +123,30 @@ public struct Master {
         return g1
     }
 
+    static func loudness(_ samples: [Float], rate: Int) -> Double {
+        let meter = LoudnessMeter(sampleRate: rate, truePeak: false)
+        samples.withUnsafeBufferPointer { meter.add($0) }
+        return meter.integratedLoudness
+    }
+
     /// BS.1770's K-weighting is specified at 48 kHz; libebur128's filters at 22.05 kHz read speech
     /// about 0.4 LU quieter than at 48 kHz (ffmpeg, which resamples to 48 kHz, agrees with the
-    /// latter). Measuring the sample both ways once gives the correction for every later reading.
-    static func rateBias(_ sample: [Float], rate: Int) throws -> Double {
+    /// latter). Measuring the sample both ways gives the correction for every later reading. It
+    /// depends on the voice's spectral tilt, not on the words, so it is measured once per voice.
+    func rateBias(_ sample: [Float], rate: Int) throws -> Double {
         guard rate < 44100, !sample.isEmpty else { return 0 }
+        let key = voice.map { "\($0)@\(rate)" }
+        if let key, let known = Self.biases.withLock({ $0[key] }) { return known }
         // Fifteen seconds of speech pin the spectral tilt down; more only costs resampling.
         let sample = Array(sample.prefix(15 * rate))
-        let native = LoudnessMeter(sampleRate: rate, truePeak: false)
-        sample.withUnsafeBufferPointer { native.add($0) }
-        let reference = LoudnessMeter(sampleRate: 48000, truePeak: false)
-        try Resampler(from: rate, to: 48000).process(sample, last: true).withUnsafeBufferPointer { reference.add($0) }
-        let bias = reference.integratedLoudness - native.integratedLoudness
-        return bias.isFinite ? bias : 0
+        let resampled = try Resampler(from: rate, to: 48000).process(sample, last: true)
+        var bias = Self.loudness(resampled, rate: 48000) - Self.loudness(sample, rate: rate)
+        if !bias.isFinite { bias = 0 }
+        if let key { Self.biases.withLock { $0[key] = bias } }
+        return bias
     }
+
+    static let biases = Mutex<[String: Double]>([:])
 
     /// Evenly spread 3-second stretches of the programme, one minute at most: enough to estimate
     /// integrated loudness (the final pass measures the real value, and corrects in the rare miss).
@@ -139,15 +154,20 @@ public struct Master {
         let stretch = 3 * rate
         let stretches = max(1, spool.count / stretch)
         let keep = min(stretches, 20)
-        let every = max(1, stretches / keep)
+        let every = max(1, (stretches + keep - 1) / keep)
         var result: [Float] = []
         result.reserveCapacity(min(spool.count, keep * stretch))
         var position = 0
         try spool.forEachBlock { block in
-            for s in block {
-                if (position / stretch) % every == 0 { result.append(Float(s) / 32768) }
-                position += 1
+            // Copy the parts of this block that fall in a kept stretch, a run at a time.
+            var i = 0
+            while i < block.count {
+                let index = (position + i) / stretch
+                let runEnd = min(block.count, (index + 1) * stretch - position)
+                if index % every == 0 { for s in block[i..<runEnd] { result.append(Float(s) / 32768) } }
+                i = runEnd
             }
+            position += block.count
         }
         return result
     }
@@ -158,12 +178,4 @@ public struct Master {
     }
 
     static func centi(_ x: Double) -> Double { (x * 100).rounded() / 100 }
-
-    static func rescale(_ t: Timeline, ratio: Double, offset: Int, rate: Int, tail: Int) -> Timeline {
-        func map(_ p: Int) -> Int { offset + Int((Double(p) * ratio).rounded()) }
-        return Timeline(sampleRate: rate, totalSamples: map(t.totalSamples) + tail,
-                        chapters: t.chapters.map { Chapter(title: $0.title, start: map($0.start)) },
-                        words: t.words.map { TimedText(text: $0.text, start: map($0.start), end: map($0.end)) },
-                        sentences: t.sentences.map { TimedText(text: $0.text, start: map($0.start), end: map($0.end)) })
-    }
 }

@@ -9,7 +9,7 @@ public enum Transcripts {
     public static func writeWebVTT(_ timeline: Timeline, to url: URL) throws {
         try TextFile.write(url) { out in
             out("WEBVTT\n\n")
-            forEachCue(timeline.words, timeline) { i, cue in
+            try forEachCue(.words, timeline) { i, cue in
                 out("\(i + 1)\n\(stamp(cue.start, ".")) --> \(stamp(cue.end, "."))\n\(escapeVTT(cue.text))\n\n")
             }
         }
@@ -18,7 +18,7 @@ public enum Transcripts {
     /// SubRip: numbered sentence cues, "hh:mm:ss,ttt --> hh:mm:ss,ttt".
     public static func writeSRT(_ timeline: Timeline, to url: URL) throws {
         try TextFile.write(url) { out in
-            forEachCue(timeline.sentences, timeline) { i, cue in
+            try forEachCue(.sentences, timeline) { i, cue in
                 out("\(i + 1)\n\(stamp(cue.start, ",")) --> \(stamp(cue.end, ","))\n\(oneLine(cue.text))\n\n")
             }
         }
@@ -29,7 +29,7 @@ public enum Transcripts {
     public static func writeJSON(_ timeline: Timeline, to url: URL) throws {
         try TextFile.write(url) { out in
             out("{\n  \"version\" : \"1.0.0\",\n  \"segments\" : [")
-            forEachCue(timeline.words, timeline) { i, cue in
+            try forEachCue(.words, timeline) { i, cue in
                 out(i == 0 ? "\n" : ",\n")
                 out("    {\"startTime\": \(String(format: "%.3f", cue.start)), \"endTime\": \(String(format: "%.3f", cue.end)), \"body\": \(jsonString(oneLine(cue.text)))}")
             }
@@ -42,17 +42,24 @@ public enum Transcripts {
 
     struct Cue { var text: String; var start: Double; var end: Double }
 
+    enum Items { case words, sentences }
+
     /// Times in seconds to the millisecond, each cue at least 1 ms long, none overlapping the next.
-    static func forEachCue(_ items: [TimedText], _ timeline: Timeline, _ body: (Int, Cue) -> Void) {
+    static func forEachCue(_ items: Items, _ timeline: Timeline, _ body: (Int, Cue) -> Void) throws {
         var previousEnd: Double?
         var index = 0
-        for item in items where !item.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        func cue(_ item: TimedText) {
+            guard !item.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
             var start = Seconds.rounded(timeline.seconds(item.start))
             if let previousEnd { start = max(start, previousEnd) }
             let end = Seconds.rounded(max(Seconds.rounded(timeline.seconds(item.end)), start + 0.001))
             body(index, Cue(text: item.text, start: start, end: end))
             previousEnd = end
             index += 1
+        }
+        switch items {
+        case .words: try timeline.forEachWord(cue)
+        case .sentences: try timeline.forEachSentence(cue)
         }
     }
 

@@ -38,52 +38,43 @@ public final class WorkerPool: @unchecked Sendable {
 
     deinit { slots.forEach { $0.stop() } }
 
-    /// Speaks `jobs` and calls `deliver` for each, in order, on the calling thread, while the
-    /// workers go on with the next ones. At most a few chunks per worker wait in memory.
+    /// Speaks `work` and calls `deliver` for each, in order, on the calling thread, while the
+    /// workers go on with the next ones.
     public func synthesize(_ work: [SynthesisJob], deliver: (Int, SynthesisOutcome) throws -> Void) throws {
-        guard !work.isEmpty else { return }
-        let state = PoolState(count: work.count, window: jobs * 4)
-        let active = min(jobs, work.count)
-        state.running = active
-        for slot in slots.prefix(active) {
-            let thread = Thread { [condition] in
-                Self.drive(slot, work, state, condition)
-            }
+        let stream = self.stream()
+        defer { stream.close() }
+        var delivered = 0
+        for job in work {
+            stream.submit(job)
+            if stream.pending >= stream.window { try deliver(delivered, try stream.next()); delivered += 1 }
+        }
+        while delivered < work.count { try deliver(delivered, try stream.next()); delivered += 1 }
+    }
+
+    /// Opens a stream on the workers: submit jobs as they are made, take the outcomes back in
+    /// the order submitted. The caller keeps at most `window` jobs pending, so memory stays flat
+    /// however many chunks a programme has.
+    public func stream() -> SynthesisStream {
+        let stream = SynthesisStream(window: jobs * 4, condition: condition)
+        stream.state.running = slots.count
+        for slot in slots {
+            let thread = Thread { [condition] in Self.drive(slot, stream.state, condition) }
             thread.stackSize = 1 << 20
             thread.start()
         }
-        defer {
-            condition.lock()
-            state.cancelled = true
-            condition.broadcast()
-            while state.running > 0 { condition.wait() }
-            condition.unlock()
-        }
-
-        for index in 0..<work.count {
-            condition.lock()
-            while state.results[index] == nil && state.error == nil { condition.wait() }
-            if let error = state.error { condition.unlock(); throw error }
-            let outcome = state.results.removeValue(forKey: index)!
-            state.delivered = index + 1
-            condition.broadcast()
-            condition.unlock()
-            try deliver(index, outcome)
-        }
+        return stream
     }
 
-    private static func drive(_ slot: SupervisedWorker, _ work: [SynthesisJob], _ state: PoolState, _ condition: NSCondition) {
+    private static func drive(_ slot: SupervisedWorker, _ state: StreamState, _ condition: NSCondition) {
         condition.lock()
         defer { state.running -= 1; condition.broadcast(); condition.unlock() }
         while true {
-            while !state.cancelled && state.next < work.count && state.next >= state.delivered + state.window {
-                condition.wait()
-            }
-            guard !state.cancelled, state.error == nil, state.next < work.count else { return }
+            while !state.closed && state.error == nil && state.queued[state.next] == nil { condition.wait() }
+            guard !state.closed, state.error == nil, let job = state.queued.removeValue(forKey: state.next) else { return }
             let index = state.next
             state.next += 1
             condition.unlock()
-            let result = Result { try slot.speak(work[index].text, settings: work[index].settings, sampleRate: engineSampleRate) }
+            let result = Result { try slot.speak(job.text, settings: job.settings, sampleRate: engineSampleRate) }
             condition.lock()
             switch result {
             case .success(let (take, failure)): state.results[index] = SynthesisOutcome(take: take, failure: failure)
@@ -94,19 +85,59 @@ public final class WorkerPool: @unchecked Sendable {
     }
 }
 
-/// Shared between the pool's threads; guarded by the pool's condition.
-private final class PoolState: @unchecked Sendable {
-    let count: Int
-    let window: Int
+/// Jobs in, outcomes out in the same order; see `WorkerPool.stream()`. Used from one thread.
+public final class SynthesisStream: @unchecked Sendable {
+    /// How many jobs to keep pending to keep every worker busy.
+    public let window: Int
+    fileprivate let state = StreamState()
+    private let condition: NSCondition
+    private var submitted = 0
+    private var taken = 0
+
+    fileprivate init(window: Int, condition: NSCondition) {
+        self.window = window
+        self.condition = condition
+    }
+
+    /// Submitted and not yet taken back.
+    public var pending: Int { submitted - taken }
+
+    public func submit(_ job: SynthesisJob) {
+        condition.lock()
+        state.queued[submitted] = job
+        submitted += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The outcome of the oldest job not yet taken; waits for it.
+    public func next() throws -> SynthesisOutcome {
+        precondition(taken < submitted, "nothing submitted")
+        condition.lock()
+        defer { condition.unlock() }
+        while state.results[taken] == nil && state.error == nil { condition.wait() }
+        if let error = state.error { throw error }
+        let outcome = state.results.removeValue(forKey: taken)!
+        taken += 1
+        return outcome
+    }
+
+    /// Stops the workers' threads (each finishes the chunk in hand) and waits for them.
+    public func close() {
+        condition.lock()
+        state.closed = true
+        condition.broadcast()
+        while state.running > 0 { condition.wait() }
+        condition.unlock()
+    }
+}
+
+/// Shared between a stream's threads; guarded by the pool's condition.
+private final class StreamState: @unchecked Sendable {
+    var queued: [Int: SynthesisJob] = [:]
     var next = 0
-    var delivered = 0
     var results: [Int: SynthesisOutcome] = [:]
     var error: Error?
-    var cancelled = false
+    var closed = false
     var running = 0
-
-    init(count: Int, window: Int) {
-        self.count = count
-        self.window = window
-    }
 }

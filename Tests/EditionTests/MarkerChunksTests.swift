@@ -21,13 +21,9 @@ final class MarkerChunksTests: XCTestCase {
             let tone = (0..<2205).map { Int16(8000 * sin(Double($0 + i) * 0.1)) }
             try recorder.append(Take(sampleRate: 22050, samples: tone, words: []), for: Chunk(text: "", pauseAfter: 0))
         }
-        let meter = LoudnessMeter(sampleRate: 22050, truePeak: false)
-        var all: [Float] = []
-        try recorder.spool.forEachBlock { all += $0.map { Float($0) / 32768 } }
-        all.withUnsafeBufferPointer { meter.add($0) }
         let path = dir.appendingPathComponent("markers.wav").path
         _ = try Master(plan: MasteringPlan(sampleRate: 22050), formats: [.wav])
-            .render(spool: recorder.spool, timeline: recorder.finish(), measured: meter, tags: EpisodeTags(title: "Markers")) { _ in path }
+            .render(spool: recorder.spool, timeline: try recorder.finish(), tags: EpisodeTags(title: "Markers")) { _ in path }
 
         let cues = try SoundFile(readingFrom: path).cues()
         XCTAssertEqual(cues.map(\.name), titles)

@@ -1,3 +1,4 @@
+import EditionCore
 import Foundation
 
 /// `.edition-journal.json` in the output folder: for each item, the build key and slug of its
@@ -42,7 +43,7 @@ enum StaleFiles {
     /// The PID in ".x.wav.partial-123", ".edition-spool-123-ab12cd34.pcm" or ".edition-journal.123.tmp".
     static func owner(of name: String) -> pid_t? {
         if let range = name.range(of: ".partial-") { return pid_t(name[range.upperBound...]) }
-        if name.hasPrefix(".edition-spool-") { return pid_t(name.dropFirst(".edition-spool-".count).split(separator: "-").first ?? "") }
+        if name.hasPrefix(ScratchFile.prefix) { return pid_t(name.dropFirst(ScratchFile.prefix.count).split(separator: "-").first ?? "") }
         if name.hasPrefix(".edition-journal."), name.hasSuffix(".tmp") { return pid_t(name.split(separator: ".")[1]) }
         return nil
     }

@@ -80,8 +80,8 @@ final class BuildDisplay: @unchecked Sendable {
         case .started(let items, let weight): object = ["event": "started", "items": items, "bytes": weight]
         case .itemStarted(let i, let name): object = ["event": "item-started", "index": i, "name": name]
         case .progress(let i, let p):
-            guard p.chunksDone == p.chunksTotal || p.chunksDone % 25 == 0 else { return }
-            object = ["event": "progress", "index": i, "chunksDone": p.chunksDone, "chunksTotal": p.chunksTotal, "audioSeconds": p.secondsOfAudio]
+            guard p.sentencesDone == p.sentencesTotal || p.sentencesDone % 25 == 0 else { return }
+            object = ["event": "progress", "index": i, "sentencesDone": p.sentencesDone, "sentencesTotal": p.sentencesTotal, "audioSeconds": p.secondsOfAudio]
         case .itemFinished(let i, let r, _):
             object = ["event": "item-finished", "index": i, "name": r.name, "status": r.status.rawValue, "slug": r.slug ?? NSNull(),
                       "error": r.error ?? NSNull(), "audioSeconds": r.audioSeconds, "elapsedSeconds": r.elapsedSeconds,

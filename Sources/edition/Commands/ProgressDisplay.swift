@@ -16,15 +16,15 @@ final class ProgressDisplay {
     }
 
     func update(_ name: String, _ p: NarrationProgress) {
-        guard live, Date().timeIntervalSince(lastDraw) > 0.1 || p.chunksDone == p.chunksTotal else { return }
+        guard live, Date().timeIntervalSince(lastDraw) > 0.1 || p.sentencesDone == p.sentencesTotal else { return }
         lastDraw = Date()
         let width = 28
-        let filled = p.chunksTotal == 0 ? 0 : width * p.chunksDone / p.chunksTotal
+        let filled = p.sentencesTotal == 0 ? 0 : width * p.sentencesDone / p.sentencesTotal
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let elapsed = Date().timeIntervalSince(started)
         let speed = elapsed > 0 ? p.secondsOfAudio / elapsed : 0
         let file = (name as NSString).lastPathComponent.prefix(30)
-        Console.error("\r\u{1B}[2K\(file) \(bar) \(p.chunksDone)/\(p.chunksTotal) · \(Timecode.string(p.secondsOfAudio).prefix(8)) audio · \(String(format: "%.0f", speed))× real time", newline: false)
+        Console.error("\r\u{1B}[2K\(file) \(bar) \(p.sentencesDone)/\(p.sentencesTotal) · \(Timecode.string(p.secondsOfAudio).prefix(8)) audio · \(String(format: "%.0f", speed))× real time", newline: false)
         shown = true
     }
 

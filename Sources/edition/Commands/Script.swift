@@ -31,10 +31,10 @@ struct Script: ParsableCommand {
     func run() throws {
         let builder = ScriptBuilder(profile: try voice.profile(), intro: introOptions.template)
         let reader = ArticleReader()
-        let script: EditionCore.Script
+        let outline: ScriptOutline
         if fragment {
             let decoded = try SourceText.decode(try reader.load(path: file), name: file == "-" ? "stdin" : file)
-            script = builder.fragment(decoded.text)
+            outline = builder.fragmentOutline(decoded.text)
         } else {
             let article = try reader.read(path: file)
             if json {
@@ -44,11 +44,13 @@ struct Script: ParsableCommand {
                 print(String(decoding: try encoder.encode(article), as: UTF8.self))
                 return
             }
-            script = builder.script(for: article)
+            outline = builder.outline(for: article)
         }
-        for chapter in script.chapters {
+        // Line by line, as narration does: a book-length text never sits in memory as chunks.
+        for chapter in outline.chapters {
             if !fragment { print("## \(chapter.title)") }
-            for sentence in chapter.sentences {
+            for line in chapter.lines {
+                guard let sentence = builder.sentence(line) else { continue }
                 print(sentence.spoken)
                 if explain {
                     for line in builder.normalize(sentence.source).explain() { print("    \(line)") }
