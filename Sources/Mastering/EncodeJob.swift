@@ -4,12 +4,12 @@ import Foundation
 import Tagging
 
 /// One output format's render: intro + spool + outro → gain → limiter → resampler → encoder → tags.
-/// Loudness (libebur128) and true peak of a stream, measured as it is written.
+/// Loudness and true peak of a stream, measured as it is written.
 final class Measurement: @unchecked Sendable {  // fed by one encoder thread, read after it joins
-    let loudness: LoudnessMeter
+    let loudness: KWeightedMeter
     let truePeak = TruePeakMeter()
 
-    init(sampleRate: Int) { loudness = LoudnessMeter(sampleRate: sampleRate, truePeak: false) }
+    init(sampleRate: Int) { loudness = KWeightedMeter(sampleRate: sampleRate) }
 
     func add(_ samples: UnsafeBufferPointer<Float>) {
         loudness.add(samples)

@@ -9,8 +9,9 @@ public final class LoudnessMeter {
 
     /// True-peak measurement oversamples 4× and costs more than the loudness itself: ask for it
     /// only where it is reported.
-    public init(sampleRate: Int, truePeak: Bool = true) {
-        let mode = EBUR128_MODE_I.rawValue | EBUR128_MODE_HISTOGRAM.rawValue | (truePeak ? EBUR128_MODE_TRUE_PEAK.rawValue : 0)
+    /// `histogram: false` keeps every block (exact, but memory grows with length): for tests.
+    public init(sampleRate: Int, truePeak: Bool = true, histogram: Bool = true) {
+        let mode = EBUR128_MODE_I.rawValue | (histogram ? EBUR128_MODE_HISTOGRAM.rawValue : 0) | (truePeak ? EBUR128_MODE_TRUE_PEAK.rawValue : 0)
         state = ebur128_init(1, UInt(sampleRate), Int32(mode))
     }
 

@@ -96,7 +96,9 @@ public struct Master {
     /// the peaks off. Limiting eats loudness non-linearly (espeak's speech has a 20 dB peak-to-
     /// loudness ratio, so at −16 LUFS the limiter works hard), so this iterates by the secant
     /// method — on a sample of the programme (3-second stretches spread evenly, a minute at most),
-    /// which keeps the cost the same for a minute of audio or fifty hours.
+    /// which keeps the cost the same for a minute of audio or fifty hours. The search starts from
+    /// what the limiter took from the last programme in this voice and target, so in a batch it
+    /// usually ends at its first or second try.
     func settle(_ sample: [Float], sourceLoudness: Double, rate: Int, bias: Double) -> Double {
         let ceiling = Float(pow(10, (plan.truePeak - Double(Self.limiterMargin)) / 20))
         func loudness(_ gainDB: Double) -> Double {
@@ -110,21 +112,31 @@ public struct Master {
             Self.debug("settle: gain \(gainDB) → \(result)")
             return result
         }
-        var g0 = plan.loudness - sourceLoudness, l0 = loudness(g0)
-        guard l0.isFinite, abs(plan.loudness - l0) > 0.1 else { return g0 }
-        var g1 = g0 + (plan.loudness - l0), l1 = loudness(g1)
-        for _ in 0..<6 where abs(plan.loudness - l1) > 0.1 && abs(l1 - l0) > 1e-6 {
-            let slope = (l1 - l0) / (g1 - g0)
+        let key = voice.map { "\($0)@\(rate) \(plan.loudness) \(plan.truePeak)" }
+        let hint = key.flatMap { key in Self.hints.withLock { $0[key] } } ?? SearchHint(loss: 0, slope: 1)
+        let plain = plan.loudness - sourceLoudness
+        var g0 = plain + hint.loss, l0 = loudness(g0)
+        var slope = hint.slope
+        guard l0.isFinite else { return g0 }
+        var g1 = g0, l1 = l0
+        for _ in 0..<8 where abs(plan.loudness - l1) > 0.1 {
             let next = g1 + (plan.loudness - l1) / max(slope, 0.05)
             (g0, l0) = (g1, l1)
             g1 = min(next, g0 + 12)
             l1 = loudness(g1)
+            if abs(g1 - g0) > 1e-6, abs(l1 - l0) > 1e-6 { slope = (l1 - l0) / (g1 - g0) }
         }
+        if let key { Self.hints.withLock { $0[key] = SearchHint(loss: g1 - plain, slope: slope) } }
         return g1
     }
 
+    /// What the limiter took last time (dB of gain beyond the plain loudness difference) and
+    /// how output loudness moved with gain there.
+    struct SearchHint { var loss: Double; var slope: Double }
+    static let hints = Mutex<[String: SearchHint]>([:])
+
     static func loudness(_ samples: [Float], rate: Int) -> Double {
-        let meter = LoudnessMeter(sampleRate: rate, truePeak: false)
+        let meter = KWeightedMeter(sampleRate: rate)
         samples.withUnsafeBufferPointer { meter.add($0) }
         return meter.integratedLoudness
     }

@@ -20,7 +20,7 @@ public final class PeakLimiter {
     private let dequeCapacity: Int
     private var head = 0, tail = 0
     private var slot = 0
-    private var boxSum: Float
+    private var boxSum: Double    // Double: summed over hours of samples, a Float would drift
     private var count = 0
     private var released: Float = 1
 
@@ -34,7 +34,7 @@ public final class PeakLimiter {
         dequeCapacity = span + 1
         dequeIndex = .allocate(capacity: dequeCapacity); dequeIndex.initialize(repeating: 0, count: dequeCapacity)
         dequeGain = .allocate(capacity: dequeCapacity); dequeGain.initialize(repeating: 1, count: dequeCapacity)
-        boxSum = Float(span)
+        boxSum = Double(span)
     }
 
     deinit {
@@ -44,45 +44,65 @@ public final class PeakLimiter {
     /// Limits `samples`, appending the result to `output`. The first `lookahead + 1` results
     /// are the delay line filling up and are not emitted, so output and input align exactly.
     public func process(_ samples: UnsafeBufferPointer<Float>, into output: inout [Float]) {
-        output.reserveCapacity(output.count + samples.count)
-        for x in samples {
-            let y = step(x)
-            if count > span { output.append(y) }
+        let emitted = max(0, count + samples.count - max(count, span))
+        let first = output.count
+        output.append(contentsOf: repeatElement(0, count: emitted))
+        output.withUnsafeMutableBufferPointer { out in
+            run(samples.count, input: { samples[$0] }, output: out.baseAddress! + first)
         }
     }
 
     /// The samples still inside the limiter; afterwards, exactly as many came out as went in.
     public func flush(into output: inout [Float]) {
         let pending = min(count, span)
-        for _ in 0..<pending { output.append(step(0)) }
+        let first = output.count
+        output.append(contentsOf: repeatElement(0, count: pending))
+        // Sample n leaves the delay line at step n + span: span silent steps push every one out.
+        output.withUnsafeMutableBufferPointer { out in
+            run(span, input: { _ in 0 }, output: out.baseAddress! + first)
+        }
     }
 
+    /// The loop works on local copies of the state: the compiler cannot keep class fields in
+    /// registers across stores through the ring pointers, and this runs on every sample.
+    /// Outputs for inputs before the delay line has filled are not written.
     @inline(__always)
-    private func step(_ x: Float) -> Float {
-        let n = count
-        count += 1
-        let magnitude = abs(x)
-        let needed = magnitude > ceiling ? ceiling / magnitude : 1
-        // Sliding minimum of the needed gain over the last span inputs.
-        while tail != head {
-            let last = tail == 0 ? dequeCapacity - 1 : tail - 1
-            guard dequeGain[last] >= needed else { break }
-            tail = last
+    private func run(_ n: Int, input: (Int) -> Float, output: UnsafeMutablePointer<Float>) {
+        var count = self.count, head = self.head, tail = self.tail, slot = self.slot
+        var boxSum = self.boxSum, released = self.released
+        let ceiling = self.ceiling, span = self.span, capacity = dequeCapacity, release = releaseCoefficient
+        let delay = self.delay, gains = self.gains, dequeIndex = self.dequeIndex, dequeGain = self.dequeGain
+        let inverseSpan = 1 / Double(span), keep = 1 - release
+        var written = 0
+        for i in 0..<n {
+            let x = input(i)
+            let magnitude = abs(x)
+            let needed = magnitude > ceiling ? ceiling / magnitude : 1
+            // Sliding minimum of the needed gain over the last span inputs (monotonic deque).
+            while tail != head {
+                let last = tail == 0 ? capacity - 1 : tail - 1
+                guard dequeGain[last] >= needed else { break }
+                tail = last
+            }
+            dequeIndex[tail] = count
+            dequeGain[tail] = needed
+            tail = tail + 1 == capacity ? 0 : tail + 1
+            if dequeIndex[head] <= count - span { head = head + 1 == capacity ? 0 : head + 1 }
+            let minimum = dequeGain[head]
+            // Release: fall at once, rise slowly. Moving a fraction of the way to `minimum` never
+            // passes it, so one `min` covers both cases with a short dependency chain.
+            released = min(minimum, released * keep + minimum * release)
+            // Box filter over the same span.
+            boxSum += Double(released - gains[slot])
+            gains[slot] = released
+            let gain = min(1, Float(boxSum * inverseSpan))
+            let y = delay[slot] * gain
+            delay[slot] = x
+            slot = slot + 1 == span ? 0 : slot + 1
+            count += 1
+            if count > span { output[written] = y; written += 1 }
         }
-        dequeIndex[tail] = n
-        dequeGain[tail] = needed
-        tail = tail + 1 == dequeCapacity ? 0 : tail + 1
-        if dequeIndex[head] <= n - span { head = head + 1 == dequeCapacity ? 0 : head + 1 }
-        let minimum = dequeGain[head]
-        // Release: fall at once, rise slowly.
-        released = minimum < released ? minimum : released + (minimum - released) * releaseCoefficient
-        // Box filter over the same span.
-        boxSum += released - gains[slot]
-        gains[slot] = released
-        let gain = min(1, boxSum / Float(span))
-        let out = delay[slot] * gain
-        delay[slot] = x
-        slot = slot + 1 == span ? 0 : slot + 1
-        return out
+        self.count = count; self.head = head; self.tail = tail; self.slot = slot
+        self.boxSum = boxSum; self.released = released
     }
 }

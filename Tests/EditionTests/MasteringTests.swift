@@ -22,6 +22,65 @@ final class PeakLimiterTests: XCTestCase {
         let gains = (9900..<10200).map { input[$0] == 0 ? 1 : output[$0] / input[$0] }
         XCTAssertLessThan(zip(gains, gains.dropFirst()).map { abs($0 - $1) }.max()!, 0.05)
     }
+
+    func testBlockSizeDoesNotChangeTheOutputAndShortInputsComeBackWhole() {
+        let input: [Float] = (0..<5000).map { i in Float(sin(Double(i) * 0.3)) * (i % 700 < 40 ? 1.4 : 0.4) }
+        func limited(blocks: Int) -> [Float] {
+            let limiter = PeakLimiter(ceiling: 0.8, sampleRate: 22050)
+            var output: [Float] = []
+            for start in stride(from: 0, to: input.count, by: blocks) {
+                input[start..<min(input.count, start + blocks)].withUnsafeBufferPointer { limiter.process($0, into: &output) }
+            }
+            limiter.flush(into: &output)
+            return output
+        }
+        let whole = limited(blocks: input.count)
+        XCTAssertEqual(limited(blocks: 1), whole)
+        XCTAssertEqual(limited(blocks: 37), whole)
+        XCTAssertLessThanOrEqual(whole.map(abs).max()!, 0.8 + 1e-6)
+        // Fewer samples than the look-ahead: all of them, in order, still come out.
+        let short: [Float] = [0.1, -0.2, 0.3]
+        let limiter = PeakLimiter(ceiling: 0.8, sampleRate: 22050)
+        var output: [Float] = []
+        short.withUnsafeBufferPointer { limiter.process($0, into: &output) }
+        limiter.flush(into: &output)
+        XCTAssertEqual(output, short)
+    }
+}
+
+final class KWeightedMeterTests: XCTestCase {
+    /// The mastering loop's own meter against libebur128 (exact block-list mode) on real speech
+    /// at the engine's rate, and on noise and a tone at the output rates.
+    func testAgreesWithLibebur128() throws {
+        let pool = WorkerPool(executable: TestEnvironment.editionBinary, jobs: 2)
+        let profile = try VoiceLibrary(directory: TestEnvironment.voicesDirectory).profile(named: "en-us-news")
+        var speech: [Float] = []
+        let texts = ["The council met on Monday to discuss the budget.", "Officials said the river rose quickly overnight.",
+                     "Repairs will begin soon, and residents are asked to stay away."]
+        try pool.synthesize(texts.map { SynthesisJob(text: $0, settings: profile.engine) }) { _, outcome in
+            speech += outcome.take.samples.map { Float($0) / 32768 }
+            speech += [Float](repeating: 0, count: 8000)
+        }
+        var seed: UInt64 = 42
+        func noise() -> Float { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Float(Int64(bitPattern: seed >> 11) % 1000) / 4000 }
+        let signals: [(String, [Float], Int)] = [
+            ("speech", speech, 22050),
+            ("noise", (0..<(48000 * 5)).map { _ in noise() }, 48000),
+            ("tone", (0..<(44100 * 3)).map { Float(0.3 * sin(Double($0) * 2 * .pi * 997 / 44100)) }, 44100),
+        ]
+        for (name, samples, rate) in signals {
+            let reference = LoudnessMeter(sampleRate: rate, truePeak: false, histogram: false)
+            let ours = KWeightedMeter(sampleRate: rate)
+            samples.withUnsafeBufferPointer { reference.add($0) }
+            // Fed in uneven pieces: block boundaries must not depend on how the audio arrives.
+            for start in stride(from: 0, to: samples.count, by: 1234) {
+                samples[start..<min(samples.count, start + 1234)].withUnsafeBufferPointer { ours.add($0) }
+            }
+            XCTAssertTrue(reference.integratedLoudness.isFinite, name)
+            XCTAssertEqual(ours.integratedLoudness, reference.integratedLoudness, accuracy: 0.02, name)
+        }
+        XCTAssertEqual(KWeightedMeter(sampleRate: 22050).integratedLoudness, -.infinity, "nothing measured: silence")
+    }
 }
 
 /// Loudness and formats, checked on a real narration with readers other than our own.

@@ -48,30 +48,33 @@ public final class Builder {
         let out = options.outputDirectory
         try? FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         StaleFiles.sweep(out)
-        var journal = Journal(directory: out)
+        let journal = Journal(directory: out)
         events(.started(items: items.count, weight: items.reduce(0) { $0 + $1.weight }))
 
-        // Two stages overlap: while item k is mastered and encoded on a background thread, the
-        // workers already speak item k+1. Results are reported in order, from this thread.
+        // Two stages overlap: while earlier items are mastered and encoded on background threads
+        // (as many at once as there are workers, since mastering costs more than speaking), the
+        // workers already speak the next item. Results are reported in order, from this thread.
         var reports: [ItemReport] = []
-        var finishing: (index: Int, item: BuildItem, plan: EpisodePlan, key: String, start: Date, task: Background<Narration>)?
-        func land() {
-            guard let f = finishing else { return }
-            finishing = nil
-            var report: ItemReport
-            switch f.task.wait() {
-            case .success(let narration):
-                let files = narration.files.map(\.lastPathComponent)
-                journal.record(f.item.name, .init(key: f.key, slug: f.plan.slug, files: files))
-                report = ItemReport(name: f.item.name, status: .built, slug: f.plan.slug, warnings: narration.episode.warnings,
-                                    audioSeconds: narration.timeline.duration, removedLines: f.plan.removedLines,
-                                    chunks: narration.chunks, cacheHits: narration.cacheHits, files: files)
-            case .failure(let error):
-                report = ItemReport(name: f.item.name, status: .failed, error: error.localizedDescription)
+        typealias Finishing = (index: Int, item: BuildItem, plan: EpisodePlan, key: String, start: Date, task: Background<Narration>)
+        var finishing: [Finishing] = []
+        let inFlight = max(1, producer.pool.jobs)
+        func land(keeping: Int = 0) {
+            while finishing.count > keeping {
+                let f = finishing.removeFirst()
+                var report: ItemReport
+                switch f.task.wait() {
+                case .success(let narration):
+                    let files = narration.files.map(\.lastPathComponent)
+                    report = ItemReport(name: f.item.name, status: .built, slug: f.plan.slug, warnings: narration.episode.warnings,
+                                        audioSeconds: narration.timeline.duration, removedLines: f.plan.removedLines,
+                                        chunks: narration.chunks, cacheHits: narration.cacheHits, files: files)
+                case .failure(let error):
+                    report = ItemReport(name: f.item.name, status: .failed, error: error.localizedDescription)
+                }
+                report.elapsedSeconds = Self.since(f.start)
+                reports.append(report)
+                events(.itemFinished(index: f.index, report, weight: f.item.weight))
             }
-            report.elapsedSeconds = Self.since(f.start)
-            reports.append(report)
-            events(.itemFinished(index: f.index, report, weight: f.item.weight))
         }
         for (index, item) in items.enumerated() {
             events(.itemStarted(index: index, name: item.name))
@@ -90,9 +93,14 @@ public final class Builder {
                 var plan = try self.plan(item, profile: profile)
                 plan.slug = Slug.unique(plan.slug, taken: &takenSlugs)
                 let recording = try producer.record(plan, outputDirectory: out, buildKey: key) { events(.progress(index: index, $0)) }
-                land()
+                land(keeping: inFlight - 1)
                 let producer = self.producer, formats = options.formats
-                finishing = (index, item, plan, key, itemStart, Background { try producer.finish(recording, formats: formats) })
+                let name = item.name, slug = plan.slug
+                finishing.append((index, item, plan, key, itemStart, Background {
+                    let narration = try producer.finish(recording, formats: formats)
+                    journal.record(name, .init(key: key, slug: slug, files: narration.files.map(\.lastPathComponent)))
+                    return narration
+                }))
             } catch {
                 land()
                 let report = ItemReport(name: item.name, status: .failed, error: error.localizedDescription,
