@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes N news-style articles of about W words each into a folder, built from the sample
-article's sentences with varied numbers, so no two are alike (the chunk cache must not help)."""
+article's sentences plus a sentence with varied numbers per paragraph, so no two articles are
+alike. Sentences do repeat across articles: benchmarks that time synthesis run with --no-cache."""
 import os, random, sys
 
 folder, count, words = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])

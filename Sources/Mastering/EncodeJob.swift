@@ -74,21 +74,27 @@ struct EncodeJob: @unchecked Sendable {
         }
         var limited: [Float] = []
         func emit(_ block: inout [Float], last: Bool = false) throws {
-            limited.removeAll(keepingCapacity: true)
-            if limit {
-                block.withUnsafeBufferPointer { limiter.process($0, into: &limited) }
-                if last { limiter.flush(into: &limited) }
-            } else {
-                limited.append(contentsOf: block)
+            guard limit else {   // unmastered: straight through
+                try write(resampler.map { try $0.process(block, last: last) } ?? block)
+                return
             }
+            limited.removeAll(keepingCapacity: true)
+            block.withUnsafeBufferPointer { limiter.process($0, into: &limited) }
+            if last { limiter.flush(into: &limited) }
             if let measurement { limited.withUnsafeBufferPointer { measurement.add($0) } }
             if last { measurement?.truePeak.finish() }
             try write(resampler.map { try $0.process(limited, last: last) } ?? limited)
         }
 
         var floats: [Float] = intro.map { $0.samples.map { $0 * gain } } ?? []
+        let scale = gain / 32768
         try spool.forEachBlock { block in
-            for s in block { floats.append(Float(s) * (gain / 32768)) }
+            // Sized once, then filled by index: a loop the compiler vectorizes.
+            let start = floats.count
+            floats.append(contentsOf: repeatElement(0, count: block.count))
+            floats.withUnsafeMutableBufferPointer { f in
+                for i in 0..<block.count { f[start + i] = Float(block[i]) * scale }
+            }
             try emit(&floats)
             floats.removeAll(keepingCapacity: true)
         }

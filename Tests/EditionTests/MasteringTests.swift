@@ -83,6 +83,42 @@ final class KWeightedMeterTests: XCTestCase {
     }
 }
 
+final class ResamplerTests: XCTestCase {
+    func sine(_ frequency: Double, rate: Double, count: Int) -> [Float] {
+        (0..<count).map { Float(0.5 * sin(2 * .pi * frequency * Double($0) / rate)) }
+    }
+
+    /// Level of `frequency` in `x` (Goertzel), as amplitude.
+    func amplitude(_ x: [Float], _ frequency: Double, rate: Double) -> Double {
+        let w = 2 * Double.pi * frequency / rate
+        var s1 = 0.0, s2 = 0.0
+        for v in x { let s = Double(v) + 2 * cos(w) * s1 - s2; s2 = s1; s1 = s }
+        return (s1 * s1 + s2 * s2 - 2 * cos(w) * s1 * s2).squareRoot() * 2 / Double(x.count)
+    }
+
+    func testDoublingIsExactInBandAlignedAndTwiceAsLong() throws {
+        let input = sine(1000, rate: 22050, count: 22050)
+        let resampler = try Resampler(from: 22050, to: 44100)
+        var output: [Float] = []
+        for start in stride(from: 0, to: input.count, by: 1000) {
+            output += try resampler.process(Array(input[start..<min(input.count, start + 1000)]))
+        }
+        output += try resampler.process([], last: true)
+        XCTAssertEqual(output.count, 2 * input.count)
+        let expected = sine(1000, rate: 44100, count: output.count)
+        let error = (100..<(output.count - 100)).map { abs(output[$0] - expected[$0]) }.max()!
+        XCTAssertLessThan(error, 0.5e-3, "in-band tone reproduced within −60 dB, with no delay")
+    }
+
+    func testImagesAreRejected() throws {
+        let output = try Resampler(from: 22050, to: 44100).process(sine(9000, rate: 22050, count: 22050), last: true)
+        let body = Array(output[1000..<(output.count - 1000)])
+        let tone = amplitude(body, 9000, rate: 44100), image = amplitude(body, 22050 - 9000, rate: 44100)
+        XCTAssertEqual(tone, 0.5, accuracy: 0.01)
+        XCTAssertLessThan(20 * log10(image / tone), -60, "the 13.05 kHz image is suppressed")
+    }
+}
+
 /// Loudness and formats, checked on a real narration with readers other than our own.
 final class MasteringTests: XCTestCase {
     static let article = """

@@ -57,7 +57,7 @@ public final class Builder {
         var reports: [ItemReport] = []
         typealias Finishing = (index: Int, item: BuildItem, plan: EpisodePlan, key: String, start: Date, task: Background<Narration>)
         var finishing: [Finishing] = []
-        let inFlight = max(1, producer.pool.jobs)
+        let inFlight = max(1, producer.pool.jobs) + 1
         func land(keeping: Int = 0) {
             while finishing.count > keeping {
                 let f = finishing.removeFirst()
