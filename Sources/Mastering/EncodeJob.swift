@@ -87,13 +87,13 @@ struct EncodeJob: @unchecked Sendable {
         }
 
         var floats: [Float] = intro.map { $0.samples.map { $0 * gain } } ?? []
-        let scale = gain / 32768
+        let level = gain / 32768
         try spool.forEachBlock { block in
             // Sized once, then filled by index: a loop the compiler vectorizes.
             let start = floats.count
             floats.append(contentsOf: repeatElement(0, count: block.count))
             floats.withUnsafeMutableBufferPointer { f in
-                for i in 0..<block.count { f[start + i] = Float(block[i]) * scale }
+                for i in 0..<block.count { f[start + i] = Float(block[i]) * level }
             }
             try emit(&floats)
             floats.removeAll(keepingCapacity: true)
