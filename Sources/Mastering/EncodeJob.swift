@@ -86,7 +86,8 @@ struct EncodeJob: @unchecked Sendable {
             try write(resampler.map { try $0.process(limited, last: last) } ?? limited)
         }
 
-        var floats: [Float] = intro.map { $0.samples.map { $0 * gain } } ?? []
+        // Clips come already at the loudness target: the programme's gain is not theirs.
+        var floats: [Float] = intro?.samples ?? []
         let level = gain / 32768
         try spool.forEachBlock { block in
             // Sized once, then filled by index: a loop the compiler vectorizes.
@@ -98,7 +99,7 @@ struct EncodeJob: @unchecked Sendable {
             try emit(&floats)
             floats.removeAll(keepingCapacity: true)
         }
-        if let outro { floats = outro.samples.map { $0 * gain } }
+        if let outro { floats = outro.samples }
         try emit(&floats, last: true)
         let frames = file.frames
         try file.close()

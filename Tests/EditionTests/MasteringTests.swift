@@ -139,8 +139,9 @@ final class MasteringTests: XCTestCase {
     }
 
     /// ffmpeg's own EBU R128 meter, independent of libebur128.
-    func ffmpegLoudness(_ path: String) throws -> (integrated: Double, truePeak: Double) {
-        let r = try CommandRunner.run("/usr/bin/env", ["ffmpeg", "-hide_banner", "-nostats", "-i", path, "-af", "ebur128=peak=true", "-f", "null", "-"])
+    func ffmpegLoudness(_ path: String, seconds: Double? = nil) throws -> (integrated: Double, truePeak: Double) {
+        let limit = seconds.map { ["-t", "\($0)"] } ?? []
+        let r = try CommandRunner.run("/usr/bin/env", ["ffmpeg", "-hide_banner", "-nostats"] + limit + ["-i", path, "-af", "ebur128=peak=true", "-f", "null", "-"])
         XCTAssertEqual(r.status, 0, r.stderr)
         let summary = r.stderr.components(separatedBy: "Summary:").last ?? ""
         func value(_ key: String) -> Double? {
@@ -199,6 +200,10 @@ final class MasteringTests: XCTestCase {
         let lastWord = try XCTUnwrap(words.last)
         XCTAssertGreaterThan(Double(file.frames - lastWord.end) / 44100, 1.9, "the outro follows the last word")
         XCTAssertEqual(try SoundFile(readingFrom: out.appendingPathComponent("mastering-check.wav").path).cues().first?.position, first.start)
+        // The jingle itself plays at the loudness target, not pushed up by the speech's gain.
+        let plan = try VoiceLibrary(directory: TestEnvironment.voicesDirectory).profile(named: "en-us-news").mastering
+        let intro = try ffmpegLoudness(out.appendingPathComponent("mastering-check.wav").path, seconds: 1.9)
+        XCTAssertEqual(intro.integrated, plan.loudness, accuracy: 1.0, "the intro at the programme's loudness")
     }
 }
 
