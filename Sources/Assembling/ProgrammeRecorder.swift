@@ -1,6 +1,7 @@
 import Audio
 import EditionCore
 import Foundation
+import Tagging
 
 /// Lays takes and silences end to end, and notes where each chapter, sentence and word
 /// lands. The result is a `Timeline` and a spool of PCM ready for the file writers; the audio
@@ -24,8 +25,10 @@ public final class ProgrammeRecorder {
 
     public var position: Int { spool.count }
 
+    /// The title is cleaned here, once, as every tag format would clean it, so the WAV labels,
+    /// ID3 and Vorbis chapters, chapters JSON and episode metadata all carry the same text.
     public func beginChapter(_ title: String) {
-        chapters.append(Chapter(title: title, start: position))
+        chapters.append(Chapter(title: TagText.chapterTitle(title, number: chapters.count + 1), start: position))
     }
 
     public func beginSentence(_ text: String) throws {

@@ -30,7 +30,7 @@ public struct ID3Tag: Sendable, Equatable {
 
     /// Throws `TaggingError.invalidChapters` for chapters out of order, before 0, after the end or
     /// too many, and `.invalidField` for a date that is not ISO 8601. Text is cleaned (controls
-    /// dropped), titles longer than 1 KiB are cut on a character boundary, and an empty chapter
+    /// dropped), titles longer than 1 KiB (chapter titles: 255 bytes) are cut on a character boundary, and an empty chapter
     /// title becomes "Chapter N".
     public init(title: String? = nil, artist: String? = nil, album: String? = nil, date: String? = nil,
                 comment: String? = nil, durationMs: Int, chapters: [ChapterMark] = []) throws {

@@ -2,11 +2,14 @@ import Foundation
 
 /// Cleans text before it goes into any tag, the same way for every format so that a title reads
 /// the same in the MP3, the FLAC and the Ogg files.
-enum TagText {
-    /// Longest chapter or episode title, in UTF-8 bytes. Headlines are far shorter; the cap only
+public enum TagText {
+    /// Longest episode title, in UTF-8 bytes. Headlines are far shorter; the cap only
     /// keeps hostile input from building a tag of megabytes. UTF-16 never needs more code units
     /// than UTF-8 needs bytes, so the same cut fits ID3's UTF-16 as well.
     static let maxTitleBytes = 1024
+    /// Longest chapter title, in UTF-8 bytes: what fits the 256-byte name of libsndfile's
+    /// SF_CUE_POINT, so a WAV's chapter names read back whole like every other format's.
+    public static let maxChapterTitleBytes = 255
     /// Longest comment (episode description), in UTF-8 bytes.
     static let maxCommentBytes = 16 * 1024
 
@@ -20,8 +23,8 @@ enum TagText {
     /// when nothing is left. An empty title is legal in ID3 and Vorbis comments, but FFmpeg shows
     /// the CHAP element ID ("chp5") in its place and players show a blank menu entry; naming
     /// it here keeps all formats alike.
-    static func chapterTitle(_ title: String, number: Int) -> String {
-        let text = singleLine(title).trimmingCharacters(in: .whitespaces)
+    public static func chapterTitle(_ title: String, number: Int) -> String {
+        let text = singleLine(title, maxBytes: maxChapterTitleBytes).trimmingCharacters(in: .whitespaces)
         return text.isEmpty ? "Chapter \(number)" : text
     }
 

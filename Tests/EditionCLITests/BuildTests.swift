@@ -103,11 +103,11 @@ final class BuildTests: XCTestCase {
         process.environment = ProcessInfo.processInfo.environment.merging(["EDITION_VOICES": TestEnvironment.voicesDirectory.path]) { $1 }
         process.currentDirectoryURL = dir
         try process.run()
-        // Kill it once the first episode is out and others are still under way.
+        // Kill it once the first episode is out and journaled, and others are still under way.
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
-            if names.contains(where: { $0.hasSuffix(".json") && !$0.hasPrefix(".") }) { break }
+            if names.contains(".edition-journal.json") { break }
             usleep(5_000)
         }
         kill(process.processIdentifier, SIGKILL)

@@ -64,6 +64,31 @@ final class VerifyTests: XCTestCase {
         for chapter in reference { XCTAssertTrue(text.stdout.contains(chapter.title), text.stdout) }
     }
 
+    /// Tag formats cut a chapter title at 255 bytes and drop control characters; the chapters JSON and the
+    /// episode metadata must say exactly what the files say, or verify would fail on its own output.
+    func testAnOutsizedHeadingReadsTheSameEverywhere() throws {
+        let heading = String(repeating: "Roads and bridges across the county ", count: 40)   // 1,440 bytes
+        try Data("""
+            # Council approves the budget
+
+            The council approved the budget on Tuesday.
+
+            ## \(heading)
+
+            The library opens a week late.
+            """.utf8).write(to: dir.appendingPathComponent("budget.md"))
+        let result = try CommandRunner.edition(["narrate", "budget.md", "--output", out.path, "--format", "wav", "--format", "mp3",
+                                                "--format", "flac"], directory: dir)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let verify = try CommandRunner.edition(["verify", file("wav"), file("mp3"), file("flac")])
+        XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out.appendingPathComponent("\(slug).chapters.json").path))) as? [String: Any])
+        let titles = try XCTUnwrap(json["chapters"] as? [[String: Any]]).compactMap { $0["title"] as? String }
+        let long = try XCTUnwrap(titles.first { $0.hasPrefix("Roads") })
+        XCTAssertLessThanOrEqual(long.utf8.count, 255)
+        XCTAssertTrue(heading.hasPrefix(long.trimmingCharacters(in: .whitespaces)))
+    }
+
     func testAFileThatIsNotAudioFails() throws {
         let notes = try TestEnvironment.write(Data("Notes for the editor, not audio.\n".utf8), named: "notes.mp3", in: dir)
         let result = try CommandRunner.edition(["verify", notes.path])

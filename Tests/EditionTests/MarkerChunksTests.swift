@@ -12,7 +12,7 @@ final class MarkerChunksTests: XCTestCase {
     func testTitlesOfEveryLengthReadBackEverywhere() throws {
         let dir = try TestEnvironment.scratchDirectory("markers")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let titles = ["A", "Ab", "Abc", "Abcd", "Abcde", "Київ — «війна»", "Emoji 🎙️ & <tags>", String(repeating: "Long ", count: 30)]
+        let titles = ["A", "Ab", "Abc", "Abcd", "Abcde", "Київ — «війна»", "Emoji 🎙️ & <tags>", String(repeating: "Long ", count: 30) + "end"]
         let recorder = try ProgrammeRecorder(sampleRate: 22050, scratchDirectory: dir)
         defer { recorder.discard() }
         for (i, title) in titles.enumerated() {

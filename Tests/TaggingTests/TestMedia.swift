@@ -33,12 +33,12 @@ enum TestMedia {
 
     static let durationMs = 12_000
 
-    /// 200 characters, Cyrillic and ASCII: 339 bytes in UTF-8 and 400 in UTF-16, far past the
-    /// 126 bytes at which ffprobe 5.1 drops a v2.4 chapter.
+    /// 140 characters, Cyrillic and ASCII: about 210 bytes in UTF-8 (under the 255-byte chapter
+    /// title cap) and 280 in UTF-16, far past the 126 bytes at which ffprobe 5.1 drops a v2.4 chapter.
     static let longTitle: String = {
         let words = "Длинный заголовок новости about the budget vote "
         let text = String(repeating: words, count: 5)
-        return String(text.prefix(199)) + "."
+        return String(text.prefix(139)) + "."
     }()
 
     static let chapters: [ChapterMark] = [
