@@ -117,4 +117,23 @@ final class FeedTests: XCTestCase {
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("`feedURL` is missing"), result.stderr)
     }
+
+    func testTheCLIRefusesACategoryNotOnApplesListAndNamesTheLine() throws {
+        let text = PodcastConfig.example.replacingOccurrences(of: "  - News > Daily News", with: "  - News > Daily Newz")
+        try Data(text.utf8).write(to: config)
+        let result = try CommandRunner.edition(["feed", "--config", config.path, "--output", dir.path])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("podcast.yaml:16: `categories`: \"Daily Newz\" is not a subcategory of \"News\"; did you mean \"Daily News\"?"),
+                      result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("feed.xml").path))
+    }
+
+    func testInitWritesAConfigThatPassesValidation() throws {
+        let written = dir.appendingPathComponent("fresh.yaml")
+        XCTAssertEqual(try CommandRunner.edition(["feed", "init", "--config", written.path]).status, 0)
+        var warnings: [String] = []
+        let loaded = try PodcastConfig.load(written, warn: { warnings.append($0) })
+        XCTAssertEqual(loaded.categories, ["News > Daily News"])
+        XCTAssertEqual(warnings, [])
+    }
 }

@@ -57,14 +57,20 @@ public enum FeedWriter {
         x.element("generator", "edition")
         x.element("itunes:author", config.author)
         x.empty("itunes:image", [("href", config.image)])
+        // One element per parent, its subcategories nested ("News > Daily News", "News > Politics").
+        var parents: [(name: String, subs: [String])] = []
         for category in config.categories {
             let parts = category.components(separatedBy: ">").map { $0.trimmingCharacters(in: .whitespaces) }
-            if parts.count > 1 {
-                x.open("itunes:category", [("text", parts[0])])
-                x.empty("itunes:category", [("text", parts[1])])
-                x.close("itunes:category")
+            let i = parents.firstIndex { $0.name == parts[0] } ?? { parents.append((parts[0], [])); return parents.count - 1 }()
+            if parts.count > 1, !parents[i].subs.contains(parts[1]) { parents[i].subs.append(parts[1]) }
+        }
+        for (name, subs) in parents {
+            if subs.isEmpty {
+                x.empty("itunes:category", [("text", name)])
             } else {
-                x.empty("itunes:category", [("text", parts[0])])
+                x.open("itunes:category", [("text", name)])
+                for sub in subs { x.empty("itunes:category", [("text", sub)]) }
+                x.close("itunes:category")
             }
         }
         x.element("itunes:explicit", config.explicit ? "true" : "false")

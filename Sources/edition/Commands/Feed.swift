@@ -34,7 +34,7 @@ struct Feed: ParsableCommand {
         }
 
         func run() throws {
-            let podcast = try PodcastConfig.load(URL(fileURLWithPath: config))
+            let podcast = try PodcastConfig.load(URL(fileURLWithPath: config), warn: { Console.error("warning: \($0)") })
             let directory = URL(fileURLWithPath: output)
             var problems: [String] = []
             let items = try FeedAssembler(directory: directory, format: enclosureFormat).items(problems: &problems)
