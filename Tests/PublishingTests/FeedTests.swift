@@ -93,6 +93,15 @@ final class FeedTests: XCTestCase {
         XCTAssertEqual(try doc.nodes(forXPath: "/rss/channel/item").count, 1)
     }
 
+    func testNonMP3EnclosuresAreWrittenWithAWarning() throws {
+        let (result, doc) = try buildFeed(["--enclosure-format", "wav"])
+        XCTAssertTrue(result.stderr.contains("warning: wav enclosures: Apple Podcasts accepts only MP3"), result.stderr)
+        let types = try doc.nodes(forXPath: "/rss/channel/item/enclosure").compactMap { ($0 as? XMLElement)?.attribute(forName: "type")?.stringValue }
+        XCTAssertEqual(types, ["audio/wav", "audio/wav"])
+        let (mp3, _) = try buildFeed()
+        XCTAssertFalse(mp3.stderr.contains("warning"), mp3.stderr)
+    }
+
     func testHostileTextIsEscapedAndCleaned() throws {
         let config = try PodcastConfig.load(self.config)
         var episode = Episode(title: "A & B <c> \"d\" 'e' \u{1}\u{FFFF} שלום 🎙️", slug: "x", authors: ["Ö & Ü"], published: nil,
