@@ -39,6 +39,7 @@ final class PodcastConfigTests: XCTestCase {
         XCTAssertEqual(config.language, "en-us")
         XCTAssertEqual(config.disclosure, "This audio was created with AI assistance.")
         XCTAssertEqual(config.link, "https://example.org/")
+        XCTAssertFalse(config.locked)
         for key in PodcastConfig.keys { XCTAssertTrue(PodcastConfig.example.contains("\n\(key):"), key) }
     }
 
@@ -52,13 +53,28 @@ final class PodcastConfigTests: XCTestCase {
 
     func testOptionalFieldsMayBeLeftOut() throws {
         var yaml = PodcastConfig.example
-        for key in ["owner", "link", "copyright", "type", "disclosure"] { yaml = example(key, nil, in: yaml) }
+        for key in ["owner", "link", "copyright", "type", "disclosure", "locked"] { yaml = example(key, nil, in: yaml) }
         let config = try PodcastConfig.parse(yaml: yaml)
         XCTAssertNil(config.owner)
         XCTAssertNil(config.link)
         XCTAssertNil(config.copyright)
         XCTAssertNil(config.disclosure)
         XCTAssertEqual(config.type, "episodic")
+        XCTAssertFalse(config.locked)
+    }
+
+    func testLockedIsWrittenAsPodcastLocked() throws {
+        func locked(_ yaml: String) throws -> String {
+            let xml = FeedWriter.xml(try PodcastConfig.parse(yaml: yaml), items: [])
+            let doc = try XMLDocument(xmlString: xml, options: [])
+            let channel = try XCTUnwrap(try doc.nodes(forXPath: "/rss/channel").first as? XMLElement)
+            let element = try XCTUnwrap(channel.elements(forName: "podcast:locked").first)
+            return "\(element.stringValue ?? "") \(element.attribute(forName: "owner")?.stringValue ?? "-")"
+        }
+        XCTAssertEqual(try locked(PodcastConfig.example), "no podcasts@example.org")
+        XCTAssertEqual(try locked(example("locked", "locked: true")), "yes podcasts@example.org")
+        XCTAssertEqual(try locked(example("owner", nil, in: example("locked", "locked: true"))), "yes -")
+        XCTAssertEqual(error(example("locked", "locked: yes please")), "podcast.yaml:24: `locked` must be true or false (got \"yes please\")")
     }
 
     func testInvalidValuesNameTheFieldAndLine() {
@@ -80,9 +96,9 @@ final class PodcastConfigTests: XCTestCase {
                        "podcast.yaml:7: `owner.email` must be an email address (got nobody)")
         XCTAssertEqual(error(example("owner", "owner:\n  name: X\n  mail: x@example.org")),
                        "podcast.yaml:7: unknown key `owner.mail`; `owner` has `name` and `email`")
-        XCTAssertEqual(error(PodcastConfig.example + "titel: x\n"), "podcast.yaml:24: unknown key `titel`; did you mean `title`?")
-        XCTAssertEqual(error(PodcastConfig.example + "feedurl: x\n"), "podcast.yaml:24: unknown key `feedurl`; did you mean `feedURL`?")
-        XCTAssertEqual(error(PodcastConfig.example + "colour: red\n"), "podcast.yaml:24: unknown key `colour`; the keys are "
+        XCTAssertEqual(error(PodcastConfig.example + "titel: x\n"), "podcast.yaml:25: unknown key `titel`; did you mean `title`?")
+        XCTAssertEqual(error(PodcastConfig.example + "feedurl: x\n"), "podcast.yaml:25: unknown key `feedurl`; did you mean `feedURL`?")
+        XCTAssertEqual(error(PodcastConfig.example + "colour: red\n"), "podcast.yaml:25: unknown key `colour`; the keys are "
                        + PodcastConfig.keys.map { "`\($0)`" }.joined(separator: ", "))
         XCTAssertEqual(error(PodcastConfig.example + "title: Again\n"), "podcast.yaml: `title` is given twice")
         XCTAssertEqual(error("title: [unclosed"), "podcast.yaml:2: is not valid YAML: did not find expected ',' or ']'")

@@ -46,7 +46,8 @@ struct ConfigReader {
             categories: try fields.categories(), explicit: try fields.flag("explicit"), baseURL: try fields.url("baseURL"),
             feedURL: try fields.url("feedURL"), copyright: try fields.optional("copyright") { try fields.text($0) },
             type: try fields.showType(), disclosure: try fields.optional("disclosure") { try fields.text($0) },
-            link: try fields.optional("link") { try fields.url($0) })
+            link: try fields.optional("link") { try fields.url($0) },
+            locked: try fields.optional("locked") { try fields.flag($0) } ?? false)
     }
 
     struct Fields {

@@ -103,7 +103,7 @@ public enum FeedWriter {
             x.close("itunes:owner")
         }
         x.element("podcast:guid", PodcastGUID.of(feedURL: config.feedURL))
-        x.element("podcast:locked", "no", config.owner.map { [("owner", $0.email)] } ?? [])
+        x.element("podcast:locked", config.locked ? "yes" : "no", config.owner.map { [("owner", $0.email)] } ?? [])
         x.element("podcast:medium", "podcast")
         for item in shown { self.item(item, config, &x) }
         x.close("channel")

@@ -19,10 +19,12 @@ public struct PodcastConfig: Sendable, Equatable {
     public var type: String
     public var disclosure: String?
     public var link: String?
+    /// `podcast:locked`: true asks other platforms not to import the feed (Podcasting 2.0).
+    public var locked: Bool = false
 
     /// Every key the config may hold, in the order `edition feed init` writes them.
     public static let keys = ["title", "description", "author", "owner", "image", "language", "categories", "explicit",
-                              "baseURL", "feedURL", "link", "copyright", "type", "disclosure"]
+                              "baseURL", "feedURL", "link", "copyright", "type", "disclosure", "locked"]
 
     /// Apple cuts descriptions (the show's and each episode's) at 4000 bytes.
     public static let descriptionLimit = 4000
@@ -76,6 +78,7 @@ public struct PodcastConfig: Sendable, Equatable {
         copyright: © 2026 Example Newsroom             # optional
         type: episodic                                 # episodic or serial
         disclosure: This audio was created with AI assistance.   # optional: added to every episode's description
+        locked: false                                  # optional: true asks other platforms not to import the feed
 
         """
 }
