@@ -31,6 +31,7 @@ public struct FeedAssembler: Sendable {
                 problems.append("\(name): \(error.localizedDescription); skipped")
             }
         }
+        problems += FeedItem.makeGUIDsUnique(&items)
         return items
     }
 

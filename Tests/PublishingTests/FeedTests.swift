@@ -93,6 +93,15 @@ final class FeedTests: XCTestCase {
         XCTAssertEqual(try doc.nodes(forXPath: "/rss/channel/item").count, 1)
     }
 
+    func testNonMP3EnclosuresAreWrittenWithAWarning() throws {
+        let (result, doc) = try buildFeed(["--enclosure-format", "wav"])
+        XCTAssertTrue(result.stderr.contains("warning: wav enclosures: Apple Podcasts accepts only MP3"), result.stderr)
+        let types = try doc.nodes(forXPath: "/rss/channel/item/enclosure").compactMap { ($0 as? XMLElement)?.attribute(forName: "type")?.stringValue }
+        XCTAssertEqual(types, ["audio/wav", "audio/wav"])
+        let (mp3, _) = try buildFeed()
+        XCTAssertFalse(mp3.stderr.contains("warning"), mp3.stderr)
+    }
+
     func testHostileTextIsEscapedAndCleaned() throws {
         let config = try PodcastConfig.load(self.config)
         var episode = Episode(title: "A & B <c> \"d\" 'e' \u{1}\u{FFFF} שלום 🎙️", slug: "x", authors: ["Ö & Ü"], published: nil,
@@ -116,5 +125,24 @@ final class FeedTests: XCTestCase {
         let result = try CommandRunner.edition(["feed", "--config", config.path, "--output", dir.path])
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("`feedURL` is missing"), result.stderr)
+    }
+
+    func testTheCLIRefusesACategoryNotOnApplesListAndNamesTheLine() throws {
+        let text = PodcastConfig.example.replacingOccurrences(of: "  - News > Daily News", with: "  - News > Daily Newz")
+        try Data(text.utf8).write(to: config)
+        let result = try CommandRunner.edition(["feed", "--config", config.path, "--output", dir.path])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("podcast.yaml:16: `categories`: \"Daily Newz\" is not a subcategory of \"News\"; did you mean \"Daily News\"?"),
+                      result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("feed.xml").path))
+    }
+
+    func testInitWritesAConfigThatPassesValidation() throws {
+        let written = dir.appendingPathComponent("fresh.yaml")
+        XCTAssertEqual(try CommandRunner.edition(["feed", "init", "--config", written.path]).status, 0)
+        var warnings: [String] = []
+        let loaded = try PodcastConfig.load(written, warn: { warnings.append($0) })
+        XCTAssertEqual(loaded.categories, ["News > Daily News"])
+        XCTAssertEqual(warnings, [])
     }
 }

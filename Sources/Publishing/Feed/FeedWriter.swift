@@ -10,22 +10,43 @@ public struct FeedItem: Sendable {
     public var date: Date?
     /// Sidecar files present in the folder.
     public var sidecars: Set<String>
-    /// A stable identity: the article's URL, else its source file's name — never a file hash.
-    /// (An edition's source is its manifest's folder, so an edition is known by its slug.)
-    public var guid: String {
-        if let url = episode.url { return url }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: episode.source.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            return "edition:\(episode.slug)"
-        }
-        return "edition:\(URL(fileURLWithPath: episode.source.path).deletingPathExtension().lastPathComponent)"
-    }
+    /// The item's identity; see `identity(of:)`. `makeGUIDsUnique` settles clashes.
+    public var guid: String
 
     public init(episode: Episode, enclosure: (name: String, bytes: Int, mimeType: String), date: Date?, sidecars: Set<String>) {
         self.episode = episode
         self.enclosure = enclosure
         self.date = date
         self.sidecars = sidecars
+        self.guid = Self.identity(of: episode)
+    }
+
+    /// A stable identity, never a file hash, so a corrected and re-narrated article keeps it: the
+    /// article's URL, else its source file's name (an edition's source is its manifest's folder,
+    /// so an edition is known by its slug), else — read from standard input — its slug.
+    public static func identity(of episode: Episode) -> String {
+        if let url = episode.url?.trimmingCharacters(in: .whitespacesAndNewlines), !url.isEmpty { return url }
+        let path = episode.source.path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return "edition:\(episode.slug)"
+        }
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        if ["-", "stdin"].contains(path) || name.isEmpty || name.hasPrefix(".") { return "edition:\(episode.slug)" }
+        return "edition:\(name)"
+    }
+
+    /// Two items with one identity (the same URL, or two sources both named index.html) would
+    /// share a guid and apps would keep only one: each falls back to its slug, unique in a folder.
+    /// Returns a line for each item changed.
+    public static func makeGUIDsUnique(_ items: inout [FeedItem]) -> [String] {
+        let counts = Dictionary(items.map { ($0.guid, 1) }, uniquingKeysWith: +)
+        var changed: [String] = []
+        for i in items.indices where counts[items[i].guid]! > 1 {
+            changed.append("\(items[i].episode.slug).json: shares its guid \(items[i].guid) with another episode; using edition:\(items[i].episode.slug)")
+            items[i].guid = "edition:\(items[i].episode.slug)"
+        }
+        return changed
     }
 }
 
@@ -57,14 +78,20 @@ public enum FeedWriter {
         x.element("generator", "edition")
         x.element("itunes:author", config.author)
         x.empty("itunes:image", [("href", config.image)])
+        // One element per parent, its subcategories nested ("News > Daily News", "News > Politics").
+        var parents: [(name: String, subs: [String])] = []
         for category in config.categories {
             let parts = category.components(separatedBy: ">").map { $0.trimmingCharacters(in: .whitespaces) }
-            if parts.count > 1 {
-                x.open("itunes:category", [("text", parts[0])])
-                x.empty("itunes:category", [("text", parts[1])])
-                x.close("itunes:category")
+            let i = parents.firstIndex { $0.name == parts[0] } ?? { parents.append((parts[0], [])); return parents.count - 1 }()
+            if parts.count > 1, !parents[i].subs.contains(parts[1]) { parents[i].subs.append(parts[1]) }
+        }
+        for (name, subs) in parents {
+            if subs.isEmpty {
+                x.empty("itunes:category", [("text", name)])
             } else {
-                x.empty("itunes:category", [("text", parts[0])])
+                x.open("itunes:category", [("text", name)])
+                for sub in subs { x.empty("itunes:category", [("text", sub)]) }
+                x.close("itunes:category")
             }
         }
         x.element("itunes:explicit", config.explicit ? "true" : "false")
@@ -76,7 +103,7 @@ public enum FeedWriter {
             x.close("itunes:owner")
         }
         x.element("podcast:guid", PodcastGUID.of(feedURL: config.feedURL))
-        x.element("podcast:locked", "no", config.owner.map { [("owner", $0.email)] } ?? [])
+        x.element("podcast:locked", config.locked ? "yes" : "no", config.owner.map { [("owner", $0.email)] } ?? [])
         x.element("podcast:medium", "podcast")
         for item in shown { self.item(item, config, &x) }
         x.close("channel")
@@ -89,8 +116,7 @@ public enum FeedWriter {
         x.open("item")
         x.element("title", e.title)
         x.element("itunes:title", e.title)
-        let summary = [e.standfirst, config.disclosure].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
-        x.element("description", summary.isEmpty ? e.title : summary)
+        x.element("description", description(of: e, config))
         if let link = e.url { x.element("link", link) }
         x.element("guid", item.guid, [("isPermaLink", "false")])
         if let date = item.date { x.element("pubDate", rfc2822(date)) }
@@ -113,6 +139,35 @@ public enum FeedWriter {
             x.empty("podcast:transcript", [("url", url(config.baseURL, "\(e.slug).srt")), ("type", "application/x-subrip")])
         }
         x.close("item")
+    }
+
+    /// The standfirst (else the title), then the disclosure line, within Apple's 4000 bytes: a long
+    /// standfirst is cut at a word, the disclosure always kept whole.
+    static func description(of episode: Episode, _ config: PodcastConfig) -> String {
+        let standfirst = episode.standfirst?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let lead = standfirst.isEmpty ? episode.title : standfirst
+        guard let disclosure = config.disclosure, !disclosure.isEmpty else { return clipped(lead) }
+        let room = PodcastConfig.descriptionLimit - disclosure.utf8.count - 2
+        guard room >= 64 else { return clipped(lead + "\n\n" + disclosure) }
+        return clipped(lead, to: room) + "\n\n" + disclosure
+    }
+
+    /// `text` cut at a word to fit in `limit` UTF-8 bytes, with "…" when cut.
+    static func clipped(_ text: String, to limit: Int = PodcastConfig.descriptionLimit) -> String {
+        guard text.utf8.count > limit else { return text }
+        var bytes = 0
+        var end = text.startIndex
+        for index in text.indices {
+            let size = text[index].utf8.count
+            if bytes + size > limit - 3 { break }   // room for "…"
+            bytes += size
+            end = text.index(after: index)
+        }
+        var cut = text[..<end]
+        if let space = cut.lastIndex(where: \.isWhitespace), cut.distance(from: cut.startIndex, to: space) > cut.count / 2 {
+            cut = cut[..<space]
+        }
+        return cut.trimmingCharacters(in: .whitespacesAndNewlines) + "…"
     }
 
     /// baseURL + a file name, percent-encoded (file names are ASCII slugs, but be safe).

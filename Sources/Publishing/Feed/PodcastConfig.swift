@@ -10,7 +10,7 @@ public struct PodcastConfig: Sendable, Equatable {
     public var owner: Owner?
     public var image: String
     public var language: String
-    /// Apple categories, "News" or "News > Daily News".
+    /// Apple categories as Apple spells them, "News" or "News > Daily News" (checked on loading).
     public var categories: [String]
     public var explicit: Bool
     public var baseURL: String
@@ -19,60 +19,39 @@ public struct PodcastConfig: Sendable, Equatable {
     public var type: String
     public var disclosure: String?
     public var link: String?
+    /// `podcast:locked`: true asks other platforms not to import the feed (Podcasting 2.0).
+    public var locked: Bool = false
 
-    public static func load(_ file: URL) throws -> PodcastConfig {
+    /// Every key the config may hold, in the order `edition feed init` writes them.
+    public static let keys = ["title", "description", "author", "owner", "image", "language", "categories", "explicit",
+                              "baseURL", "feedURL", "link", "copyright", "type", "disclosure", "locked"]
+
+    /// Apple cuts descriptions (the show's and each episode's) at 4000 bytes.
+    public static let descriptionLimit = 4000
+
+    /// Reads and checks a config file; errors name the file (as its last path component), the
+    /// line when known, and the key. Non-fatal remarks (an http: URL) go to `warn`.
+    public static func load(_ file: URL, warn: (String) -> Void = { _ in }) throws -> PodcastConfig {
         let label = file.lastPathComponent
         let text: String
         do { text = try String(contentsOf: file, encoding: .utf8) } catch {
-            throw FeedError.config(label, "cannot be read (\(error.localizedDescription)); `edition feed init` writes an example")
+            throw FeedError.config(file: label, line: nil,
+                                   problem: "cannot be read (\(error.localizedDescription)); `edition feed init` writes an example")
         }
-        let node: Any?
-        do { node = try Yams.load(yaml: text) } catch { throw FeedError.config(label, "is not valid YAML (\(error))") }
-        guard let map = node as? [String: Any] else { throw FeedError.config(label, "must be a mapping of keys to values") }
-        func string(_ key: String, required: Bool = true) throws -> String? {
-            guard let value = map[key] else {
-                if required { throw FeedError.config(label, "`\(key)` is missing") }
-                return nil
+        return try parse(yaml: text, file: label, warn: warn)
+    }
+
+    /// Parses and checks config text; errors name `file`, the line and the key.
+    public static func parse(yaml text: String, file: String = "podcast.yaml", warn: (String) -> Void = { _ in }) throws -> PodcastConfig {
+        try withoutActuallyEscaping(warn) { warn in
+            let reader = ConfigReader(file: file, warn: warn)
+            let root: Node?
+            do { root = try Yams.compose(yaml: text) } catch let error as YamlError { throw reader.yamlError(error) }
+            guard let root, let map = root.mapping else {
+                throw FeedError.config(file: file, line: nil, problem: "must be a mapping of keys to values (`title: …`, `feedURL: …`)")
             }
-            let s = "\(value)".trimmingCharacters(in: .whitespacesAndNewlines)
-            if required && s.isEmpty { throw FeedError.config(label, "`\(key)` is empty") }
-            return s
+            return try reader.read(map)
         }
-        func absoluteURL(_ key: String) throws -> String {
-            let s = try string(key)!
-            guard let u = URL(string: s), let scheme = u.scheme, ["http", "https"].contains(scheme), u.host != nil else {
-                throw FeedError.config(label, "`\(key)` must be an absolute http(s) URL (got \(s))")
-            }
-            return s
-        }
-        var owner: Owner?
-        if let o = map["owner"] {
-            guard let o = o as? [String: Any], let name = o["name"].map({ "\($0)" }), let email = o["email"].map({ "\($0)" }) else {
-                throw FeedError.config(label, "`owner` needs `name` and `email`")
-            }
-            owner = Owner(name: name, email: email)
-        }
-        let categories: [String]
-        switch map["categories"] {
-        case let list as [Any]: categories = list.map { "\($0)" }
-        case let one as String: categories = [one]
-        case nil: throw FeedError.config(label, "`categories` is missing")
-        default: throw FeedError.config(label, "`categories` must be a list such as [News, News > Daily News]")
-        }
-        guard !categories.isEmpty else { throw FeedError.config(label, "`categories` is empty") }
-        let explicit: Bool
-        switch map["explicit"] {
-        case let b as Bool: explicit = b
-        case nil: throw FeedError.config(label, "`explicit` is missing")
-        default: throw FeedError.config(label, "`explicit` must be true or false")
-        }
-        let type = try string("type", required: false) ?? "episodic"
-        guard ["episodic", "serial"].contains(type) else { throw FeedError.config(label, "`type` must be episodic or serial (got \(type))") }
-        return PodcastConfig(title: try string("title")!, description: try string("description")!, author: try string("author")!,
-                             owner: owner, image: try absoluteURL("image"), language: try string("language")!, categories: categories,
-                             explicit: explicit, baseURL: try absoluteURL("baseURL"), feedURL: try absoluteURL("feedURL"),
-                             copyright: try string("copyright", required: false), type: type,
-                             disclosure: try string("disclosure", required: false), link: try string("link", required: false))
     }
 
     public static let example = """
@@ -85,7 +64,12 @@ public struct PodcastConfig: Sendable, Equatable {
           email: podcasts@example.org
         image: https://example.org/podcast/cover.jpg   # square JPEG/PNG, 1400–3000 px
         language: en-us
-        categories:                                    # Apple's categories; "Parent > Sub" nests
+        # Apple's categories, checked against its list; "Category > Subcategory" nests. The list:
+        # Arts, Business, Comedy, Education, Fiction, Government, History, Health & Fitness,
+        # Kids & Family, Leisure, Music, News, Religion & Spirituality, Science, Society & Culture,
+        # Sports, Technology, True Crime, TV & Film. News has Business News, Daily News,
+        # Entertainment News, News Commentary, Politics, Sports News and Tech News.
+        categories:
           - News > Daily News
         explicit: false
         baseURL: https://example.org/podcast/          # where the episode files will be served
@@ -94,17 +78,20 @@ public struct PodcastConfig: Sendable, Equatable {
         copyright: © 2026 Example Newsroom             # optional
         type: episodic                                 # episodic or serial
         disclosure: This audio was created with AI assistance.   # optional: added to every episode's description
+        locked: false                                  # optional: true asks other platforms not to import the feed
 
         """
 }
 
 public enum FeedError: LocalizedError, Equatable {
-    case config(String, String)
+    /// The podcast config: the file as errors call it, the line when known, and what is wrong.
+    case config(file: String, line: Int?, problem: String)
     case episode(String, String)
 
     public var errorDescription: String? {
         switch self {
-        case .config(let file, let why): return "\(file): \(why)"
+        case let .config(file, line?, problem): return "\(file):\(line): \(problem)"
+        case let .config(file, nil, problem): return "\(file): \(problem)"
         case .episode(let file, let why): return "\(file): \(why)"
         }
     }

@@ -34,7 +34,10 @@ struct Feed: ParsableCommand {
         }
 
         func run() throws {
-            let podcast = try PodcastConfig.load(URL(fileURLWithPath: config))
+            let podcast = try PodcastConfig.load(URL(fileURLWithPath: config), warn: { Console.error("warning: \($0)") })
+            if enclosureFormat != .mp3 {
+                Console.error("warning: \(enclosureFormat.rawValue) enclosures: Apple Podcasts accepts only MP3 (or AAC) audio; other apps may play them")
+            }
             let directory = URL(fileURLWithPath: output)
             var problems: [String] = []
             let items = try FeedAssembler(directory: directory, format: enclosureFormat).items(problems: &problems)
