@@ -39,7 +39,7 @@ struct HTMLReader {
         while let item = stack.popLast() {
             guard case .node(let node) = item else {
                 guard case .run(let nodes) = item else { continue }
-                let text = nodes.map(\.text).joined(separator: " ").collapsingWhitespace
+                let text = nodes.map(\.rawText).joined().collapsingWhitespace
                 if text.isEmpty { continue }
                 if let reason = Furniture.reason(text) {
                     removed.append(RemovedLine(text: text, reason: reason))
@@ -47,7 +47,7 @@ struct HTMLReader {
                     // "By A and B" or a date above the story is metadata, not story.
                     if authors.isEmpty { authors = lead.authors }
                     removed.append(RemovedLine(text: text, reason: lead.reason))
-                } else if nodes.allSatisfy({ $0.tag == "time" || ($0.isText && $0.text.isEmpty) }) {
+                } else if nodes.allSatisfy({ $0.tag == "time" || ($0.isText && !$0.hasVisibleText) }) {
                     removed.append(RemovedLine(text: text, reason: "date line"))  // "<time>Nov 21</time>" on its own
                 } else {
                     sections[sections.count - 1].blocks.append(Block(.paragraph, text))
@@ -113,7 +113,7 @@ struct HTMLReader {
         func endRun() { if !run.isEmpty { items.append(.run(run)); run = [] }; breakPending = false }
         for child in node.children {
             if child.isText {
-                if breakPending && !child.text.isEmpty { breakPending = false }
+                if child.hasVisibleText { breakPending = false }
                 run.append(child)
             } else if child.isElement {
                 let tag = child.tag

@@ -133,22 +133,25 @@ enum Furniture {
             return "photo caption"
         }
         // "A soldier in Kharkiv. Photo: Reuters": a credit closing the line, no full stop after it.
-        if line.count < 300, lower.range(of: #"\b(photo|photograph|image|picture)s?\s*(by|:)\s*[^.]{2,60}$"#, options: .regularExpression) != nil {
+        if line.count < 300, lower.contains("photo") || lower.contains("image") || lower.contains("picture"),
+           lower.range(of: #"\b(photo|photograph|image|picture)s?\s*(by|:)\s*[^.]{2,60}$"#, options: .regularExpression) != nil {
             return "photo caption"
         }
         if isAIDisclosure(lower) { return "AI disclosure" }
         let key = lower.trimmingCharacters(in: CharacterSet(charactersIn: ": "))
         if exact.contains(key) || listMarkers.contains(key) { return "site furniture" }
-        if lower.range(of: #"^(?:story|article) continues (?:below|after)|^continue reading (?:below|after)|^scroll to continue"#, options: .regularExpression) != nil {
+        // Each pattern below is tried only when the line has its key word: a long page has
+        // hundreds of thousands of lines, and a regular expression costs far more than a word.
+        if lower.contains("continue"), lower.range(of: #"^(?:story|article) continues (?:below|after)|^continue reading (?:below|after)|^scroll to continue"#, options: .regularExpression) != nil {
             return "site furniture"
         }
-        if lower.range(of: #"^(?:\d+\s+comments?|comments?\s*\(\d+\))$"#, options: .regularExpression) != nil { return "comments link" }
-        if lower.range(of: #"^(?:tags?|topics?|filed under|keywords)\s*:"#, options: .regularExpression) != nil { return "tag line" }
+        if lower.contains("comment"), lower.range(of: #"^(?:\d+\s+comments?|comments?\s*\(\d+\))$"#, options: .regularExpression) != nil { return "comments link" }
+        if lower.contains(":"), lower.range(of: #"^(?:tags?|topics?|filed under|keywords)\s*:"#, options: .regularExpression) != nil { return "tag line" }
         if lower.hasPrefix("share on") || lower.hasPrefix("share this") { return "share buttons" }
         let prefixes = ["read also:", "read also", "read more:", "see also:", "also read:", "subscribe", "sign up",
                         "follow us", "newsletter", "click here", "support our", "become a member"]
         if prefixes.contains(where: { lower.hasPrefix($0) }) { return lower.hasPrefix("read") || lower.hasPrefix("see") || lower.hasPrefix("also") ? "read-also link" : "newsletter or subscription plug" }
-        if line.range(of: #"^\d+\s*min(ute)?s?\s+read$"#, options: [.regularExpression, .caseInsensitive]) != nil { return "reading time" }
+        if lower.hasSuffix("read"), line.range(of: #"^\d+\s*min(ute)?s?\s+read$"#, options: [.regularExpression, .caseInsensitive]) != nil { return "reading time" }
         return nil
     }
 
