@@ -5,6 +5,7 @@
 // Nothing here uses libxml2's ICU converters, so leave them out of the module.
 #undef LIBXML_ICU_ENABLED
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 

@@ -42,6 +42,14 @@ public struct ArticleReader: Sendable {
         article.warnings = decoded.warnings + article.warnings
         return article
     }
+
+    /// "notes/kyiv-power-cuts.txt" → "kyiv power cuts": the title of last resort.
+    static func title(fromName name: String) -> String {
+        let stem = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
+        let words = stem.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+            .split(separator: " ").joined(separator: " ")
+        return name == "stdin" || words.isEmpty ? "Untitled article" : words
+    }
 }
 
 /// The kinds of input the reader understands.
@@ -57,13 +65,16 @@ public enum ArticleFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// HTML if it opens like a page; Markdown if it has front matter or ATX headings; else text.
+    /// HTML if it opens with a tag and has page or block tags near the start (a bare
+    /// "<div class=story>" fragment too); Markdown if it has front matter, ATX headings, code
+    /// fences or [links](…); else text.
     static func sniff(_ text: String) -> ArticleFormat {
-        let head = text.prefix(2048).lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
-        if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.contains("<body") || head.hasPrefix("<article") {
+        let head = String(text.prefix(4096))
+        if head.drop(while: \.isWhitespace).first == "<",
+           head.range(of: #"<(?:!doctype\s+html|html|head|body|article|main|div|p|h1|meta)\b"#, options: [.regularExpression, .caseInsensitive]) != nil {
             return .html
         }
-        if head.hasPrefix("---\n") || head.hasPrefix("# ") || head.contains("\n## ") { return .markdown }
-        return .plainText
+        let markdown = #"(?m)^(?:---\s*\n[A-Za-z_]+\s*:|#{1,6}\s+\S|```|~~~)|\[[^\]\n]+\]\([^)\s]+\)"#
+        return head.range(of: markdown, options: .regularExpression) != nil ? .markdown : .plainText
     }
 }

@@ -4,13 +4,35 @@ import Foundation
 /// The one owner of a libxml2 HTML document: parsed forgivingly (unclosed and misnested tags
 /// recovered, no network), freed when this goes away.
 final class HTMLDocument {
+    /// Deeper than this, a page is refused. Real pages nest a few dozen levels; libxml2 looks an
+    /// end tag up through every open element, so a very deep page of stray end tags would take
+    /// quadratic time.
+    static let maximumDepth = 2_000
+
     let doc: htmlDocPtr
 
+    /// XML_PARSE_HUGE lifts libxml2's own nesting limit of 256, past which it silently drops the
+    /// text of deeper elements; our limit above is checked as each element opens instead, and
+    /// becomes a clear error.
     init(_ data: Data, name: String) throws {
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        let parsed = data.withUnsafeBytes { raw in
-            htmlReadMemory(raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), nil, "UTF-8", options)
+        let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
+        guard let context = htmlNewParserCtxt() else { throw ReadingError.noText(name) }
+        defer { htmlFreeParserCtxt(context) }
+        context.pointee.sax.pointee.startElement = { context, name, attributes in
+            xmlSAX2StartElement(context, name, attributes)
+            guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self),
+                  parser.pointee.nameNr > HTMLDocument.maximumDepth else { return }
+            parser.pointee._private = UnsafeMutableRawPointer(bitPattern: 1)  // "stopped: too deep"
+            xmlStopParser(parser)
+        }
+        let parsed = data.withUnsafeBytes { raw -> htmlDocPtr? in
+            guard raw.count < Int(Int32.max) else { return nil }
+            return htmlCtxtReadMemory(context, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), nil, "UTF-8", options)
+        }
+        if context.pointee._private != nil {
+            if let parsed { xmlFreeDoc(parsed) }
+            throw ReadingError.tooDeep(name, Self.maximumDepth)
         }
         guard let parsed else { throw ReadingError.noText(name) }
         doc = parsed
@@ -40,10 +62,109 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         return result
     }
 
-    /// All the text below this node, whitespace collapsed.
-    var text: String {
-        guard let content = xmlNodeGetContent(self) else { return "" }
-        defer { edition_xml_free(content) }
-        return String(cString: content).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    /// Elements that flow inside a line of text; any other element separates words, as a
+    /// browser would show them ("<li>One</li><li>Two</li>" is "One Two", not "OneTwo").
+    static let inlineTags: Set<String> = [
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd",
+        "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
+    ]
+
+    /// All the text below this node, whitespace collapsed; scripts and styles inside it are code,
+    /// not words, and are left out.
+    var text: String { rawText.collapsingWhitespace }
+
+    /// The same, with whitespace as written, so runs of inline nodes can be joined before collapsing.
+    var rawText: String {
+        var raw = ""
+        var stack: [xmlNodePtr?] = [self]  // nil: the end of a block, a word break
+        while let item = stack.popLast() {
+            guard let node = item else { raw += " "; continue }
+            if node.isText, let content = node.pointee.content {
+                raw += String(cString: content)
+            } else if node.isElement && (node == self || !["script", "style", "template"].contains(node.tag)) {
+                if !Self.inlineTags.contains(node.tag) { raw += " "; stack.append(nil) }
+                stack.append(contentsOf: node.children.reversed())
+            }
+        }
+        return raw
+    }
+
+    /// Whether a text node holds anything but whitespace.
+    var hasVisibleText: Bool {
+        guard isText, let content = pointee.content else { return false }
+        var byte = content
+        while byte.pointee != 0 {
+            if byte.pointee > 0x20 { return true }
+            byte += 1
+        }
+        return false
+    }
+}
+
+extension String {
+    /// One space between words, none at the ends: ASCII whitespace, no-break and other Unicode
+    /// spaces become a space; zero-width characters and soft hyphens go. Written against UTF-8
+    /// bytes because it runs on every word of a page: on a 20 MB page, asking each Character
+    /// whether it is whitespace took most of the reading time.
+    var collapsingWhitespace: String {
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        let bytes = Array(utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            var length = 1, isSpace = false, isInvisible = false
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                isSpace = true
+            } else if byte >= 0x80 {
+                length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                let b1 = index + 1 < bytes.count ? bytes[index + 1] : 0, b2 = index + 2 < bytes.count ? bytes[index + 2] : 0
+                switch (byte, b1, b2) {
+                case (0xC2, 0x85, _), (0xC2, 0xA0, _), (0xE1, 0x9A, 0x80), (0xE3, 0x80, 0x80): isSpace = true  // NEL, NBSP, ogham, ideographic
+                case (0xE2, 0x80, 0x80...0x8A), (0xE2, 0x80, 0xA8), (0xE2, 0x80, 0xA9), (0xE2, 0x80, 0xAF), (0xE2, 0x81, 0x9F): isSpace = true
+                case (0xC2, 0xAD, _), (0xE2, 0x80, 0x8B...0x8D), (0xE2, 0x81, 0xA0), (0xEF, 0xBB, 0xBF): isInvisible = true  // soft hyphen, zero-width
+                default: break
+                }
+            }
+            if isSpace {
+                pendingSpace = !out.isEmpty
+            } else if !isInvisible {
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(contentsOf: bytes[index..<min(index + length, bytes.count)])
+            }
+            index += length
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// HTML character references in text that did not come through the HTML parser (Markdown):
+/// "&amp;" → "&", "&#8217;" → "’". Names are looked up in libxml2's own table.
+enum HTMLEntities {
+    static func decode(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            if let semi = after.prefix(12).firstIndex(of: ";"), let scalar = scalar(String(after[..<semi])) {
+                out.unicodeScalars.append(scalar)
+                rest = after[after.index(after: semi)...]
+            } else {
+                out += "&"
+                rest = after
+            }
+        }
+        return out + rest
+    }
+
+    private static func scalar(_ name: String) -> Unicode.Scalar? {
+        if name.hasPrefix("#x") || name.hasPrefix("#X") { return UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
+        if name.hasPrefix("#") { return UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init) }
+        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+              let entity = htmlEntityLookup(name) else { return nil }
+        return Unicode.Scalar(entity.pointee.value)
     }
 }

@@ -3,10 +3,11 @@ import EditionCore
 import Foundation
 
 /// Reads an HTML page through libxml2: finds the main content (`<article>`, else `<main>`,
-/// else the element whose paragraphs hold the most text), drops navigation, headers, footers,
-/// asides, figures and captions, scripts, forms and share/newsletter/related widgets (each
-/// recorded with its reason), and turns h2–h4 into sections. Headline, authors, date and URL
-/// come from the page's own markup.
+/// else the element whose paragraphs hold the most text), drops navigation, page headers,
+/// footers, asides, figures and captions, scripts, forms and share/newsletter/related widgets
+/// (each recorded with its reason), and turns h2–h4 into sections. Text straight inside a
+/// container is read too, in paragraphs ended by block elements or a double <br>. Headline,
+/// authors, date and URL come from the page's own markup.
 struct HTMLReader {
     static let dropped: [String: String] = [
         "nav": "navigation", "header": "page header", "footer": "page footer", "aside": "aside",
@@ -15,7 +16,12 @@ struct HTMLReader {
         "template": "template", "select": "form", "input": "form",
     ]
     static let widgetHints = ["share", "social", "newsletter", "related", "subscribe", "advert", "promo", "comment",
-                              "sidebar", "byline", "breadcrumb", "cookie", "signup", "paywall", "read-more", "readmore"]
+                              "sidebar", "byline", "author", "kicker", "eyebrow", "breadcrumb", "cookie", "signup",
+                              "paywall", "read-more", "readmore"]
+
+    /// What the reading loop works through: an element, or a run of text and inline elements
+    /// that reads as one paragraph.
+    enum Item { case node(xmlNodePtr), run([xmlNodePtr]) }
 
     func read(_ data: Data, name: String) throws -> Article {
         let document = try HTMLDocument(data, name: name)
@@ -26,13 +32,31 @@ struct HTMLReader {
         var sections = [Section()]
         var removed = outside(content, root: root)
         var headline: String?
-        // An explicit stack, not recursion: a page may nest a hundred thousand levels deep.
-        var stack: [xmlNodePtr] = content.children.reversed()
-        while let node = stack.popLast() {
-            guard node.isElement else { continue }
+        var authors = meta.authors
+        var hasBody: Bool { sections.contains { !$0.blocks.isEmpty } }
+        // An explicit stack, not recursion: a page may nest thousands of levels deep.
+        var stack: [Item] = Self.items(in: content).reversed()
+        while let item = stack.popLast() {
+            guard case .node(let node) = item else {
+                guard case .run(let nodes) = item else { continue }
+                let text = nodes.map(\.rawText).joined().collapsingWhitespace
+                if text.isEmpty { continue }
+                if let reason = Furniture.reason(text) {
+                    removed.append(RemovedLine(text: text, reason: reason))
+                } else if !hasBody, let lead = Byline.lead(text) {
+                    // "By A and B" or a date above the story is metadata, not story.
+                    if authors.isEmpty { authors = lead.authors }
+                    removed.append(RemovedLine(text: text, reason: lead.reason))
+                } else if nodes.allSatisfy({ $0.tag == "time" || ($0.isText && !$0.hasVisibleText) }) {
+                    removed.append(RemovedLine(text: text, reason: "date line"))  // "<time>Nov 21</time>" on its own
+                } else {
+                    sections[sections.count - 1].blocks.append(Block(.paragraph, text))
+                }
+                continue
+            }
             let tag = node.tag
-            let hints = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
-            if let reason = Self.dropped[tag] ?? Self.widgetHints.first(where: { hints.contains($0) }).map({ "\($0) widget" }) {
+            if tag == "head" { continue }  // metadata, read by collectMeta
+            if let reason = Self.dropReason(node) {
                 let text = node.text
                 if !text.isEmpty { removed.append(RemovedLine(text: String(text.prefix(500)), reason: reason)) }
                 continue
@@ -44,10 +68,6 @@ struct HTMLReader {
             case "h2", "h3", "h4":
                 let text = node.text
                 if !text.isEmpty { sections.append(Section(heading: text)) }
-            case "p":
-                let text = node.text
-                if let reason = Furniture.reason(text) { removed.append(RemovedLine(text: text, reason: reason)) }
-                else if !text.isEmpty { sections[sections.count - 1].blocks.append(Block(.paragraph, text)) }
             case "blockquote":
                 let text = node.text
                 if !text.isEmpty { sections[sections.count - 1].blocks.append(Block(.quote, text)) }
@@ -55,17 +75,61 @@ struct HTMLReader {
                 let text = node.text
                 if !text.isEmpty { sections[sections.count - 1].blocks.append(Block(.listItem, text)) }
             default:
-                stack.append(contentsOf: node.children.reversed())
+                stack.append(contentsOf: Self.items(in: node).reversed())
             }
         }
-        guard let title = headline ?? meta.title, !title.isEmpty else { throw ReadingError.noText(name) }
-        let body = sections.filter { !$0.blocks.isEmpty }
-        guard !body.isEmpty else {
+        guard !sections.allSatisfy(\.blocks.isEmpty) else {
             throw removed.isEmpty ? ReadingError.noText(name) : ReadingError.onlyFurniture(name, removed.count)
         }
+        // The story's own <h1>, else the page's, else what the page tells sharers, else the file name.
+        var warnings: [String] = []
+        let title = [headline, meta.h1, meta.title].compactMap { $0 }.first { !$0.isEmpty } ?? {
+            let fallback = ArticleReader.title(fromName: name)
+            warnings.append("\(name): no headline found; using “\(fallback)”")
+            return fallback
+        }()
         let date = meta.date.map { PublicationDate(text: $0, date: ISO8601DateFormatter.day($0), hasTime: $0.contains("T")) }
-        return Article(headline: title, authors: meta.authors, published: date, sourceURL: meta.url,
-                       sections: sections.filter { !$0.blocks.isEmpty || $0.heading != nil }, removed: removed)
+        return Article(headline: title, authors: authors, published: date, sourceURL: meta.url,
+                       sections: sections.filter { !$0.blocks.isEmpty || $0.heading != nil }, removed: removed, warnings: warnings)
+    }
+
+    /// Why an element is not part of the story, or nil: its tag, or a class or id that names a
+    /// widget. The story's own <header> (the one holding the headline) is part of the story.
+    static func dropReason(_ node: xmlNodePtr) -> String? {
+        let tag = node.tag
+        if tag == "header" && first(node, "h1") != nil { return nil }
+        if let reason = dropped[tag] { return reason }
+        let hints = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
+        return widgetHints.first(where: { hints.contains($0) }).map { "\($0) widget" }
+    }
+
+    /// The children of a container, with text and inline elements gathered into runs. A run
+    /// ends at a block element, at an inline widget (dropped on its own) or at a double <br>,
+    /// which old sites use between paragraphs ("Para one.<br><br>Para two.").
+    static func items(in node: xmlNodePtr) -> [Item] {
+        var items: [Item] = []
+        var run: [xmlNodePtr] = []
+        var breakPending = false
+        func endRun() { if !run.isEmpty { items.append(.run(run)); run = [] }; breakPending = false }
+        for child in node.children {
+            if child.isText {
+                if child.hasVisibleText { breakPending = false }
+                run.append(child)
+            } else if child.isElement {
+                let tag = child.tag
+                if tag == "br" {
+                    if breakPending { endRun() } else { breakPending = true; run.append(child) }
+                } else if xmlNodePtr.inlineTags.contains(tag) && dropReason(child) == nil {
+                    breakPending = false
+                    run.append(child)
+                } else {
+                    endRun()
+                    items.append(.node(child))
+                }
+            }
+        }
+        endRun()
+        return items
     }
 
     /// Everything on the page around the main content, so nothing is dropped silently.
@@ -87,7 +151,28 @@ struct HTMLReader {
         return removed
     }
 
-    struct Meta { var title: String?; var authors: [String] = []; var date: String?; var url: String? }
+    struct Meta {
+        var title: String?
+        var authors: [String] = []
+        var date: String?
+        var url: String?
+        /// The first <h1> on the page, for when the story's own has none.
+        var h1: String?
+        /// The text of the first element whose class names a byline or author.
+        var byline: String?
+    }
+
+    /// "Story headline | Site Name" → "Story headline", when the tail is short like a site name:
+    /// the <title> carries the site's name, which is furniture, not headline.
+    static func withoutSiteName(_ title: String) -> String {
+        for separator in [" | ", " – ", " — ", " - ", " · "] {
+            if let range = title.range(of: separator, options: .backwards), range.lowerBound > title.startIndex,
+               title[range.upperBound...].split(separator: " ").count <= 4 {
+                return String(title[..<range.lowerBound])
+            }
+        }
+        return title
+    }
 
     func collectMeta(_ root: xmlNodePtr, _ meta: inout Meta) {
         var stack = [root]
@@ -96,12 +181,13 @@ struct HTMLReader {
             visited += 1
             guard node.isElement else { continue }
             switch node.tag {
-            case "title": if meta.title == nil { meta.title = node.text }
+            case "h1": if meta.h1 == nil { meta.h1 = node.text }
+            case "title": if meta.title == nil { meta.title = Self.withoutSiteName(node.text) }
             case "meta":
                 let key = (node.attribute("name") ?? node.attribute("property") ?? "").lowercased()
                 let value = node.attribute("content") ?? ""
                 switch key {
-                case "author": if meta.authors.isEmpty { meta.authors = value.components(separatedBy: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+                case "author": if meta.authors.isEmpty && !value.hasPrefix("http") { meta.authors = Byline.names(value) }
                 case "og:title": meta.title = value
                 case "article:published_time", "date", "pubdate": meta.date = meta.date ?? value
                 case "og:url": meta.url = meta.url ?? value
@@ -112,9 +198,20 @@ struct HTMLReader {
             case "a" where node.attribute("rel")?.lowercased() == "author":
                 let name = node.text
                 if !name.isEmpty && !meta.authors.contains(name) { meta.authors.append(name) }
-            default: break
+            default:
+                let hints = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
+                if meta.byline == nil && (hints.contains("byline") || hints.contains("author")) { meta.byline = node.text }
             }
-            stack.append(contentsOf: node.children)
+            stack.append(contentsOf: node.children.reversed())
+        }
+        // No author in the page's metadata: the byline element says "By A and B", or just
+        // holds the names (<span class="author">Chris York</span>).
+        if meta.authors.isEmpty, let byline = meta.byline {
+            if let parsed = Byline.parse(byline) {
+                meta.authors = parsed.authors
+            } else if byline.wordCount <= 8 && !byline.contains(where: \.isNumber) {
+                meta.authors = Byline.names(byline)
+            }
         }
     }
 

@@ -32,11 +32,16 @@ struct MarkdownReader {
         var sections: [Section] = [Section()]
         var paragraph: [String] = []
         var inCode = false, inComment = false
+        var leadDate: PublicationDate?
+        // A quote runs over every ">" line in a row, as one block.
+        var quoting = false
         func flush(_ kind: Block.Kind = .paragraph) {
             let text = paragraph.joined(separator: " ").trimmingCharacters(in: .whitespaces)
-            if !text.isEmpty { sections[sections.count - 1].blocks.append(Block(kind, text)) }
+            if !text.isEmpty { sections[sections.count - 1].blocks.append(Block(quoting ? .quote : kind, text)) }
             paragraph = []
+            quoting = false
         }
+        var hasBody: Bool { sections.contains { !$0.blocks.isEmpty } }
         for (i, raw) in lines.enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             let number = i + offset + 1
@@ -61,15 +66,27 @@ struct MarkdownReader {
                 flush()
                 let level = line.prefix { $0 == "#" }.count
                 let heading = Self.inline(String(line.dropFirst(level)).trimmingCharacters(in: CharacterSet(charactersIn: "# ")))
-                if level == 1 && headline == nil { headline = heading } else if !heading.isEmpty { sections.append(Section(heading: heading)) }
+                if level == 1 && headline == nil { headline = heading }
+                // "# Title" under front matter that gave the same title: read once, not twice.
+                else if level == 1 && !hasBody && heading.lowercased() == headline.map(Self.inline)?.lowercased() {
+                    removed.append(RemovedLine(text: line, reason: "repeats the headline", line: number))
+                } else if !heading.isEmpty { sections.append(Section(heading: heading)) }
                 continue
             }
             if line.hasPrefix("![") && line.hasSuffix(")") { flush(); removed.append(RemovedLine(text: line, reason: "image", line: number)); continue }
             if line.hasPrefix(">") {
-                flush(); paragraph = [Self.inline(String(line.drop { $0 == ">" || $0 == " " }))]; flush(.quote); continue
+                if !quoting { flush(); quoting = true }
+                paragraph.append(Self.inline(String(line.drop { $0 == ">" || $0 == " " }))); continue
             }
+            if quoting { flush() }
             if let item = Self.listItem(line) { flush(); paragraph = [Self.inline(item)]; flush(.listItem); continue }
             if let reason = Furniture.reason(line) { flush(); removed.append(RemovedLine(text: line, reason: reason, line: number)); continue }
+            // A byline or date line before the first paragraph is metadata, not story.
+            if headline != nil && !hasBody && paragraph.isEmpty, let lead = Byline.lead(Self.inline(line)) {
+                if authors.isEmpty { authors = lead.authors }
+                if meta["date"] == nil { leadDate = lead.date }
+                removed.append(RemovedLine(text: line, reason: lead.reason, line: number)); continue
+            }
             paragraph.append(Self.inline(line))
         }
         flush()
@@ -79,7 +96,7 @@ struct MarkdownReader {
             sections[0].blocks.removeFirst()
         }
         guard let headline, !headline.isEmpty else { throw ReadingError.noText(name) }
-        let date = meta["date"].map { PublicationDate(text: $0, date: ISO8601DateFormatter.day($0) ?? Byline.parseDate($0), hasTime: $0.contains(":")) }
+        let date = meta["date"].map { PublicationDate(text: $0, date: ISO8601DateFormatter.day($0) ?? Byline.parseDate($0), hasTime: $0.contains(":")) } ?? leadDate
         return Article(headline: Self.inline(headline), authors: authors, published: date, sourceURL: meta["url"],
                        sections: sections.filter { !$0.blocks.isEmpty || $0.heading != nil }, removed: removed)
     }
@@ -91,13 +108,22 @@ struct MarkdownReader {
         return nil
     }
 
-    /// Links become their text, images vanish, emphasis and code marks go.
+    /// Links become their text, images and inline HTML tags vanish, emphasis and code marks go,
+    /// backslash escapes and HTML entities become the characters they stand for.
     static func inline(_ text: String) -> String {
-        var s = text.replacingOccurrences(of: #"!\[[^\]]*\]\([^)]*\)"#, with: "", options: .regularExpression)
+        // Escaped emphasis and code marks are set aside (as private-use characters) so the
+        // emphasis rules below spare them; other escapes just lose their backslash.
+        var s = text.replacingOccurrences(of: "\\*", with: "\u{E001}").replacingOccurrences(of: "\\_", with: "\u{E002}")
+            .replacingOccurrences(of: "\\`", with: "\u{E003}")
+        s = s.replacingOccurrences(of: #"\\([\\{}\[\]()#+.!<>-])"#, with: "$1", options: .regularExpression)
+        s = s.replacingOccurrences(of: #"</?[A-Za-z][^>]*>"#, with: "", options: .regularExpression)
+        s = s.replacingOccurrences(of: #"!\[[^\]]*\]\([^)]*\)"#, with: "", options: .regularExpression)
         s = s.replacingOccurrences(of: #"\[([^\]]*)\]\([^)]*\)"#, with: "$1", options: .regularExpression)
         s = s.replacingOccurrences(of: #"(\*\*|__|\*|`)"#, with: "", options: .regularExpression)
         s = s.replacingOccurrences(of: #"(?<![A-Za-z0-9])_([^_]+)_(?![A-Za-z0-9])"#, with: "$1", options: .regularExpression)
-        return s.trimmingCharacters(in: .whitespaces)
+        s = s.replacingOccurrences(of: "\u{E001}", with: "*").replacingOccurrences(of: "\u{E002}", with: "_")
+            .replacingOccurrences(of: "\u{E003}", with: "`")
+        return HTMLEntities.decode(s).trimmingCharacters(in: .whitespaces)
     }
 
     static func unquote(_ s: String) -> String {

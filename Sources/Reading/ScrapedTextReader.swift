@@ -1,67 +1,129 @@
 import EditionCore
 import Foundation
 
-/// Reads text scraped from a news page: the tag line, "Edit post", the headline, the byline
-/// with authors, date, time and "N min read", the photo caption with its credit, the AI
-/// disclosure, the body, and the trailing furniture. Every dropped line is kept with its reason.
+/// Reads text scraped from a news page: the tag line or category labels, "Edit post", the
+/// headline, the byline with authors, date, time and "N min read" (perhaps under a standfirst),
+/// the photo caption with its credit, the AI disclosure, the body with its subheadings, and the
+/// trailing furniture. Every dropped line is kept with its reason.
 /// The rules look at shapes (a comma-separated tag list before the headline, "by … <date>",
 /// "(Photo by …)"), not at one site's exact words.
 struct ScrapedTextReader {
     func read(_ text: String, name: String) throws -> Article {
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces) }
         var removed: [RemovedLine] = []
+        var warnings: [String] = []
         var headline: String?
         var authors: [String] = []
         var published: PublicationDate?
-        var paragraphs: [String] = []
+        var sections = [Section()]
         var current: [String] = []
         func endParagraph() {
-            if !current.isEmpty { paragraphs.append(current.joined(separator: " ")); current = [] }
+            if !current.isEmpty { sections[sections.count - 1].blocks.append(Block(.paragraph, current.joined(separator: " "))); current = [] }
         }
+        func remove(_ line: String, _ reason: String, _ i: Int) { removed.append(RemovedLine(text: line, reason: reason, line: i + 1)) }
+        var hasBody: Bool { !current.isEmpty || sections.contains { !$0.blocks.isEmpty } }
+        // Between the headline and the body, bylines and date lines are metadata. A standfirst
+        // sentence may come before the byline, so the lead stays open while one follows.
+        var leadOpen = true
+        // The "Related"-style line whose list of other stories' headlines we are inside.
+        var listMarker: String?
         // The furniture at the end of a page: everything from "Authors:", "Comments" or
         // "Editors' Picks" on, when it follows the body.
         var tail = lines.count
-        for (i, line) in lines.enumerated() where Furniture.endsArticle(line.trimmingCharacters(in: .whitespaces)) {
+        for (i, line) in lines.enumerated() where Furniture.endsArticle(line) {
             tail = i
             break
         }
-        for (i, raw) in lines.enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+        for (i, line) in lines.enumerated() {
             guard !line.isEmpty else { endParagraph(); continue }
-            if i >= tail && headline != nil {
-                removed.append(RemovedLine(text: line, reason: "page furniture after the article", line: i + 1)); continue
+            if i >= tail && (headline != nil || hasBody) {
+                // "Authors: A, B" names the authors when the byline did not.
+                if authors.isEmpty, line.lowercased().hasPrefix("author"), let colon = line.firstIndex(of: ":") {
+                    authors = Byline.names(String(line[line.index(after: colon)...]))
+                }
+                remove(line, "page furniture after the article", i); continue
             }
             if let reason = Furniture.reason(line) {
-                endParagraph(); removed.append(RemovedLine(text: line, reason: reason, line: i + 1)); continue
+                endParagraph(); remove(line, reason, i)
+                if Furniture.startsList(line) { listMarker = line }
+                continue
             }
-            if headline == nil {
-                if Furniture.isTagLine(line) {
-                    removed.append(RemovedLine(text: line, reason: "category and tag line", line: i + 1)); continue
+            if let marker = listMarker {
+                // The headlines listed under "Related" are links, not story: short, no full stop.
+                if current.isEmpty, line.isTitleLike(maxWords: 20), !isSubheading(lines, i) {
+                    remove(line, "listed under “\(marker)”", i); continue
                 }
-                headline = line
-                continue
+                listMarker = nil
             }
-            if paragraphs.isEmpty && current.isEmpty, let byline = Byline.parse(line) {
-                authors = byline.authors
-                published = byline.date
-                removed.append(RemovedLine(text: line, reason: "byline", line: i + 1))
-                continue
+            if headline == nil && !hasBody {
+                if Furniture.isTagLine(line) { remove(line, "category and tag line", i); continue }
+                if isCategoryLabel(lines, i) { remove(line, "category label", i); continue }
+                if let lead = Byline.lead(line) {  // some sites put the byline above the headline
+                    authors = lead.authors; published = lead.date; remove(line, lead.reason, i); continue
+                }
+                // A long sentence is not a headline: the story starts without one.
+                if !(line.endsLikeSentence && line.wordCount > 15) { headline = line; continue }
+            }
+            if leadOpen && current.isEmpty, let lead = Byline.lead(line) {
+                if authors.isEmpty { authors = lead.authors }
+                if published == nil { published = lead.date }
+                remove(line, lead.reason, i); continue
+            }
+            if leadOpen && !Self.leadFollows(lines, after: i) { leadOpen = false }
+            if current.isEmpty && isSubheading(lines, i) {
+                sections.append(Section(heading: line)); continue
             }
             current.append(line)
             // Scraped text often has no blank lines: a line ending a sentence ends a paragraph.
             if let last = line.last, ".!?\"”'’".contains(last) { endParagraph() }
         }
         endParagraph()
-        guard let headline else { throw ReadingError.noText(name) }
-        guard !paragraphs.isEmpty else {
+        let body = sections.filter { !$0.blocks.isEmpty }
+        guard !body.isEmpty else {
             throw removed.isEmpty ? ReadingError.noText(name) : ReadingError.onlyFurniture(name, removed.count)
         }
-        return Article(headline: headline, authors: authors, published: published,
-                       sections: [Section(blocks: paragraphs.map { Block(.paragraph, $0) })], removed: removed)
+        if headline == nil {
+            headline = ArticleReader.title(fromName: name)
+            warnings.append("\(name): no headline found; using “\(headline!)”")
+        }
+        for section in sections where section.blocks.isEmpty {
+            if let heading = section.heading { removed.append(RemovedLine(text: heading, reason: "heading with no text under it")) }
+        }
+        return Article(headline: headline!, authors: authors, published: published,
+                       sections: body, removed: removed, warnings: warnings)
+    }
+
+    /// A one-to-three-word label above the headline ("Politics", "World" / "Analysis"): one of
+    /// the next few lines is a longer title, and no prose, byline or date comes before it.
+    func isCategoryLabel(_ lines: [String], _ index: Int) -> Bool {
+        guard lines[index].wordCount <= 3, lines[index].isTitleLike(maxWords: 3) else { return false }
+        let following = lines[(index + 1)...].lazy.filter { !$0.isEmpty && Furniture.reason($0) == nil }.prefix(3)
+        for next in following {
+            guard next.isTitleLike(maxWords: 25), Byline.lead(next) == nil else { return false }
+            if next.wordCount > 3 { return true }
+        }
+        return false
+    }
+
+    /// "What comes next" straight above a paragraph: a short title with no full stop, followed
+    /// at once by a much longer line that starts a sentence. A hard-wrapped line is about as long
+    /// as the next and the next goes on mid-sentence, so wrapped paragraphs are not split.
+    func isSubheading(_ lines: [String], _ index: Int) -> Bool {
+        let line = lines[index]
+        guard line.isTitleLike(maxWords: 12), index + 1 < lines.count else { return false }
+        let next = lines[index + 1]
+        guard let first = next.first, first.isUppercase || "\"“‘'".contains(first) else { return false }
+        return next.count >= 2 * line.count && Furniture.reason(next) == nil && next.endsLikeSentence
+    }
+
+    /// Whether a byline or date line comes within the next two non-blank lines.
+    static func leadFollows(_ lines: [String], after index: Int) -> Bool {
+        lines[(index + 1)...].lazy.filter { !$0.isEmpty }.prefix(2).contains { Byline.lead($0) != nil }
     }
 }
 
-/// Lines that are never part of the story, and why.
+/// Lines that are never part of the story, and why. Every reader asks this one place.
 enum Furniture {
     static func reason(_ line: String) -> String? {
         let lower = line.lowercased()
@@ -70,18 +132,49 @@ enum Furniture {
             || lower.hasPrefix("photo:") || lower.contains("/afp") || lower.contains("via reuters)") {
             return "photo caption"
         }
-        if (lower.contains("audio") || lower.contains("article")) && (lower.contains(" ai ") || lower.hasSuffix(" ai") || lower.contains("artificial intelligence"))
-            && line.count < 120 && (lower.contains("created") || lower.contains("generated") || lower.contains("assist")) {
-            return "AI disclosure"
+        // "A soldier in Kharkiv. Photo: Reuters": a credit closing the line, no full stop after it.
+        if line.count < 300, lower.contains("photo") || lower.contains("image") || lower.contains("picture"),
+           lower.range(of: #"\b(photo|photograph|image|picture)s?\s*(by|:)\s*[^.]{2,60}$"#, options: .regularExpression) != nil {
+            return "photo caption"
         }
-        let exact = ["advertisement", "advert", "sponsored", "related", "related articles", "share", "share this article",
-                     "comments", "editors' picks", "editors’ picks", "most read", "trending", "read more", "tags"]
-        if exact.contains(lower.trimmingCharacters(in: CharacterSet(charactersIn: ":"))) { return "site furniture" }
+        if isAIDisclosure(lower) { return "AI disclosure" }
+        let key = lower.trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+        if exact.contains(key) || listMarkers.contains(key) { return "site furniture" }
+        // Each pattern below is tried only when the line has its key word: a long page has
+        // hundreds of thousands of lines, and a regular expression costs far more than a word.
+        if lower.contains("continue"), lower.range(of: #"^(?:story|article) continues (?:below|after)|^continue reading (?:below|after)|^scroll to continue"#, options: .regularExpression) != nil {
+            return "site furniture"
+        }
+        if lower.contains("comment"), lower.range(of: #"^(?:\d+\s+comments?|comments?\s*\(\d+\))$"#, options: .regularExpression) != nil { return "comments link" }
+        if lower.contains(":"), lower.range(of: #"^(?:tags?|topics?|filed under|keywords)\s*:"#, options: .regularExpression) != nil { return "tag line" }
+        if lower.hasPrefix("share on") || lower.hasPrefix("share this") { return "share buttons" }
         let prefixes = ["read also:", "read also", "read more:", "see also:", "also read:", "subscribe", "sign up",
-                        "share on", "share this", "follow us", "newsletter", "click here", "support our", "become a member"]
+                        "follow us", "newsletter", "click here", "support our", "become a member"]
         if prefixes.contains(where: { lower.hasPrefix($0) }) { return lower.hasPrefix("read") || lower.hasPrefix("see") || lower.hasPrefix("also") ? "read-also link" : "newsletter or subscription plug" }
-        if line.range(of: #"^\d+\s*min(ute)?s?\s+read$"#, options: [.regularExpression, .caseInsensitive]) != nil { return "reading time" }
+        if lower.hasSuffix("read"), line.range(of: #"^\d+\s*min(ute)?s?\s+read$"#, options: [.regularExpression, .caseInsensitive]) != nil { return "reading time" }
         return nil
+    }
+
+    static let exact: Set<String> = ["advertisement", "advert", "sponsored", "share", "share this article",
+                                     "comments", "editors' picks", "editors’ picks", "most read", "trending", "tags"]
+
+    /// Lines that head a list of links to other stories; the headlines under them go too.
+    static let listMarkers: Set<String> = ["related", "related articles", "related stories", "related news",
+                                           "related coverage", "read more", "read also", "also read", "see also",
+                                           "more on this story", "read next", "recommended", "don't miss", "further reading"]
+
+    static func startsList(_ line: String) -> Bool {
+        listMarkers.contains(line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": ")))
+    }
+
+    /// "This audio is created with AI assistance", "This summary was generated by AI",
+    /// "This article was translated with the help of AI tools": short, names AI, says what
+    /// was made and how. Prose that merely mentions AI and audio says neither.
+    static func isAIDisclosure(_ lower: String) -> Bool {
+        guard lower.count < 120, lower.contains(" ai ") || lower.hasSuffix(" ai") || lower.contains("artificial intelligence") else { return false }
+        let objects = ["audio", "article", "story", "text", "summary", "translation", "version", "content"]
+        let verbs = ["created", "generated", "assist", "translat", "produced", "narrat", "voiced", "summari", "with the help"]
+        return objects.contains(where: lower.contains) && verbs.contains(where: lower.contains)
     }
 
     static func endsArticle(_ line: String) -> Bool {
@@ -99,41 +192,21 @@ enum Furniture {
     }
 }
 
-/// "by Chris York and The Kyiv Independent news desk March 19, 2024 5:31 PM 2 min read"
-enum Byline {
-    struct Parsed { var authors: [String]; var date: PublicationDate? }
+extension String {
+    var wordCount: Int { split(separator: " ").count }
 
-    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-                         "sept", "oct", "nov", "dec"]
-
-    static func parse(_ line: String) -> Parsed? {
-        guard line.lowercased().hasPrefix("by "), line.count < 300 else { return nil }
-        var rest = String(line.dropFirst(3))
-        rest = rest.replacingOccurrences(of: #"\s*\d+\s*min(ute)?s?\s+read\s*$"#, with: "", options: [.regularExpression, .caseInsensitive])
-        var date: PublicationDate?
-        // The date starts at the first month name followed by a day number.
-        let pattern = #"\b(\#(months.joined(separator: "|")))\.?\s+\d{1,2},?\s+\d{4}(\s+\d{1,2}:\d{2}\s*(AM|PM|am|pm)?)?"#
-        if let range = rest.range(of: pattern, options: [.regularExpression, .caseInsensitive]) {
-            let text = String(rest[range]).trimmingCharacters(in: .whitespaces)
-            date = PublicationDate(text: text, date: parseDate(text), hasTime: text.contains(":"))
-            rest = String(rest[..<range.lowerBound])
-        }
-        let names = rest.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " & ", with: ",")
-            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard !names.isEmpty, names.allSatisfy({ $0.split(separator: " ").count <= 6 }) else { return nil }
-        return Parsed(authors: names, date: date)
+    /// Ends the way a sentence or a lead-in ends (closing quotes and brackets aside).
+    var endsLikeSentence: Bool {
+        guard let mark = last(where: { !"\"'”’»)]*_ ".contains($0) }) else { return false }
+        return ".!?…:;,".contains(mark)
     }
 
-    static func parseDate(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        let cleaned = text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: "Sept ", with: "Sep ")
-        for format in ["MMMM d, yyyy h:mm a", "MMMM d, yyyy", "MMM d, yyyy h:mm a", "MMM d, yyyy", "MMMM d yyyy", "MMM d yyyy"] {
-            formatter.dateFormat = format
-            if let d = formatter.date(from: cleaned) { return d }
-        }
-        return nil
+    /// A short line that starts with a capital, digit or quote and has no full stop, comma or
+    /// colon at the end: a headline, a label or a subheading.
+    func isTitleLike(maxWords: Int) -> Bool {
+        guard let first = first(where: { !"\"'“‘«".contains($0) }), first.isUppercase || first.isNumber,
+              wordCount <= maxWords else { return false }
+        guard let mark = last(where: { !"\"'”’»)]*_ ".contains($0) }) else { return false }
+        return !".…:;,".contains(mark)
     }
 }
