@@ -89,6 +89,16 @@ final class VerifyTests: XCTestCase {
         XCTAssertTrue(heading.hasPrefix(long.trimmingCharacters(in: .whitespaces)))
     }
 
+    /// An unmastered file keeps the engine's level on purpose: verify reports it, and passes.
+    func testAnUnmasteredFileIsNotHeldToTheLoudnessTarget() throws {
+        let narrated = try CommandRunner.edition(["narrate", "budget.txt", "--output", out.path, "--format", "wav", "--no-mastering"],
+                                                 directory: dir)
+        XCTAssertEqual(narrated.status, 0, narrated.stderr)
+        let result = try CommandRunner.edition(["verify", file("wav")])
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("not mastered"), result.stdout)
+    }
+
     func testAFileThatIsNotAudioFails() throws {
         let notes = try TestEnvironment.write(Data("Notes for the editor, not audio.\n".utf8), named: "notes.mp3", in: dir)
         let result = try CommandRunner.edition(["verify", notes.path])
