@@ -62,8 +62,10 @@ struct ScrapedTextReader {
                 if let lead = Byline.lead(line) {  // some sites put the byline above the headline
                     authors = lead.authors; published = lead.date; remove(line, lead.reason, i); continue
                 }
-                // A long sentence is not a headline: the story starts without one.
-                if !(line.endsLikeSentence && line.wordCount > 15) { headline = line; continue }
+                // A long sentence is not a headline, nor is anything longer than any headline
+                // (a text pasted as one unpunctuated line): the story starts without one.
+                let words = line.split(separator: " ", maxSplits: 41).count   // no need to count past 41
+                if !(words > 40 || (line.endsLikeSentence && words > 15)) { headline = line; continue }
             }
             if leadOpen && current.isEmpty, let lead = Byline.lead(line) {
                 if authors.isEmpty { authors = lead.authors }

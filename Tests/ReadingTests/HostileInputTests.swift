@@ -107,4 +107,12 @@ final class HostileInputTests: XCTestCase {
         _ = try? read("# Headline\n\n" + String(repeating: ">", count: 100_000) + " quoted\n", name: "quotes.md")
         XCTAssertLessThan(Date().timeIntervalSince(start), 20)
     }
+
+    /// Text pasted as one line with no punctuation is story, not a headline of a million words.
+    func testOneUnpunctuatedLineIsTheStory() throws {
+        let article = try read(String(repeating: "word ", count: 100_000) + "\n", name: "pasted-text.txt")
+        XCTAssertEqual(article.headline, "pasted text")
+        XCTAssertEqual(article.blocks.count, 1)
+        XCTAssertEqual(article.blocks.first?.text.split(separator: " ").count, 100_000)
+    }
 }
