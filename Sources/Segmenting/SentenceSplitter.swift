@@ -51,8 +51,26 @@ public struct SentenceSplitter: Sendable {
         return true
     }
 
+    /// Longest "sentence", in characters. Run-on text with no sentence ends (a page pasted as one
+    /// line) is cut at spaces into pieces this long, so no one sentence — normalized, chunked and
+    /// timed as a whole — ever holds a book's worth of tokens in memory.
+    public static let maxCharacters = 5_000
+
     private func append(_ slice: ArraySlice<Character>, to sentences: inout [String]) {
-        let s = String(slice).trimmingCharacters(in: .whitespacesAndNewlines)
+        var rest = slice
+        while rest.count > Self.maxCharacters {
+            let limit = rest.index(rest.startIndex, offsetBy: Self.maxCharacters)
+            // At the last space before the limit; through a word only when there is none.
+            var cut = rest[..<limit].lastIndex(where: \.isWhitespace) ?? limit
+            if cut == rest.startIndex { cut = limit }
+            append(piece: rest[..<cut], to: &sentences)
+            rest = rest[cut...]
+        }
+        append(piece: rest, to: &sentences)
+    }
+
+    private func append(piece: ArraySlice<Character>, to sentences: inout [String]) {
+        let s = String(piece).trimmingCharacters(in: .whitespacesAndNewlines)
         if !s.isEmpty { sentences.append(s) }
     }
 

@@ -30,6 +30,17 @@ final class SentenceSplitterTests: XCTestCase {
 }
 
 final class ChunkSplitterTests: XCTestCase {
+    func testRunOnTextIsCutAtSpacesIntoBoundedPieces() {
+        let words = (0..<3_000).map { "word\($0)" }
+        let pieces = SentenceSplitter().split(words.joined(separator: " "))
+        XCTAssertGreaterThan(pieces.count, 1)
+        XCTAssertTrue(pieces.allSatisfy { $0.count <= SentenceSplitter.maxCharacters })
+        XCTAssertEqual(pieces.flatMap { $0.split(separator: " ").map(String.init) }, words, "every word kept, none cut")
+        // No space at all: cut through the word rather than loop.
+        let solid = String(repeating: "x", count: 12_000)
+        XCTAssertEqual(SentenceSplitter().split(" " + solid).joined(), solid)
+    }
+
     func testShortSentencesAreOneChunk() {
         let chunks = ChunkSplitter(clausePause: 150).chunks(text: "A short one.", tokens: [], pauseAfter: 400)
         XCTAssertEqual(chunks, [Chunk(text: "A short one.", pauseAfter: 400)])
