@@ -27,30 +27,37 @@ let package = Package(
         .systemLibrary(name: "CSampleRate", pkgConfig: "samplerate",
                        providers: [.apt(["libsamplerate0-dev"])]),
 
-        // The shared vocabulary: Article, Script, Chapter, VoiceProfile…
+        // The shared vocabulary: Article, ScriptOutline, Sentence, Chunk, Take, Timeline, Chapter,
+        // VoiceProfile, Episode; and the one concurrency helper. No file I/O, no YAML.
         .target(name: "EditionCore", dependencies: [.product(name: "Yams", package: "Yams")]),
 
+        // Wrappers, which any stage may import: Audio owns libsndfile and the scratch files;
+        // Tagging writes and reads chapters inside containers (WAV cue/labl, ID3, Vorbis comments).
+        .target(name: "Audio", dependencies: ["EditionCore", "CSndFile"]),
+        .target(name: "Tagging", dependencies: ["EditionCore"]),
+
+        // The stages, in the order the text flows. Each imports EditionCore and wrappers only.
         // 1. Reading: scraped text, Markdown, HTML → Article.
         .target(name: "Reading", dependencies: ["EditionCore", "CLibXML2"]),
         // 2. Normalizing: written text → the words a listener should hear.
         .target(name: "Normalizing", dependencies: ["EditionCore"]),
-        // 3. Segmenting: sentences, speakable chunks and the pause plan.
+        // 3. Segmenting: chapters, sentences, pauses (ScriptOutline), then the Script: chunks per sentence.
         .target(name: "Segmenting", dependencies: ["EditionCore"]),
         // 4. Synthesizing: espeak-ng in supervised worker processes.
         .target(name: "Synthesizing", dependencies: ["EditionCore", "CEspeakNG"]),
-        // 5. Audio + Assembling: PCM → WAV with chapter markers, through libsndfile.
-        .target(name: "Audio", dependencies: ["EditionCore", "CSndFile"]),
-        .target(name: "Assembling", dependencies: ["EditionCore", "Audio", "Tagging"]),
-        // 6. Mastering: loudness, resampling, encoding; Tagging: chapters inside MP3, FLAC and Ogg.
-        .target(name: "Tagging", dependencies: ["EditionCore"]),
+        // 5. Assembling: takes and pauses → a PCM spool and the Timeline.
+        .target(name: "Assembling", dependencies: ["EditionCore", "Audio"]),
+        // 6. Mastering: loudness, limiter, resampling, encoders with chapters.
         .target(name: "Mastering", dependencies: ["EditionCore", "Audio", "Tagging", "CEbur128", "CSampleRate"]),
-        // 7. Publishing: sidecars (chapters JSON, episode metadata, transcripts) and the podcast feed.
+        // 7. Publishing: sidecars (chapters JSON, transcripts, episode metadata) and the podcast feed.
         .target(name: "Publishing", dependencies: [
             "EditionCore",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        // Building composes the stages into a narration.
+
+        // Building composes the stages: production (one loop for narrate, build and the library's
+        // Narrator), batches and their journal, verification.
         .target(name: "Building", dependencies: [
             "EditionCore", "Reading", "Normalizing", "Segmenting", "Synthesizing",
             "Audio", "Assembling", "Mastering", "Tagging", "Publishing",
@@ -58,19 +65,22 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "edition", dependencies: [
-            "Building", "Synthesizing",
+            "Building", "EditionCore", "Reading", "Normalizing", "Segmenting", "Synthesizing", "Mastering", "Publishing",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Tests.
         .target(name: "EditionTestSupport", dependencies: ["EditionCore"], path: "Tests/EditionTestSupport"),
-        .testTarget(name: "ReadingTests", dependencies: ["Reading", "EditionTestSupport"],
+        .testTarget(name: "ReadingTests", dependencies: ["Reading", "EditionCore", "CLibXML2", "EditionTestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "NormalizingTests", dependencies: ["Normalizing", "EditionTestSupport"],
+        .testTarget(name: "NormalizingTests", dependencies: ["Normalizing", "EditionCore", "EditionTestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "TaggingTests", dependencies: ["Tagging", "Audio", "EditionTestSupport"]),
-        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "EditionTestSupport"]),
-        .testTarget(name: "EditionTests", dependencies: ["Building", "EditionTestSupport", "Audio", "Mastering", "CSndFile"]),
+        .testTarget(name: "SegmentingTests", dependencies: ["Segmenting", "EditionCore"]),
+        .testTarget(name: "TaggingTests", dependencies: ["Tagging", "Audio", "EditionCore", "EditionTestSupport"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "EditionCore", "EditionTestSupport"]),
+        .testTarget(name: "EditionTests", dependencies: [
+            "Building", "EditionTestSupport", "EditionCore", "Audio", "Assembling", "Mastering", "Segmenting", "Synthesizing",
+        ]),
         .testTarget(name: "EditionCLITests", dependencies: ["EditionTestSupport"]),
     ]
 )

@@ -1,7 +1,7 @@
 import Audio
 import EditionCore
 import Foundation
-import Tagging
+
 
 /// Lays takes and silences end to end, and notes where each chapter, sentence and word
 /// lands. The result is a `Timeline` and a spool of PCM ready for the file writers; the audio

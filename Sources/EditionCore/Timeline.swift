@@ -7,13 +7,13 @@ public struct Timeline: Sendable {
     public var totalSamples: Int
     public var chapters: [Chapter]
     /// One per spoken source token, in order.
-    public var words: TimedTextLog?
+    public var words: (any TimedTextSource)?
     /// One per sentence, in order.
-    public var sentences: TimedTextLog?
+    public var sentences: (any TimedTextSource)?
     public var mapping = SampleMapping.identity
 
     public init(sampleRate: Int, totalSamples: Int = 0, chapters: [Chapter] = [],
-                words: TimedTextLog? = nil, sentences: TimedTextLog? = nil) {
+                words: (any TimedTextSource)? = nil, sentences: (any TimedTextSource)? = nil) {
         self.sampleRate = sampleRate
         self.totalSamples = totalSamples
         self.chapters = chapters
@@ -49,11 +49,11 @@ public struct Timeline: Sendable {
         return result
     }
 
-    private func forEach(_ log: TimedTextLog?, _ body: (TimedText) throws -> Void) throws {
+    private func forEach(_ log: (any TimedTextSource)?, _ body: (TimedText) throws -> Void) throws {
         try log?.forEach { try body(TimedText(text: $0.text, start: mapping.map($0.start), end: mapping.map($0.end))) }
     }
 
-    private func all(_ log: TimedTextLog?) throws -> [TimedText] {
+    private func all(_ log: (any TimedTextSource)?) throws -> [TimedText] {
         var items: [TimedText] = []
         try forEach(log) { items.append($0) }
         return items
@@ -72,6 +72,11 @@ public struct SampleMapping: Sendable, Equatable {
     }
 
     public func map(_ position: Int) -> Int { Int((Double(position + offset) * ratio).rounded()) }
+}
+
+/// Timed words or sentences kept outside memory (Audio's `TimedTextLog`), read back in order.
+public protocol TimedTextSource: Sendable {
+    func forEach(_ body: (TimedText) throws -> Void) throws
 }
 
 /// A stretch of the programme and the text heard in it.

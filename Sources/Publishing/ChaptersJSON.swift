@@ -20,11 +20,6 @@ public enum ChaptersJSON {
     }
 }
 
-/// Times in sidecars are kept to the millisecond: finer is noise, coarser drifts from the audio.
-public enum Seconds {
-    public static func rounded(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
-}
-
 /// One JSON style for every sidecar: sorted keys and stable formatting, so rebuilds diff cleanly.
 public enum JSONOutput {
     public static func encode<T: Encodable>(_ value: T) throws -> Data {

@@ -10,7 +10,7 @@ public enum Transcripts {
         try TextFile.write(url) { out in
             out("WEBVTT\n\n")
             try forEachCue(.words, timeline) { i, cue in
-                out("\(i + 1)\n\(stamp(cue.start, ".")) --> \(stamp(cue.end, "."))\n\(escapeVTT(cue.text))\n\n")
+                out("\(i + 1)\n\(Timecode.string(cue.start)) --> \(Timecode.string(cue.end))\n\(escapeVTT(cue.text))\n\n")
             }
         }
     }
@@ -19,7 +19,7 @@ public enum Transcripts {
     public static func writeSRT(_ timeline: Timeline, to url: URL) throws {
         try TextFile.write(url) { out in
             try forEachCue(.sentences, timeline) { i, cue in
-                out("\(i + 1)\n\(stamp(cue.start, ",")) --> \(stamp(cue.end, ","))\n\(oneLine(cue.text))\n\n")
+                out("\(i + 1)\n\(Timecode.string(cue.start, separator: ",")) --> \(Timecode.string(cue.end, separator: ","))\n\(oneLine(cue.text))\n\n")
             }
         }
     }
@@ -79,11 +79,6 @@ public enum Transcripts {
     }
 
     /// "HH:MM:SS.mmm" (WebVTT) or "HH:MM:SS,mmm" (SRT).
-    public static func stamp(_ seconds: Double, _ separator: String) -> String {
-        let ms = Int((seconds * 1000).rounded())
-        return String(format: "%02d:%02d:%02d%@%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, separator, ms % 1000)
-    }
-
     /// Cue text may hold neither "-->" nor a blank line, and &, < and > are escaped.
     static func escapeVTT(_ text: String) -> String {
         oneLine(text).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")

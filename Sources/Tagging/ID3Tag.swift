@@ -1,3 +1,4 @@
+import EditionCore
 /// An ID3v2.3 tag for a podcast MP3: episode text frames, a table of contents and one CHAP
 /// frame per chapter, byte for byte what `bytes()` returns.
 ///

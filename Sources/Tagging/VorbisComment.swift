@@ -1,3 +1,4 @@
+import EditionCore
 /// A Vorbis comment list, the tag format of FLAC, Ogg Vorbis and Ogg Opus: a vendor string and
 /// `KEY=value` entries, each length-prefixed (u32 little-endian), values in UTF-8.
 ///

@@ -129,13 +129,11 @@ final class MasteringTests: XCTestCase {
         Opposition members said the plan ignored rural schools. The vote was twelve to nine.
         """
 
-    func narrate(formats: [AudioFormat], plan: (inout MasteringPlan) -> Void = { _ in }) throws -> (URL, Narration) {
+    func narrate(formats: [AudioFormat], plan: @escaping @Sendable (inout MasteringPlan) -> Void = { _ in }) throws -> (URL, Narration) {
         let dir = try TestEnvironment.scratchDirectory("master")
         let source = try TestEnvironment.write(Data(Self.article.utf8), named: "m.txt", in: dir)
-        var profile = try VoiceLibrary(directory: TestEnvironment.voicesDirectory).profile(named: "en-us-news")
-        plan(&profile.mastering)
-        let narrator = Narrator(pool: WorkerPool(executable: TestEnvironment.editionBinary, jobs: 2))
-        return (dir, try narrator.narrate(source.path, profile: profile, outputDirectory: dir, formats: formats))
+        let options = Narrator.Options(outputDirectory: dir, formats: formats, mastering: { var p = $0; plan(&p); return p })
+        return (dir, try TestNarrator.make().narrateBlocking(.file(source.path), options: options))
     }
 
     /// ffmpeg's own EBU R128 meter, independent of libebur128.

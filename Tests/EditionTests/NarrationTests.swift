@@ -31,8 +31,7 @@ final class NarrationTests: XCTestCase {
 
     func narrate(_ text: String, environment: [String: String] = [:]) throws -> Narration {
         let source = try TestEnvironment.write(Data(text.utf8), named: "article.txt", in: output)
-        let narrator = Narrator(pool: WorkerPool(executable: TestEnvironment.editionBinary, jobs: 2, environment: environment))
-        return try narrator.narrate(source.path, profile: profile, outputDirectory: output)
+        return try TestNarrator.narrate(source.path, into: output, environment: environment)
     }
 
     func testWAVHeaderAndLengthAgree() throws {

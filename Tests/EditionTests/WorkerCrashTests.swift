@@ -42,10 +42,7 @@ final class WorkerCrashTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let source = try TestEnvironment.write(Data("Crash test\n\nOne fine sentence. A kaboom sentence. Last one.\n".utf8),
                                                named: "a.txt", in: dir)
-        let narrator = Narrator(pool: WorkerPool(executable: TestEnvironment.editionBinary, jobs: 2,
-                                                 environment: [Worker.crashTrigger: "kaboom"]))
-        let profile = try VoiceLibrary(directory: TestEnvironment.voicesDirectory).profile(named: "en-us-news")
-        let narration = try narrator.narrate(source.path, profile: profile, outputDirectory: dir)
+        let narration = try TestNarrator.narrate(source.path, into: dir, environment: [Worker.crashTrigger: "kaboom"])
         XCTAssertEqual(narration.episode.warnings.count, 1)
         let warning = try XCTUnwrap(narration.episode.warnings.first)
         XCTAssertTrue(warning.contains("A kaboom sentence"), warning)

@@ -4,7 +4,7 @@ import Foundation
 /// One thing a build produces: an article's episode, or an edition joining several articles.
 public struct BuildItem: Sendable {
     public enum Kind: Sendable {
-        case article(path: String, overrides: ArticleOverrides)
+        case article(ArticleSource, overrides: ArticleOverrides)
         case edition(Manifest.EditionEntry, base: URL)
     }
     public var kind: Kind
@@ -12,13 +12,28 @@ public struct BuildItem: Sendable {
     /// Source bytes, to order the work and estimate the time left.
     public var weight: Int
 
-    /// A stable name for reports and the journal.
+    public init(kind: Kind, voice: String? = nil, weight: Int = 0) {
+        self.kind = kind
+        self.voice = voice
+        self.weight = weight
+    }
+
+    /// An article file (or "-" for standard input), as `edition narrate` and `build` take it.
+    public static func article(_ path: String, voice: String? = nil, overrides: ArticleOverrides = ArticleOverrides()) -> BuildItem {
+        BuildItem(kind: .article(.file(path), overrides: overrides), voice: voice, weight: BuildPlan.size(path))
+    }
+
+    /// A stable name for reports and the journal: the article's path as given.
     public var name: String {
         switch kind {
-        case .article(let path, _): return path
+        case .article(.file(let path), _): return path
+        case .article(let source, _): return source.name
         case .edition(let e, _): return "edition: \(e.title)"
         }
     }
+
+    /// How messages name it: as `name`, but standard input is "stdin".
+    var displayName: String { name == "-" ? "stdin" : name }
 }
 
 /// Turns the command line's sources — files, folders (searched recursively by extension) and
@@ -32,7 +47,7 @@ public enum BuildPlan {
         var seen = Set<String>()
         func addArticle(_ path: String, voice: String? = nil, overrides: ArticleOverrides = ArticleOverrides()) {
             guard seen.insert(path).inserted else { return }
-            items.append(BuildItem(kind: .article(path: path, overrides: overrides), voice: voice, weight: size(path)))
+            items.append(.article(path, voice: voice, overrides: overrides))
         }
         for source in sources {
             var isDirectory: ObjCBool = false

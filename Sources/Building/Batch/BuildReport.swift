@@ -15,6 +15,9 @@ public struct ItemReport: Codable, Sendable, Equatable {
     public var chunks: Int
     public var cacheHits: Int
     public var files: [String]
+    /// Chapters and integrated loudness (LUFS; nil when not mastered) of what was built.
+    public var chapters: Int?
+    public var loudness: Double?
 
     public init(name: String, status: Status, slug: String? = nil, error: String? = nil, warnings: [String] = [],
                 audioSeconds: Double = 0, elapsedSeconds: Double = 0, removedLines: Int = 0, chunks: Int = 0,
@@ -30,6 +33,17 @@ public struct ItemReport: Codable, Sendable, Equatable {
         self.chunks = chunks
         self.cacheHits = cacheHits
         self.files = files
+    }
+}
+
+extension ItemReport {
+    /// A built item's report, from what its production wrote.
+    init(_ narration: Narration, name: String, removedLines: Int) {
+        self.init(name: name, status: .built, slug: narration.episode.slug, warnings: narration.episode.warnings,
+                  audioSeconds: narration.timeline.duration, removedLines: removedLines, chunks: narration.chunks,
+                  cacheHits: narration.cacheHits, files: narration.files.map(\.lastPathComponent))
+        chapters = narration.episode.chapters.count
+        loudness = narration.episode.loudness
     }
 }
 

@@ -5,34 +5,11 @@ import Publishing
 import Reading
 import Synthesizing
 
-/// How a build runs.
-public struct BuildOptions: Sendable {
-    public var outputDirectory: URL
-    public var formats: [AudioFormat]
-    public var defaultVoice: String
-    public var library: VoiceLibrary
-    /// Command-line mastering overrides, applied over each item's profile.
-    public var mastering: @Sendable (MasteringPlan) -> MasteringPlan
-    public var intro: IntroTemplate
-    /// Rebuild even what is up to date.
-    public var force: Bool
-
-    public init(outputDirectory: URL, formats: [AudioFormat] = [.wav, .mp3], defaultVoice: String = "en-us-news",
-                library: VoiceLibrary, mastering: @escaping @Sendable (MasteringPlan) -> MasteringPlan = { $0 },
-                intro: IntroTemplate = .standard, force: Bool = false) {
-        self.outputDirectory = outputDirectory
-        self.formats = formats
-        self.defaultVoice = defaultVoice
-        self.library = library
-        self.mastering = mastering
-        self.intro = intro
-        self.force = force
-    }
-}
-
-/// Builds many items: each is skipped when up to date, otherwise planned and produced on the
+/// Builds items: each is skipped when up to date, otherwise planned and produced on the
 /// shared worker pool (every chunk of every article spreads over all workers, so one long
-/// article never leaves a core idle). A failed item is reported and the others go on.
+/// article never leaves a core idle). A failed item is reported and the others go on. This is
+/// the one production loop: `edition build`, `edition narrate` (no journal) and the library's
+/// `Narrator` all run it.
 public final class Builder {
     public let producer: Producer
     public let options: BuildOptions
@@ -43,81 +20,103 @@ public final class Builder {
         self.options = options
     }
 
-    public func run(_ items: [BuildItem], events: (BuildEvent) -> Void = { _ in }) -> BuildReport {
+    /// Builds every item and returns the report; `events` is called on this thread.
+    public func run(_ items: [BuildItem], cancellation: Cancellation? = nil,
+                    events: (BuildEvent) -> Void = { _ in }) -> BuildReport {
+        produce(items, cancellation: cancellation, events: events).report
+    }
+
+    /// As `run`, with each item's result: its narration, or why it has none (nil when it was
+    /// up to date).
+    func produce(_ items: [BuildItem], cancellation: Cancellation? = nil,
+                 events: (BuildEvent) -> Void) -> (report: BuildReport, results: [Result<Narration, Error>?]) {
         let start = Date()
         let out = options.outputDirectory
         try? FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         StaleFiles.sweep(out)
-        let journal = Journal(directory: out)
+        let journal = options.journal ? Journal(directory: out) : nil
         events(.started(items: items.count, weight: items.reduce(0) { $0 + $1.weight }))
 
-        // Two stages overlap: while earlier items are mastered and encoded on background threads
+        // Two stages overlap: while earlier items are mastered and encoded on their own threads
         // (as many at once as there are workers, since mastering costs more than speaking), the
         // workers already speak the next item. Results are reported in order, from this thread.
         var reports: [ItemReport] = []
-        typealias Finishing = (index: Int, item: BuildItem, plan: EpisodePlan, key: String, start: Date, task: Background<Narration>)
+        var results: [Result<Narration, Error>?] = Array(repeating: nil, count: items.count)
         var finishing: [Finishing] = []
         let inFlight = max(1, producer.pool.jobs) + 1
+        func report(_ index: Int, _ report: ItemReport, weight: Int) {
+            reports.append(report)
+            events(.itemFinished(index: index, report, weight: weight))
+        }
         func land(keeping: Int = 0) {
             while finishing.count > keeping {
                 let f = finishing.removeFirst()
-                var report: ItemReport
+                var itemReport: ItemReport
                 switch f.task.wait() {
                 case .success(let narration):
-                    let files = narration.files.map(\.lastPathComponent)
-                    report = ItemReport(name: f.item.name, status: .built, slug: f.plan.slug, warnings: narration.episode.warnings,
-                                        audioSeconds: narration.timeline.duration, removedLines: f.plan.removedLines,
-                                        chunks: narration.chunks, cacheHits: narration.cacheHits, files: files)
+                    results[f.index] = .success(narration)
+                    itemReport = ItemReport(narration, name: f.item.name, removedLines: f.plan.removedLines)
                 case .failure(let error):
-                    report = ItemReport(name: f.item.name, status: .failed, error: error.localizedDescription)
+                    let failure = ItemError(item: f.item.displayName, underlying: error)
+                    results[f.index] = .failure(failure)
+                    itemReport = ItemReport(name: f.item.name, status: .failed, error: failure.localizedDescription)
                 }
-                report.elapsedSeconds = Self.since(f.start)
-                reports.append(report)
-                events(.itemFinished(index: f.index, report, weight: f.item.weight))
+                itemReport.elapsedSeconds = Self.since(f.start)
+                report(f.index, itemReport, weight: f.item.weight)
             }
         }
         for (index, item) in items.enumerated() {
             events(.itemStarted(index: index, name: item.name))
             let itemStart = Date()
             do {
+                try cancellation?.check()
                 let profile = try profile(for: item)
                 let key = try buildKey(item, profile: profile)
-                if !options.force, let done = journal.upToDate(item.name, key: key, in: out) {
+                if !options.force, let done = journal?.upToDate(item.name, key: key, in: out) {
                     takenSlugs.insert(done.slug)
                     land()
-                    let report = ItemReport(name: item.name, status: .upToDate, slug: done.slug, files: done.files)
-                    reports.append(report)
-                    events(.itemFinished(index: index, report, weight: item.weight))
+                    report(index, ItemReport(name: item.name, status: .upToDate, slug: done.slug, files: done.files), weight: item.weight)
                     continue
                 }
                 var plan = try self.plan(item, profile: profile)
                 plan.slug = Slug.unique(plan.slug, taken: &takenSlugs)
-                let recording = try producer.record(plan, outputDirectory: out, buildKey: key) { events(.progress(index: index, $0)) }
+                let recording = try producer.record(plan, outputDirectory: out, buildKey: key, cancellation: cancellation) {
+                    events(.progress(index: index, $0))
+                }
                 land(keeping: inFlight - 1)
                 let producer = self.producer, formats = options.formats
                 let name = item.name, slug = plan.slug
-                finishing.append((index, item, plan, key, itemStart, Background {
+                finishing.append(Finishing(index: index, item: item, plan: plan, start: itemStart, task: BlockingThread.run {
                     let narration = try producer.finish(recording, formats: formats)
-                    journal.record(name, .init(key: key, slug: slug, files: narration.files.map(\.lastPathComponent)))
+                    journal?.record(name, .init(key: key, slug: slug, files: narration.files.map(\.lastPathComponent)))
                     return narration
                 }))
             } catch {
                 land()
-                let report = ItemReport(name: item.name, status: .failed, error: error.localizedDescription,
-                                        elapsedSeconds: Self.since(itemStart))
-                reports.append(report)
-                events(.itemFinished(index: index, report, weight: item.weight))
+                let failure = ItemError(item: item.displayName, underlying: error)
+                results[index] = .failure(failure)
+                report(index, ItemReport(name: item.name, status: .failed, error: failure.localizedDescription,
+                                         elapsedSeconds: Self.since(itemStart)), weight: item.weight)
             }
         }
         land()
         let cache = producer.cache?.size() ?? (entries: 0, bytes: 0)
-        let report = BuildReport(items: reports, audioSeconds: reports.reduce(0) { $0 + $1.audioSeconds },
-                                 elapsedSeconds: Date().timeIntervalSince(start), cacheEntries: cache.entries, cacheBytes: cache.bytes)
-        if let data = try? JSONOutput.encode(report) {
+        let buildReport = BuildReport(items: reports, audioSeconds: reports.reduce(0) { $0 + $1.audioSeconds },
+                                      elapsedSeconds: Date().timeIntervalSince(start), cacheEntries: cache.entries, cacheBytes: cache.bytes)
+        if options.journal, let data = try? JSONOutput.encode(buildReport) {
             try? data.write(to: out.appendingPathComponent("build-report.json"), options: Data.WritingOptions.atomic)
         }
-        events(.finished(report))
-        return report
+        events(.finished(buildReport))
+        return (buildReport, results)
+    }
+
+    /// An item being mastered and encoded on its own thread.
+    private struct Finishing {
+        var index: Int
+        var item: BuildItem
+        var plan: EpisodePlan
+        var start: Date
+        var task: Joinable<Narration>
     }
 
     static func since(_ start: Date) -> Double { (Date().timeIntervalSince(start) * 1000).rounded() / 1000 }
@@ -135,8 +134,8 @@ public final class Builder {
 
     func plan(_ item: BuildItem, profile: VoiceProfile) throws -> EpisodePlan {
         switch item.kind {
-        case .article(let path, let overrides):
-            return try EpisodePlan.article(path, profile: profile, intro: options.intro, overrides: overrides)
+        case .article(let source, let overrides):
+            return try EpisodePlan.article(source, profile: profile, intro: options.intro, overrides: overrides)
         case .edition(let entry, let base):
             return try EpisodePlan.edition(entry, base: base, profile: profile)
         }
@@ -152,8 +151,12 @@ public final class Builder {
         parts.append(String(decoding: try encoder.encode(profile), as: UTF8.self))
         let paths: [String]
         switch item.kind {
-        case .article(let path, let overrides):
-            paths = [path]
+        case .article(let source, let overrides):
+            switch source {
+            case .file(let path): paths = [path]
+            case .bytes(let data, _, let format): paths = []; parts += [Digest.sha256(data), format?.rawValue ?? ""]
+            case .article(let article, _): paths = []; parts.append(Digest.sha256((try? encoder.encode(article)) ?? Data()))
+            }
             parts.append(String(decoding: try encoder.encode(overrides), as: UTF8.self))
         case .edition(let entry, let base):
             paths = entry.articles.map { BuildPlan.resolve($0.path, base) }
@@ -168,26 +171,5 @@ public final class Builder {
 
     static func digest(_ path: String) -> String {
         (try? Data(contentsOf: URL(fileURLWithPath: path))).map(Digest.sha256) ?? "missing:\(path)"
-    }
-}
-
-/// Work on its own thread, joined later.
-final class Background<T>: @unchecked Sendable {  // result written once before the semaphore, read after
-    private var result: Result<T, Error>?
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ work: @escaping @Sendable () throws -> T) {
-        let thread = Thread { [self] in
-            result = Result(catching: work)
-            done.signal()
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-
-    func wait() -> Result<T, Error> {
-        done.wait()
-        done.signal()
-        return result!
     }
 }

@@ -1,4 +1,5 @@
 import Crypto
+import EditionCore
 import Foundation
 
 /// Podcasting 2.0 `podcast:guid`: a UUIDv5 in the namespace ead4c236-bf58-58c6-a2c6-a6b28d128cb6
@@ -20,7 +21,7 @@ enum PodcastGUID {
         var bytes = Array(hasher.finalize().prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x50
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = bytes.map { String(format: "%02x", $0) }.joined()
+        let hex = Hex.string(bytes)
         let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
         return parts.map(String.init).joined(separator: "-")
     }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Building
 import EditionCore
 import Foundation
-import Synthesizing
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,13 +20,10 @@ struct Build: ParsableCommand {
 
     @OptionGroup var voice: VoiceOptions
     @OptionGroup var mastering: MasteringOptions
-    @OptionGroup var cache: CacheOptions
+    @OptionGroup var workers: WorkerOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output folder.", valueName: "dir"))
     var output: String = "Output"
-
-    @Option(name: .shortAndLong, help: "Worker processes for synthesis (default: number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .long, help: "Rebuild items even when they are up to date.")
     var force = false
@@ -40,27 +36,20 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Print machine-readable progress events, one JSON object per line.")
     var json = false
 
-    @Option(name: .long, help: .hidden)
-    var injectWorkerCrash: String?
-
     func validate() throws {
         if sources.isEmpty { throw ValidationError("Name at least one article, folder or manifest.") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if quiet && json { throw ValidationError("--quiet and --json cannot be combined.") }
     }
 
     func run() throws {
         let items = try BuildPlan.items(from: sources)
-        var environment: [String: String] = [:]
-        if let injectWorkerCrash { environment[Synthesizing.Worker.crashTrigger] = injectWorkerCrash }
-        let pool = WorkerPool(executable: Executable.path, jobs: jobs, environment: environment)
+        let library = try voice.library()
         let mastering = self.mastering
         let options = BuildOptions(outputDirectory: URL(fileURLWithPath: output), formats: mastering.chosenFormats,
-                                   defaultVoice: voice.voice, library: try voice.library(),
+                                   defaultVoice: voice.voice, library: library,
                                    mastering: { mastering.apply(to: $0) }, intro: introOptions.template, force: force)
-        let builder = Builder(producer: Producer(pool: pool, cache: try cache.open()), options: options)
         let display = BuildDisplay(mode: quiet ? .quiet : json ? .json : .automatic)
-        let report = builder.run(items, events: display.show)
+        let report = try workers.narrator(voices: library).build(items, options: options, events: display.show)
         if report.failed > 0 { throw ExitCode.failure }
     }
 }

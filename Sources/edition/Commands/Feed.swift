@@ -40,7 +40,7 @@ struct Feed: ParsableCommand {
             }
             let directory = URL(fileURLWithPath: output)
             var problems: [String] = []
-            let items = try FeedAssembler(directory: directory, format: enclosureFormat).items(problems: &problems)
+            let items = try FeedAssembler(directory: directory, format: .audio(enclosureFormat)).items(problems: &problems)
             for p in problems { Console.error("warning: \(p)") }
             let xml = FeedWriter.xml(podcast, items: items, limit: limit)
             let target = directory.appendingPathComponent("feed.xml")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Segmenting
 import Building
 
 /// How each article's spoken intro reads, shared by narrate, build and script.

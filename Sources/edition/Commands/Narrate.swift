@@ -2,17 +2,16 @@ import ArgumentParser
 import Building
 import EditionCore
 import Foundation
-import Mastering
-import Synthesizing
 
 struct Narrate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Narrate articles into WAV files with chapters and sidecars.",
+        abstract: "Narrate articles into audio files with chapters and sidecars.",
         discussion: """
-            For each article writes <slug>.wav (16-bit PCM, named chapter markers), <slug>.chapters.json \
-            (Podcasting 2.0 chapters) and <slug>.json (episode metadata) into the output folder. \
-            Files appear only when complete. A failed article is reported and the others go on; \
-            the exit status is non-zero if any failed.
+            For each article writes <slug>.wav (16-bit PCM, named chapter markers) and <slug>.mp3, \
+            <slug>.chapters.json (Podcasting 2.0 chapters), word-timed transcripts and <slug>.json \
+            (episode metadata) into the output folder. Always rebuilds (see `edition build` for \
+            batches that skip what is up to date). Files appear only when complete. A failed \
+            article is reported and the others go on; the exit status is non-zero if any failed.
             """)
 
     @Argument(help: ArgumentHelp("Article files (.txt, .md, .html), or - for standard input.", valueName: "file"))
@@ -23,51 +22,58 @@ struct Narrate: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Output folder.", valueName: "dir"))
     var output: String = "Output"
 
-    @Option(name: .shortAndLong, help: "Worker processes for synthesis (default: number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
+    @OptionGroup var workers: WorkerOptions
     @OptionGroup var introOptions: IntroOptions
-
     @OptionGroup var mastering: MasteringOptions
-    @OptionGroup var cache: CacheOptions
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
-    @Option(name: .long, help: .hidden)
-    var injectWorkerCrash: String?
-
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name at least one article file.") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     }
 
     func run() throws {
-        var profile = try voice.profile()
-        profile.mastering = mastering.apply(to: profile.mastering)
-        var environment: [String: String] = [:]
-        if let injectWorkerCrash { environment[Synthesizing.Worker.crashTrigger] = injectWorkerCrash }
-        let narrator = Narrator(pool: WorkerPool(executable: Executable.path, jobs: jobs, environment: environment),
-                                cache: try cache.open())
-        let outputDirectory = URL(fileURLWithPath: output)
-        let display = ProgressDisplay(enabled: !quiet)
-        var failed = 0
-        for file in files {
-            do {
-                let narration = try narrator.narrate(file, profile: profile, outputDirectory: outputDirectory,
-                                                     formats: mastering.chosenFormats, intro: introOptions.template) { display.update(file, $0) }
-                display.finish()
-                for warning in narration.episode.warnings { Console.error("warning: \(warning)") }
-                if !quiet {
-                    let e = narration.episode
-                    print("\(narration.files[0].path)  \(Timecode.string(e.duration))  \(e.chapters.count) chapters  \(e.loudness.map { "\($0) LUFS" } ?? "")")
-                }
-            } catch {
-                display.finish()
-                Console.error("error: \(error.localizedDescription)")
-                failed += 1
+        let library = try voice.library()
+        _ = try library.profile(named: voice.voice)   // an unknown voice is one error, not one per file
+        let mastering = self.mastering
+        let options = BuildOptions(outputDirectory: URL(fileURLWithPath: output), formats: mastering.chosenFormats,
+                                   defaultVoice: voice.voice, library: library, mastering: { mastering.apply(to: $0) },
+                                   intro: introOptions.template, force: true, journal: false)
+        let display = NarrateDisplay(quiet: quiet, outputDirectory: options.outputDirectory)
+        let report = try workers.narrator(voices: library).build(files.map { BuildItem.article($0) }, options: options,
+                                                                events: display.show)
+        if report.failed > 0 { throw ExitCode.failure }
+    }
+}
+
+/// `edition narrate`'s display: a live bar per article on a terminal, then one line per file
+/// written (path, duration, chapters, loudness) on standard output; warnings and errors on
+/// standard error.
+final class NarrateDisplay {
+    private let quiet: Bool
+    private let outputDirectory: URL
+    private let progress: ProgressDisplay
+    private var current = ""
+
+    init(quiet: Bool, outputDirectory: URL) {
+        self.quiet = quiet
+        self.outputDirectory = outputDirectory
+        progress = ProgressDisplay(enabled: !quiet)
+    }
+
+    func show(_ event: BuildEvent) {
+        switch event {
+        case .itemStarted(_, let name): current = name
+        case .progress(_, let p): progress.update(current, p)
+        case .itemFinished(_, let r, _):
+            progress.finish()
+            if r.status == .failed { Console.error("error: \(r.error ?? "failed")"); return }
+            for warning in r.warnings { Console.error("warning: \(warning)") }
+            if !quiet, let first = r.files.first {
+                print("\(outputDirectory.appendingPathComponent(first).path)  \(Timecode.string(r.audioSeconds))  \(r.chapters ?? 0) chapters  \(r.loudness.map { "\($0) LUFS" } ?? "")")
             }
+        case .started, .finished: break
         }
-        if failed > 0 { throw ExitCode.failure }
     }
 }

@@ -1,4 +1,5 @@
 import Building
+import EditionCore
 import Foundation
 #if canImport(Glibc)
 import Glibc

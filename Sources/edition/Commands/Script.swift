@@ -2,11 +2,16 @@ import ArgumentParser
 import Building
 import EditionCore
 import Foundation
+import Normalizing
 import Reading
 
 struct Script: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print exactly what will be spoken: one sentence per line, '## <chapter>' before each chapter.")
+        abstract: "Print exactly what will be spoken: one sentence per line, '## <chapter>' before each chapter.",
+        discussion: """
+            The same script that narration speaks, made by the same steps (reading, chapter and \
+            pause planning, normalizing with the voice's lexicon, chunking), sentence by sentence.
+            """)
 
     @Argument(help: ArgumentHelp("Article file, or - for standard input.", valueName: "file"))
     var file: String
@@ -29,32 +34,28 @@ struct Script: ParsableCommand {
     }
 
     func run() throws {
-        let builder = ScriptBuilder(profile: try voice.profile(), intro: introOptions.template)
-        let reader = ArticleReader()
-        let outline: ScriptOutline
-        if fragment {
-            let decoded = try SourceText.decode(try reader.load(path: file), name: file == "-" ? "stdin" : file)
-            outline = builder.fragmentOutline(decoded.text)
-        } else {
-            let article = try reader.read(path: file)
-            if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                encoder.dateEncodingStrategy = .iso8601
-                print(String(decoding: try encoder.encode(article), as: UTF8.self))
-                return
-            }
-            outline = builder.outline(for: article)
+        let profile = try voice.profile()
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
+            print(String(decoding: try encoder.encode(try ArticleReader().read(path: file)), as: UTF8.self))
+            return
         }
-        // Line by line, as narration does: a book-length text never sits in memory as chunks.
-        for chapter in outline.chapters {
-            if !fragment { print("## \(chapter.title)") }
-            for line in chapter.lines {
-                guard let sentence = builder.sentence(line) else { continue }
-                print(sentence.spoken)
-                if explain {
-                    for line in builder.normalize(sentence.source).explain() { print("    \(line)") }
-                }
+        let plan: EpisodePlan
+        if fragment {
+            let name = file == "-" ? "stdin" : file
+            plan = .fragment(try SourceText.decode(try ArticleReader().load(path: file), name: name).text, profile: profile)
+        } else {
+            plan = try .article(.file(file), profile: profile, intro: introOptions.template)
+        }
+        let normalizer = plan.normalizer
+        // Sentence by sentence, as narration speaks it: a book-length text never sits in memory as chunks.
+        for line in plan.script {
+            if let chapter = line.chapter, !fragment { print("## \(chapter)") }
+            print(line.sentence.spoken)
+            if explain {
+                for rewrite in normalizer.normalize(line.sentence.source).explain() { print("    \(rewrite)") }
             }
         }
     }

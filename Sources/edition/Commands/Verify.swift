@@ -1,5 +1,7 @@
 import ArgumentParser
+import EditionCore
 import Building
+import EditionCore
 import Foundation
 
 struct Verify: ParsableCommand {

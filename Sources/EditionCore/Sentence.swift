@@ -1,28 +1,12 @@
-/// Exactly what will be spoken, in order: the article after reading, chapter planning,
-/// segmenting and normalizing. `edition script` prints it; synthesis consumes it.
-public struct Script: Codable, Sendable, Equatable {
-    public var title: String
-    public var chapters: [ScriptChapter]
+/// A sentence in the words a listener should hear: what the Normalizing stage makes of a written
+/// sentence, and each source token's place in it (for word-timed transcripts).
+public struct SpokenText: Sendable, Equatable {
+    public var text: String
+    public var tokens: [Token]
 
-    public init(title: String, chapters: [ScriptChapter]) {
-        self.title = title
-        self.chapters = chapters
-    }
-
-    public var chunkCount: Int { chapters.reduce(0) { $0 + $1.sentences.reduce(0) { $0 + $1.chunks.count } } }
-    public var wordCount: Int {
-        chapters.reduce(0) { $0 + $1.sentences.reduce(0) { $0 + $1.source.split(separator: " ").count } }
-    }
-}
-
-/// A chapter of the script; its title becomes a WAV cue name, a JSON chapter and an ID3 CHAP.
-public struct ScriptChapter: Codable, Sendable, Equatable {
-    public var title: String
-    public var sentences: [Sentence]
-
-    public init(title: String, sentences: [Sentence]) {
-        self.title = title
-        self.sentences = sentences
+    public init(text: String, tokens: [Token]) {
+        self.text = text
+        self.tokens = tokens
     }
 }
 

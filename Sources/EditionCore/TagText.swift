@@ -1,21 +1,21 @@
 import Foundation
 
-/// Cleans text before it goes into any tag, the same way for every format so that a title reads
+/// Cleans text before it goes into any tag (and chapter titles where they are recorded), the same way for every format so that a title reads
 /// the same in the MP3, the FLAC and the Ogg files.
 public enum TagText {
     /// Longest episode title, in UTF-8 bytes. Headlines are far shorter; the cap only
     /// keeps hostile input from building a tag of megabytes. UTF-16 never needs more code units
     /// than UTF-8 needs bytes, so the same cut fits ID3's UTF-16 as well.
-    static let maxTitleBytes = 1024
+    public static let maxTitleBytes = 1024
     /// Longest chapter title, in UTF-8 bytes: what fits the 256-byte name of libsndfile's
     /// SF_CUE_POINT, so a WAV's chapter names read back whole like every other format's.
     public static let maxChapterTitleBytes = 255
     /// Longest comment (episode description), in UTF-8 bytes.
-    static let maxCommentBytes = 16 * 1024
+    public static let maxCommentBytes = 16 * 1024
 
     /// For titles, artist, album, date: one line. A NUL would end the string early in C readers
     /// (FFmpeg reads tags as C strings); other controls have no meaning in a chapter menu.
-    static func singleLine(_ text: String, maxBytes: Int = maxTitleBytes) -> String {
+    public static func singleLine(_ text: String, maxBytes: Int = maxTitleBytes) -> String {
         truncated(clean(text, keepNewlines: false), maxBytes: maxBytes)
     }
 
@@ -29,7 +29,7 @@ public enum TagText {
     }
 
     /// For comments: newlines kept (a description may have paragraphs), other controls dropped.
-    static func multiLine(_ text: String, maxBytes: Int = maxCommentBytes) -> String {
+    public static func multiLine(_ text: String, maxBytes: Int = maxCommentBytes) -> String {
         truncated(clean(text, keepNewlines: true), maxBytes: maxBytes)
     }
 
@@ -56,7 +56,7 @@ public enum TagText {
 
     /// Cuts on a grapheme boundary, so no UTF-8 sequence, UTF-16 surrogate pair or emoji
     /// sequence is split.
-    static func truncated(_ text: String, maxBytes: Int) -> String {
+    public static func truncated(_ text: String, maxBytes: Int) -> String {
         guard text.utf8.count > maxBytes else { return text }
         var bytes = 0
         var end = text.startIndex

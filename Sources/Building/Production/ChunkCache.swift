@@ -7,9 +7,11 @@ import Synthesizing
 /// audio: the spoken text (after normalization and the lexicon, so a lexicon edit re-speaks just
 /// the chunks it touches), the engine settings, the engine's version and this format's version.
 /// Entries are written under a temporary name and renamed, so a crash never leaves a torn one.
-public final class ChunkCache: @unchecked Sendable {  // immutable; the file system is the state
+public final class ChunkCache: Sendable {
     public let directory: URL
-    static let formatVersion = 1
+    /// 2: takes are spoken by a freshly forked engine, so they no longer depend on what the
+    /// worker spoke before; entries from version 1 are never reused.
+    static let formatVersion = 2
     static let magic = Array("EDTAKE1\n".utf8)
 
     public init(directory: URL) throws {
@@ -25,15 +27,18 @@ public final class ChunkCache: @unchecked Sendable {  // immutable; the file sys
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/edition")
     }
 
+    /// The settings enter as sorted-key JSON, so a new engine field changes every key rather
+    /// than serving stale audio.
     public func key(text: String, settings: EngineSettings) -> String {
         var hasher = SHA256()
-        let fields = ["v\(Self.formatVersion)", SpeechEngine.version, settings.voiceName, "\(settings.rate)",
-                      "\(settings.pitch)", "\(settings.range)", "\(settings.volume)", text]
-        for field in fields {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let engine = (try? encoder.encode(settings)).map { String(decoding: $0, as: UTF8.self) } ?? "\(settings)"
+        for field in ["v\(Self.formatVersion)", SpeechEngine.version, engine, text] {
             hasher.update(data: Data(field.utf8))
             hasher.update(data: Data([0]))
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.string(hasher.finalize())
     }
 
     func url(_ key: String) -> URL {
@@ -65,7 +70,7 @@ public final class ChunkCache: @unchecked Sendable {  // immutable; the file sys
         withUnsafeBytes(of: UInt32(header.count).littleEndian) { data.append(contentsOf: $0) }
         data.append(header)
         take.samples.withUnsafeBytes { data.append(contentsOf: $0) }
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(key).\(getpid()).tmp")
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(key).\(getpid())-\(UUID().uuidString.prefix(8)).tmp")
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: temp)

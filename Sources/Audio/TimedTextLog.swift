@@ -1,3 +1,4 @@
+import EditionCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -7,7 +8,7 @@ import Glibc
 /// in order when the transcripts are written. They live in a file, not in memory: a book-length
 /// programme has hundreds of thousands of words. The file is unlinked as soon as it is opened,
 /// so it vanishes with the log, or with the process if it is killed. Positions are the recording's.
-public final class TimedTextLog: @unchecked Sendable {  // appended by one thread, then only read
+public final class TimedTextLog: TimedTextSource, @unchecked Sendable {  // appended by one thread, then only read: no lock needed
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private var written = 0
@@ -16,7 +17,7 @@ public final class TimedTextLog: @unchecked Sendable {  // appended by one threa
     public init(directory: URL) throws {
         let path = directory.appendingPathComponent("\(ScratchFile.prefix)\(getpid())-\(UUID().uuidString.prefix(8)).log").path
         descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+        guard descriptor >= 0 else { throw ScratchFile.failure(path) }
         unlink(path)
     }
 

@@ -1,16 +1,29 @@
 import EditionCore
 import Foundation
-import Mastering
-import Publishing
+
+/// The audio format of a feed's enclosures, and how to make one from an episode's WAV master
+/// (Mastering's transcoder, passed in by the composer: Publishing does not encode audio).
+public struct EnclosureFormat: Sendable {
+    public var fileExtension: String
+    public var mimeType: String
+    public var encode: @Sendable (_ master: String, _ path: String, _ chapters: [Chapter], _ tags: EpisodeTags) throws -> Void
+
+    public init(fileExtension: String, mimeType: String,
+                encode: @escaping @Sendable (_ master: String, _ path: String, _ chapters: [Chapter], _ tags: EpisodeTags) throws -> Void) {
+        self.fileExtension = fileExtension
+        self.mimeType = mimeType
+        self.encode = encode
+    }
+}
 
 /// Gathers the episodes in an output folder into feed items: reads each `<slug>.json`, finds
 /// the enclosure in the podcast format — creating it from the episode's master WAV when it is
 /// missing — and notes which sidecars are there. A malformed episode is reported and skipped.
 public struct FeedAssembler: Sendable {
     public var directory: URL
-    public var format: AudioFormat
+    public var format: EnclosureFormat
 
-    public init(directory: URL, format: AudioFormat = .mp3) {
+    public init(directory: URL, format: EnclosureFormat) {
         self.directory = directory
         self.format = format
     }
@@ -43,13 +56,13 @@ public struct FeedAssembler: Sendable {
             guard FileManager.default.fileExists(atPath: master) else {
                 throw FeedError.episode(enclosure, "missing, and there is no \(episode.slug).wav master to make it from")
             }
-            let temp = directory.appendingPathComponent(".\(enclosure).partial-\(getpid())").path
+            let temp = directory.appendingPathComponent(".\(enclosure).partial-\(getpid())-\(UUID().uuidString.prefix(8).lowercased())").path
             do {
                 let chapters = episode.chapters.map { Chapter(title: $0.title, start: Int(($0.startTime * Double(episode.sampleRate)).rounded())) }
                 let tags = EpisodeTags(title: episode.title, artist: episode.authors.isEmpty ? nil : episode.authors.joined(separator: ", "),
                                        date: episode.publishedISO.map { String($0.prefix(10)) }, comment: episode.url,
                                        software: episode.generator)
-                try Transcoder.encode(master: master, to: temp, format: format, chapters: chapters, tags: tags)
+                try format.encode(master, temp, chapters, tags)
                 guard rename(temp, path) == 0 else { throw FeedError.episode(enclosure, "cannot be moved into place") }
             } catch {
                 try? FileManager.default.removeItem(atPath: temp)

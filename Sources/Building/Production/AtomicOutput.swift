@@ -2,9 +2,12 @@ import Foundation
 
 /// Files of one episode, written under hidden temporary names and renamed into place only
 /// when every one is complete. A failure or a crash leaves no half-written file behind.
+/// Temporary names carry the process and a random tag, so two productions in one process
+/// (library callers) or in several never write the same file.
 final class AtomicOutput {
     let directory: URL
     private var pending: [(temp: URL, final: URL)] = []
+    private let tag = "\(getpid())-\(UUID().uuidString.prefix(8).lowercased())"
 
     init(directory: URL) throws {
         self.directory = directory
@@ -14,13 +17,9 @@ final class AtomicOutput {
     /// A temporary path for `name`; the file appears as `name` on `commit()`.
     func stage(_ name: String) -> URL {
         precondition(!name.contains("/") && !name.hasPrefix("."), "output names are plain file names")
-        let temp = directory.appendingPathComponent(".\(name).partial-\(getpid())")
+        let temp = directory.appendingPathComponent(".\(name).partial-\(tag)")
         pending.append((temp, directory.appendingPathComponent(name)))
         return temp
-    }
-
-    func write(_ data: Data, as name: String) throws {
-        try data.write(to: stage(name))
     }
 
     /// Renames every staged file into place; the last one named marks the episode complete.
@@ -40,4 +39,12 @@ final class AtomicOutput {
     }
 
     deinit { discard() }
+}
+
+extension AtomicOutput {
+    /// ".story.wav.partial-123-ab12cd34" → "story.wav": messages name the file the user will
+    /// see, never the hidden one it was written under.
+    static func finalNames(in message: String) -> String {
+        message.replacingOccurrences(of: #"\.([^/\s]+?)\.partial-[0-9]+(-[0-9a-f]+)?"#, with: "$1", options: .regularExpression)
+    }
 }
