@@ -160,7 +160,7 @@ public final class Producer: Sendable {
                 take = cached
             } else {
                 let outcome = try stream.next()
-                (take, failure) = (outcome.take, outcome.failure)
+                (take, failure) = (outcome.take, outcome.warning)
                 if failure == nil, let key = p.key { cache?.store(take, key: key) }
             }
             if let chapter = p.chapter { recorder.beginChapter(chapter); chapterTitle = chapter }
