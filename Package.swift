@@ -72,5 +72,6 @@ let package = Package(
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "EditionTestSupport"]),
         .testTarget(name: "EditionTests", dependencies: ["Building", "EditionTestSupport", "Audio", "Mastering", "CSndFile"]),
         .testTarget(name: "EditionCLITests", dependencies: ["EditionTestSupport"]),
+        .testTarget(name: "SynthesizingTests", dependencies: ["Synthesizing", "EditionCore", "EditionTestSupport"]),
     ]
 )
