@@ -44,7 +44,9 @@ public enum Worker {
 }
 
 /// Speaks each request in a child forked from the worker, whose engine is initialised and
-/// has never spoken. Only the worker's main thread exists, so the child may run Swift freely.
+/// has never spoken. The worker's only other thread is espeak-ng's idle command-queue thread
+/// (fifo.c), parked in a condition wait and holding no lock, so the child may run Swift
+/// freely (a child that deadlocked all the same would only miss its deadline).
 struct ForkedSpeaker {
     let engine: SpeechEngine
     /// The pipe from the parent: while a child speaks, data or end of stream on it means the
