@@ -82,5 +82,6 @@ let package = Package(
             "Building", "EditionTestSupport", "EditionCore", "Audio", "Assembling", "Mastering", "Segmenting", "Synthesizing",
         ]),
         .testTarget(name: "EditionCLITests", dependencies: ["EditionTestSupport"]),
+        .testTarget(name: "SynthesizingTests", dependencies: ["Synthesizing", "EditionCore", "EditionTestSupport"]),
     ]
 )

@@ -1,42 +1,58 @@
 import EditionCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// What to speak, and how.
-public struct SynthesisJob: Sendable {
-    public var text: String
-    public var settings: EngineSettings
-
-    public init(text: String, settings: EngineSettings) {
-        self.text = text
-        self.settings = settings
-    }
-}
-
-/// A chunk's audio, and why it is silence if the engine could not speak it.
-public struct SynthesisOutcome: Sendable {
-    public var take: Take
-    public var failure: String?
-}
-
-/// Speaks chunks on several worker processes at once and hands the results back in order.
-/// espeak-ng cannot run in threads, so each slot is a thread driving its own process.
-public final class WorkerPool: @unchecked Sendable {
+/// Speaks chunks on several worker processes at once. espeak-ng cannot run in threads, so the
+/// pool has `jobs` slots, each a thread that alone drives its own supervised worker process;
+/// all slots take jobs from one shared queue. Any number of streams may be open at once, from
+/// any threads: each gets its own outcomes back in the order it submitted them.
+public final class WorkerPool: Sendable {
     /// espeak-ng 1.51 always synthesizes at this rate (espeak_ng_GetSampleRate).
     public static let engineSampleRate = 22050
+    /// The silence that stands in for a chunk that failed twice.
+    public static let standInMilliseconds = 500
+
+    /// How long a chunk may take, in seconds: 4 s plus 25 ms per Unicode scalar of its text.
+    /// A healthy chunk takes milliseconds (espeak-ng speaks about 800× faster than real time);
+    /// the 4 s also cover starting a fresh worker on a loaded machine.
+    public static func deadline(for text: String) -> Double {
+        4 + 0.025 * Double(text.unicodeScalars.count)
+    }
 
     public let jobs: Int
-    private let slots: [SupervisedWorker]
-    private let condition = NSCondition()
+    let core: PoolCore
+    private let slots: [Joinable<Void>]
 
-    /// `executable` is the `edition` binary, re-run as `edition worker`.
+    /// `executable` is the `edition` binary, re-run as `edition worker`. Workers start when the
+    /// first chunk arrives and live until `shutdown()`.
     public init(executable: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 environment: [String: String] = [:]) {
         self.jobs = max(1, jobs)
-        let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        slots = (0..<self.jobs).map { _ in SupervisedWorker(executable: executable, environment: env) }
+        let core = PoolCore(executable: executable,
+                            environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
+        self.core = core
+        slots = (0..<self.jobs).map { index in
+            BlockingThread.run(stackSize: 1 << 20) { Slot.run(index, core) }
+        }
     }
 
-    deinit { slots.forEach { $0.stop() } }
+    deinit { shutdown() }
+
+    /// Stops the slots and their workers (and the workers' children) and waits for the slots.
+    /// A stream still open then throws `SynthesisError.shutDown` from `next()`. Idempotent.
+    public func shutdown() {
+        core.shutDown()
+        for slot in slots { _ = slot.wait() }
+    }
+
+    /// Opens a stream on the pool: submit jobs as they are made, take the outcomes back in the
+    /// order submitted. The caller keeps at most `window` jobs pending, so memory stays flat
+    /// however many chunks a programme has.
+    public func stream() -> SynthesisStream {
+        SynthesisStream(pool: self, id: core.state.update { $0.openStream() }, window: jobs * 4)
+    }
 
     /// Speaks `work` and calls `deliver` for each, in order, on the calling thread, while the
     /// workers go on with the next ones.
@@ -51,93 +67,6 @@ public final class WorkerPool: @unchecked Sendable {
         while delivered < work.count { try deliver(delivered, try stream.next()); delivered += 1 }
     }
 
-    /// Opens a stream on the workers: submit jobs as they are made, take the outcomes back in
-    /// the order submitted. The caller keeps at most `window` jobs pending, so memory stays flat
-    /// however many chunks a programme has.
-    public func stream() -> SynthesisStream {
-        let stream = SynthesisStream(window: jobs * 4, condition: condition)
-        stream.state.running = slots.count
-        for slot in slots {
-            let thread = Thread { [condition] in Self.drive(slot, stream.state, condition) }
-            thread.stackSize = 1 << 20
-            thread.start()
-        }
-        return stream
-    }
-
-    private static func drive(_ slot: SupervisedWorker, _ state: StreamState, _ condition: NSCondition) {
-        condition.lock()
-        defer { state.running -= 1; condition.broadcast(); condition.unlock() }
-        while true {
-            while !state.closed && state.error == nil && state.queued[state.next] == nil { condition.wait() }
-            guard !state.closed, state.error == nil, let job = state.queued.removeValue(forKey: state.next) else { return }
-            let index = state.next
-            state.next += 1
-            condition.unlock()
-            let result = Result { try slot.speak(job.text, settings: job.settings, sampleRate: engineSampleRate) }
-            condition.lock()
-            switch result {
-            case .success(let (take, failure)): state.results[index] = SynthesisOutcome(take: take, failure: failure)
-            case .failure(let error): state.error = state.error ?? error
-            }
-            condition.broadcast()
-        }
-    }
-}
-
-/// Jobs in, outcomes out in the same order; see `WorkerPool.stream()`. Used from one thread.
-public final class SynthesisStream: @unchecked Sendable {
-    /// How many jobs to keep pending to keep every worker busy.
-    public let window: Int
-    fileprivate let state = StreamState()
-    private let condition: NSCondition
-    private var submitted = 0
-    private var taken = 0
-
-    fileprivate init(window: Int, condition: NSCondition) {
-        self.window = window
-        self.condition = condition
-    }
-
-    /// Submitted and not yet taken back.
-    public var pending: Int { submitted - taken }
-
-    public func submit(_ job: SynthesisJob) {
-        condition.lock()
-        state.queued[submitted] = job
-        submitted += 1
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The outcome of the oldest job not yet taken; waits for it.
-    public func next() throws -> SynthesisOutcome {
-        precondition(taken < submitted, "nothing submitted")
-        condition.lock()
-        defer { condition.unlock() }
-        while state.results[taken] == nil && state.error == nil { condition.wait() }
-        if let error = state.error { throw error }
-        let outcome = state.results.removeValue(forKey: taken)!
-        taken += 1
-        return outcome
-    }
-
-    /// Stops the workers' threads (each finishes the chunk in hand) and waits for them.
-    public func close() {
-        condition.lock()
-        state.closed = true
-        condition.broadcast()
-        while state.running > 0 { condition.wait() }
-        condition.unlock()
-    }
-}
-
-/// Shared between a stream's threads; guarded by the pool's condition.
-private final class StreamState: @unchecked Sendable {
-    var queued: [Int: SynthesisJob] = [:]
-    var next = 0
-    var results: [Int: SynthesisOutcome] = [:]
-    var error: Error?
-    var closed = false
-    var running = 0
+    /// The pids of the worker processes alive now, by slot (for tests).
+    var workerPIDs: [pid_t] { core.state.read { state in state.workers.keys.sorted().compactMap { state.workers[$0] } } }
 }

@@ -17,25 +17,27 @@ final class NarrationTests: XCTestCase {
         Residents welcomed the decision. “It is about time,” one said.
         """
 
+    /// One narration for the whole class: every test reads the same files.
+    static let fixture = Result { () throws -> (output: URL, narration: Narration) in
+        let output = try TestEnvironment.scratchDirectory("narration")
+        let source = try TestEnvironment.write(Data(article.utf8), named: "article.txt", in: output)
+        return (output, try TestNarrator.narrate(source.path, into: output))
+    }
+
     var output: URL!
     var profile: VoiceProfile!
 
     override func setUpWithError() throws {
-        output = try TestEnvironment.scratchDirectory("narration")
+        output = try Self.fixture.get().output
         profile = try VoiceLibrary(directory: TestEnvironment.voicesDirectory).profile(named: "en-us-news")
     }
 
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: output)
-    }
-
-    func narrate(_ text: String, environment: [String: String] = [:]) throws -> Narration {
-        let source = try TestEnvironment.write(Data(text.utf8), named: "article.txt", in: output)
-        return try TestNarrator.narrate(source.path, into: output, environment: environment)
+    override class func tearDown() {
+        if let output = try? fixture.get().output { try? FileManager.default.removeItem(at: output) }
     }
 
     func testWAVHeaderAndLengthAgree() throws {
-        let narration = try narrate(Self.article)
+        let narration = try Self.fixture.get().narration
         let wav = output.appendingPathComponent("council-approves-new-bridge-over-the-river.wav")
         let riff = try RIFFReader(url: wav)
         XCTAssertEqual(riff.form, "RIFF", "a small file is downgraded from RF64 to plain RIFF")
@@ -55,7 +57,7 @@ final class NarrationTests: XCTestCase {
     }
 
     func testMarkersAreNamedInOrderAndWrittenBeforeTheAudio() throws {
-        let narration = try narrate(Self.article)
+        let narration = try Self.fixture.get().narration
         let wav = output.appendingPathComponent("council-approves-new-bridge-over-the-river.wav")
         let riff = try RIFFReader(url: wav)
         let cues = riff.cuePoints
@@ -77,7 +79,7 @@ final class NarrationTests: XCTestCase {
     }
 
     func testFFprobeListsTheNamedChapters() throws {
-        let narration = try narrate(Self.article)
+        let narration = try Self.fixture.get().narration
         let wav = output.appendingPathComponent("\(narration.episode.slug).wav")
         let probe = try CommandRunner.run("/usr/bin/env", ["ffprobe", "-v", "error", "-print_format", "json", "-show_chapters", wav.path])
         XCTAssertEqual(probe.status, 0, "ffprobe must be installed (make deps): \(probe.stderr)")
@@ -90,7 +92,7 @@ final class NarrationTests: XCTestCase {
     }
 
     func testMetadataJSONMatchesTheFiles() throws {
-        let narration = try narrate(Self.article)
+        let narration = try Self.fixture.get().narration
         let slug = narration.episode.slug
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("\(slug).json"))) as? [String: Any]
         let meta = try XCTUnwrap(json)
@@ -124,7 +126,7 @@ final class NarrationTests: XCTestCase {
     }
 
     func testPausesFromTheProfileAreSilenceSamples() throws {
-        let narration = try narrate(Self.article)
+        let narration = try Self.fixture.get().narration
         let file = try SoundFile(readingFrom: output.appendingPathComponent("\(narration.episode.slug).wav").path)
         let samples = file.readAll()
         // The longest run of (near) digital silence is the chapter pause.

@@ -24,17 +24,25 @@ final class TimingTests: XCTestCase {
     var sentences: [TimedText] = []
     var rate: Int { narration.timeline.sampleRate }
 
+    /// One narration for the whole class: every test reads the same files.
+    static let fixture = Result { () throws -> (dir: URL, narration: Narration) in
+        let dir = try TestEnvironment.scratchDirectory("timing")
+        let source = try TestEnvironment.write(Data(article.utf8), named: "t.txt", in: dir)
+        return (dir, try TestNarrator.narrate(source.path, into: dir))
+    }
+
+    override class func tearDown() {
+        if let dir = try? fixture.get().dir { try? FileManager.default.removeItem(at: dir) }
+    }
+
     override func setUpWithError() throws {
-        dir = try TestEnvironment.scratchDirectory("timing")
+        (dir, narration) = try Self.fixture.get()
         profile = try VoiceLibrary(directory: TestEnvironment.voicesDirectory).profile(named: "en-us-news")
-        let source = try TestEnvironment.write(Data(Self.article.utf8), named: "t.txt", in: dir)
-        narration = try TestNarrator.narrate(source.path, into: dir)
         words = try narration.timeline.allWords()
         sentences = try narration.timeline.allSentences()
         samples = try SoundFile(readingFrom: dir.appendingPathComponent("timing-test-headline.wav").path).readAll()
     }
 
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
     func testWordCuesAreMonotonicInsideTheAudioAndOnePerSourceWord() throws {
         let vtt = try String(contentsOf: dir.appendingPathComponent("timing-test-headline.vtt"), encoding: .utf8)

@@ -59,11 +59,11 @@ struct ScriptSpeaker {
                 take = cached
             } else {
                 let outcome = try stream.next()
-                (take, failure) = (outcome.take, outcome.failure.map { "\($0)" })
+                (take, failure) = (outcome.take, outcome.warning)
                 if failure == nil, let key = p.key { cache?.store(take, key: key) }
             }
             guard take.sampleRate == recorder.sampleRate || take.samples.isEmpty else {
-                throw SynthesisError.protocolViolation("a chunk came at \(take.sampleRate) Hz, the programme is at \(recorder.sampleRate) Hz")
+                throw SynthesisError.engine("speak at the programme's rate: a chunk came at \(take.sampleRate) Hz, the programme is at \(recorder.sampleRate) Hz")
             }
             if let chapter = p.chapter { recorder.beginChapter(chapter); chapterTitle = chapter }
             if let sentence = p.sentence { try recorder.beginSentence(sentence) }

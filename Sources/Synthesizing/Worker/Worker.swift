@@ -1,34 +1,125 @@
+import CEspeakNG
 import EditionCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// The loop a worker process runs (`edition worker`): read a request, speak it, reply, until
-/// the parent closes the pipe. A crash here costs one chunk, never the run.
+/// The loop a worker process runs (`edition worker`): read a request, have it spoken, reply,
+/// until the parent closes the pipe.
+///
+/// espeak-ng 1.51 carries state from one utterance to the next inside a process, so the same
+/// sentence sounds different after different ones. The worker therefore initialises the
+/// engine once and never speaks itself: for each request it forks a child from that pristine
+/// state, which speaks, writes the reply and exits. Every chunk's audio is then a function of
+/// its text and settings alone, and an engine abort or hang costs one child, not the worker.
 public enum Worker {
-    /// Environment switch for tests: the worker aborts on any text containing this string,
-    /// as espeak-ng 1.51 does on some odd inputs.
+    /// Environment switch for tests: the speaking process aborts on any text containing this
+    /// string, as espeak-ng 1.51 does on some odd inputs.
     public static let crashTrigger = "EDITION_FAULT_CRASH_ON"
+    /// Environment switch for tests: the speaking process sleeps forever on any text
+    /// containing this string, so the chunk's deadline expires.
+    public static let hangTrigger = "EDITION_FAULT_HANG_ON"
 
     public static func run(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) throws {
         let engine = try SpeechEngine()
-        let trigger = ProcessInfo.processInfo.environment[crashTrigger].flatMap { $0.isEmpty ? nil : $0 }
+        let environment = ProcessInfo.processInfo.environment
+        let speaker = ForkedSpeaker(engine: engine, parent: input, output: output,
+                                    crashOn: environment[crashTrigger].flatMap { $0.isEmpty ? nil : $0 },
+                                    hangOn: environment[hangTrigger].flatMap { $0.isEmpty ? nil : $0 })
         let decoder = JSONDecoder()
-        let encoder = JSONEncoder()
         while let frame = try Frame.read(from: input) {
-            let request = try decoder.decode(SynthesisRequest.self, from: frame.header)
-            if let trigger, request.text.contains(trigger) { abort() }
-            var reply = SynthesisReply(sampleRate: engine.sampleRate, words: [], error: nil)
-            var payload = Data()
+            let reply: Frame
             do {
-                let take = try engine.speak(request.text, settings: request.settings).trimmed()
-                reply.words = take.words
-                payload = take.pcmData
+                let request = try decoder.decode(SynthesisRequest.self, from: frame.header)
+                // nil: the parent closed the pipe while the chunk was being spoken.
+                guard let spoken = speaker.speak(request) else { return }
+                reply = spoken
             } catch {
-                reply.error = error.localizedDescription
+                reply = SynthesisReply.failing(.engine("unreadable request: \(error)"), sampleRate: engine.sampleRate)
             }
-            try Frame(header: try encoder.encode(reply), payload: payload).write(to: output)
+            try reply.write(to: output)
         }
+    }
+}
+
+/// Speaks each request in a child forked from the worker, whose engine is initialised and
+/// has never spoken. The worker's only other thread is espeak-ng's idle command-queue thread
+/// (fifo.c), parked in a condition wait and holding no lock, so the child may run Swift
+/// freely (a child that deadlocked all the same would only miss its deadline).
+struct ForkedSpeaker {
+    let engine: SpeechEngine
+    /// The pipe from the parent: while a child speaks, data or end of stream on it means the
+    /// parent is stopping this worker.
+    let parent: Int32
+    let output: Int32
+    let crashOn: String?
+    let hangOn: String?
+
+    /// The reply frame for `request`, or nil if the parent went away meanwhile. A child that
+    /// dies, or exceeds the request's deadline (it is then killed), gives a failure reply.
+    func speak(_ request: SynthesisRequest) -> Frame? {
+        let sampleRate = engine.sampleRate
+        guard let fds = closeOnExecPipe() else {
+            return SynthesisReply.failing(.engine("pipe: \(String(cString: strerror(errno)))"), sampleRate: sampleRate)
+        }
+        let worker = getpid()
+        let pid = fork()
+        if pid == 0 {
+            close(fds.read)
+            speakAndExit(request, to: fds.write, worker: worker)
+        }
+        close(fds.write)
+        defer { close(fds.read) }
+        guard pid > 0 else {
+            return SynthesisReply.failing(.engine("fork: \(String(cString: strerror(errno)))"), sampleRate: sampleRate)
+        }
+        let wait = FrameWait(deadline: .now + .seconds(request.deadline), watch: parent)
+        do {
+            let frame = try Frame.read(from: fds.read, wait)
+            let status = ExitStatus.wait(for: pid) ?? ExitStatus(raw: -1)
+            if let frame, status.exitedCleanly { return frame }
+            return SynthesisReply.failing(.crashed(Self.death(status)), sampleRate: sampleRate)
+        } catch FrameError.interrupted {
+            Glibc.kill(pid, SIGKILL)
+            _ = ExitStatus.wait(for: pid)
+            return nil
+        } catch FrameError.timedOut {
+            Glibc.kill(pid, SIGKILL)
+            _ = ExitStatus.wait(for: pid)
+            return SynthesisReply.failing(.timedOut(seconds: request.deadline), sampleRate: sampleRate)
+        } catch {
+            // The child closed its end halfway: it is dead or dying (kill makes sure).
+            Glibc.kill(pid, SIGKILL)
+            let status = ExitStatus.wait(for: pid) ?? ExitStatus(raw: -1)
+            return SynthesisReply.failing(.crashed(Self.death(status)), sampleRate: sampleRate)
+        }
+    }
+
+    /// "killed by signal 6"; a child that exited without a whole reply says so.
+    private static func death(_ status: ExitStatus) -> String {
+        status.signal == nil ? "\(status) without a complete reply" : "\(status)"
+    }
+
+    /// The child: dies with the worker, speaks, writes the reply, exits.
+    private func speakAndExit(_ request: SynthesisRequest, to pipe: Int32, worker: pid_t) -> Never {
+        _ = edition_die_with_parent(SIGKILL)
+        if getppid() != worker { _exit(1) }  // the worker died before the line above
+        // Nothing the engine does may touch the worker's pipes to the parent.
+        let null = open("/dev/null", O_RDWR)
+        if null >= 0 { dup2(null, parent); dup2(null, output); close(null) }
+        if let hangOn, request.text.contains(hangOn) { while true { pause() } }
+        if let crashOn, request.text.contains(crashOn) { abort() }
+        var reply = SynthesisReply(sampleRate: engine.sampleRate, words: [], failure: nil)
+        var payload = Data()
+        do {
+            let take = try engine.speak(request.text, settings: request.settings).trimmed()
+            reply.words = take.words
+            payload = take.pcmData
+        } catch {
+            reply.failure = .engine(error.localizedDescription)
+        }
+        let header = (try? JSONEncoder().encode(reply)) ?? Data()
+        _exit((try? Frame(header: header, payload: payload).write(to: pipe)) == nil ? 1 : 0)
     }
 }

@@ -4,35 +4,34 @@ import Foundation
 import Glibc
 #endif
 
-/// One running worker process (`edition worker`), seen from the parent.
-/// Pipes are close-on-exec so a sibling worker never holds them open: when this worker
-/// dies, the parent sees end-of-stream at once instead of hanging.
+/// One running worker process (`edition worker`), seen from the parent, driven by one thread.
+/// The pipes are close-on-exec from birth (pipe2), so no other process spawned meanwhile
+/// inherits them: when this worker dies, the parent sees end of stream at once.
 final class WorkerProcess {
     let pid: pid_t
     private let toWorker: Int32
     private let fromWorker: Int32
-    private var reaped = false
-    private let encoder = JSONEncoder()
-    private let decoder = JSONDecoder()
-    private static let spawnLock = NSLock()
+    private var running = true
+
+    /// How long past a chunk's deadline the parent waits for the worker, which enforces the
+    /// deadline on its own child first: enough for a worker started just now to load espeak-ng.
+    static let grace = 2.0
+    /// How long `stop()` waits for the worker to leave on its own before killing it.
+    static let stopWait = Duration.seconds(1)
 
     init(executable: String, arguments: [String] = ["worker"], environment: [String: String]) throws {
-        // Pipes are made and marked close-on-exec under one lock, so a worker spawned by
-        // another thread in between cannot inherit them.
-        Self.spawnLock.lock()
-        defer { Self.spawnLock.unlock() }
-        var input: [Int32] = [0, 0], output: [Int32] = [0, 0]
-        guard pipe(&input) == 0 else { throw SynthesisError.workerStart(String(cString: strerror(errno))) }
-        guard pipe(&output) == 0 else {
-            close(input[0]); close(input[1])
-            throw SynthesisError.workerStart(String(cString: strerror(errno)))
+        guard let input = closeOnExecPipe() else { throw SynthesisError.workerStart(String(cString: strerror(errno))) }
+        guard let output = closeOnExecPipe() else {
+            let why = String(cString: strerror(errno))
+            close(input.read); close(input.write)
+            throw SynthesisError.workerStart(why)
         }
-        for fd in input + output { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, input[0], STDIN_FILENO)
-        posix_spawn_file_actions_adddup2(&actions, output[1], STDOUT_FILENO)
+        // dup2 clears close-on-exec on the copies the worker keeps.
+        posix_spawn_file_actions_adddup2(&actions, input.read, STDIN_FILENO)
+        posix_spawn_file_actions_adddup2(&actions, output.write, STDOUT_FILENO)
         // espeak-ng's abort message ("stack smashing detected") is not the user's business.
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
 
@@ -41,43 +40,116 @@ final class WorkerProcess {
         defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
         var pid: pid_t = 0
         let status = posix_spawn(&pid, executable, &actions, nil, argv, envp)
-        close(input[0]); close(output[1])
+        close(input.read); close(output.write)
         guard status == 0 else {
-            close(input[1]); close(output[0])
+            close(input.write); close(output.read)
             throw SynthesisError.workerStart("\(executable): \(String(cString: strerror(status)))")
         }
         self.pid = pid
-        toWorker = input[1]
-        fromWorker = output[0]
+        toWorker = input.write
+        fromWorker = output.read
+        // Writes wait in poll, against the deadline, never in write itself.
+        _ = fcntl(toWorker, F_SETFL, fcntl(toWorker, F_GETFL) | O_NONBLOCK)
     }
 
-    /// Sends one chunk and waits for its audio. Throws `workerDied` if the process is gone.
-    func speak(_ text: String, settings: EngineSettings) throws -> Take {
+    /// What became of one request.
+    enum Answer {
+        case spoken(Take)
+        /// The chunk failed; `lost` says the worker is gone or unusable (it has been stopped).
+        case failed(ChunkFailure, lost: Bool)
+        /// The worker had died before the request reached it (EPIPE); it has been reaped.
+        case unsent(String)
+        /// `interrupt` became readable: the pool is shutting down.
+        case interrupted
+    }
+
+    /// Sends one chunk and waits for its audio until `deadline` seconds (plus `grace`) have
+    /// passed or `interrupt` becomes readable. A worker that misses the deadline is killed.
+    func speak(_ text: String, settings: EngineSettings, deadline: Double, interrupt: Int32?) -> Answer {
+        let wait = FrameWait(deadline: .now + .seconds(deadline + Self.grace), watch: interrupt)
+        let frame: Frame
         do {
-            let header = try encoder.encode(SynthesisRequest(text: text, settings: settings))
-            try Frame(header: header, payload: Data()).write(to: toWorker)
-            guard let frame = try Frame.read(from: fromWorker) else { throw FrameError.closed("end of stream") }
-            let reply = try decoder.decode(SynthesisReply.self, from: frame.header)
-            if let error = reply.error { throw SynthesisError.engine(error) }
-            return Take(sampleRate: reply.sampleRate, samples: Take.samples(from: frame.payload), words: reply.words)
-        } catch let error as FrameError {
-            throw SynthesisError.workerDied("\(error); \(reap())")
+            let header = try JSONEncoder().encode(SynthesisRequest(text: text, settings: settings, deadline: deadline))
+            try Frame(header: header, payload: Data()).write(to: toWorker, wait)
+        } catch FrameError.closed {
+            return .unsent(died())
+        } catch FrameError.interrupted {
+            return .interrupted
+        } catch {
+            kill()
+            return .failed(.timedOut(seconds: deadline), lost: true)
         }
+        do {
+            guard let read = try Frame.read(from: fromWorker, wait) else { return .failed(.crashed(died()), lost: true) }
+            frame = read
+        } catch FrameError.interrupted {
+            return .interrupted
+        } catch FrameError.timedOut {
+            kill()
+            return .failed(.timedOut(seconds: deadline), lost: true)
+        } catch FrameError.malformed(let why) {
+            kill()
+            return .failed(.engine("malformed reply: \(why)"), lost: true)
+        } catch {
+            return .failed(.crashed(died()), lost: true)
+        }
+        guard let reply = try? JSONDecoder().decode(SynthesisReply.self, from: frame.header) else {
+            kill()
+            return .failed(.engine("malformed reply: unreadable header"), lost: true)
+        }
+        if let failure = reply.failure { return .failed(failure, lost: false) }
+        return .spoken(Take(sampleRate: reply.sampleRate, samples: Take.samples(from: frame.payload), words: reply.words))
     }
 
-    /// Closes the pipes and collects the exit status; the worker exits on end of input.
-    @discardableResult
-    func reap(kill signal: Int32? = nil) -> String {
-        guard !reaped else { return "already stopped" }
-        reaped = true
+    /// The worker closed its pipe: it is exiting. Collects how it ended, waiting a moment at most.
+    private func died() -> String {
+        closePipes()
+        let until = ContinuousClock.now + Self.stopWait
+        while ContinuousClock.now < until {
+            if let status = ExitStatus.wait(for: pid, blocking: false) { running = false; return status.description }
+            usleep(2_000)
+        }
+        kill()
+        return "closed its pipe"
+    }
+
+    /// Stops at once: SIGKILL (its child dies with it), reaped now if it is already gone,
+    /// else by a background thread. Never blocks.
+    func kill() {
+        guard running else { return }
+        running = false
+        closePipes()
+        Glibc.kill(pid, SIGKILL)
+        Reaper.reap(pid)
+    }
+
+    /// Stops politely: end of input makes the worker kill and reap any child it has and exit;
+    /// if it has not gone within `stopWait` (stopped, or hung), `kill()`.
+    func stop() {
+        guard running else { return }
+        closePipes()
+        let until = ContinuousClock.now + Self.stopWait
+        while ContinuousClock.now < until {
+            if ExitStatus.wait(for: pid, blocking: false) != nil { running = false; return }
+            usleep(2_000)
+        }
+        kill()
+    }
+
+    private var pipesOpen = true
+    private func closePipes() {
+        guard pipesOpen else { return }
+        pipesOpen = false
         close(toWorker); close(fromWorker)
-        if let signal { Glibc.kill(pid, signal) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let signalled = status & 0x7f
-        if signalled != 0 && signalled != 0x7f { return "killed by signal \(signalled)" }
-        return "exited with status \((status >> 8) & 0xff)"
     }
 
-    deinit { reap() }
+    deinit { stop() }
+}
+
+/// Collects killed workers that have not exited yet, so none is left a zombie and no caller waits.
+enum Reaper {
+    static func reap(_ pid: pid_t) {
+        if ExitStatus.wait(for: pid, blocking: false) != nil { return }
+        BlockingThread.run(stackSize: 64 << 10) { _ = ExitStatus.wait(for: pid) }
+    }
 }

@@ -28,7 +28,7 @@ struct WorkerOptions: ParsableArguments {
     func narrator(voices: VoiceLibrary) throws -> Narrator {
         var environment: [String: String] = [:]
         if let injectWorkerCrash { environment[Synthesizing.Worker.crashTrigger] = injectWorkerCrash }
-        if let injectWorkerHang { environment["EDITION_FAULT_HANG_ON"] = injectWorkerHang }
+        if let injectWorkerHang { environment[Synthesizing.Worker.hangTrigger] = injectWorkerHang }
         return try Narrator(.init(workerExecutable: Executable.path, jobs: jobs,
                                   cacheDirectory: cache.noCache ? nil : cache.directory,
                                   voices: voices, workerEnvironment: environment))
