@@ -29,6 +29,9 @@ let package = Package(
 
         // The shared vocabulary: Article, Script, Chapter, VoiceProfile…
         .target(name: "EditionCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Config files (voice profiles, build manifests, the podcast config): one YAML reader
+        // whose errors say `file:line: problem` and suggest the nearest key for a misspelt one.
+        .target(name: "Configuration", dependencies: ["EditionCore", .product(name: "Yams", package: "Yams")]),
 
         // 1. Reading: scraped text, Markdown, HTML → Article.
         .target(name: "Reading", dependencies: ["EditionCore", "CLibXML2"]),
@@ -46,8 +49,7 @@ let package = Package(
         .target(name: "Mastering", dependencies: ["EditionCore", "Audio", "Tagging", "CEbur128", "CSampleRate"]),
         // 7. Publishing: sidecars (chapters JSON, episode metadata, transcripts) and the podcast feed.
         .target(name: "Publishing", dependencies: [
-            "EditionCore",
-            .product(name: "Yams", package: "Yams"),
+            "EditionCore", "Configuration",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Building composes the stages into a narration.
