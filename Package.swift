@@ -28,7 +28,7 @@ let package = Package(
                        providers: [.apt(["libsamplerate0-dev"])]),
 
         // The shared vocabulary: Article, Script, Chapter, VoiceProfile…
-        .target(name: "EditionCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "EditionCore"),
         // Config files (voice profiles, build manifests, the podcast config): one YAML reader
         // whose errors say `file:line: problem` and suggest the nearest key for a misspelt one.
         .target(name: "Configuration", dependencies: ["EditionCore", .product(name: "Yams", package: "Yams")]),
@@ -54,25 +54,26 @@ let package = Package(
         ]),
         // Building composes the stages into a narration.
         .target(name: "Building", dependencies: [
-            "EditionCore", "Reading", "Normalizing", "Segmenting", "Synthesizing",
+            "EditionCore", "Configuration", "Reading", "Normalizing", "Segmenting", "Synthesizing",
             "Audio", "Assembling", "Mastering", "Tagging", "Publishing",
             .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "edition", dependencies: [
-            "Building", "Synthesizing",
+            "Building", "Configuration", "EditionCore", "Reading", "Synthesizing", "Mastering", "Publishing",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Tests.
         .target(name: "EditionTestSupport", dependencies: ["EditionCore"], path: "Tests/EditionTestSupport"),
-        .testTarget(name: "ReadingTests", dependencies: ["Reading", "EditionTestSupport"],
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "EditionCore", "EditionTestSupport"]),
+        .testTarget(name: "ReadingTests", dependencies: ["Reading", "EditionCore", "CLibXML2", "EditionTestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "NormalizingTests", dependencies: ["Normalizing", "EditionTestSupport"],
+        .testTarget(name: "NormalizingTests", dependencies: ["Normalizing", "EditionCore", "EditionTestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "TaggingTests", dependencies: ["Tagging", "Audio", "EditionTestSupport"]),
-        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "EditionTestSupport"]),
-        .testTarget(name: "EditionTests", dependencies: ["Building", "EditionTestSupport", "Audio", "Mastering", "CSndFile"]),
+        .testTarget(name: "TaggingTests", dependencies: ["Tagging", "Audio", "EditionCore", "EditionTestSupport"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "EditionCore", "EditionTestSupport"]),
+        .testTarget(name: "EditionTests", dependencies: ["Building", "Configuration", "EditionCore", "EditionTestSupport", "Assembling",
+                                                         "Audio", "Mastering", "Segmenting", "Synthesizing", "CSndFile"]),
         .testTarget(name: "EditionCLITests", dependencies: ["EditionTestSupport"]),
     ]
 )
