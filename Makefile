@@ -34,6 +34,7 @@ bench: build
 	Benchmarks/narrate-vs-espeak.sh
 	Benchmarks/batch.sh
 	Benchmarks/mastering.sh
+	Benchmarks/hostile-input.sh
 
 clean-output:
 	find Output -type f ! -name README.md -delete

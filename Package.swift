@@ -29,7 +29,10 @@ let package = Package(
 
         // The shared vocabulary: Article, ScriptOutline, Sentence, Chunk, Take, Timeline, Chapter,
         // VoiceProfile, Episode; and the one concurrency helper. No file I/O, no YAML.
-        .target(name: "EditionCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "EditionCore"),
+        // Config files (voice profiles, build manifests, the podcast config): one YAML reader
+        // whose errors say `file:line: problem` and suggest the nearest key for a misspelt one.
+        .target(name: "Configuration", dependencies: ["EditionCore", .product(name: "Yams", package: "Yams")]),
 
         // Wrappers, which any stage may import: Audio owns libsndfile and the scratch files;
         // Tagging writes and reads chapters inside containers (WAV cue/labl, ID3, Vorbis comments).
@@ -51,26 +54,25 @@ let package = Package(
         .target(name: "Mastering", dependencies: ["EditionCore", "Audio", "Tagging", "CEbur128", "CSampleRate"]),
         // 7. Publishing: sidecars (chapters JSON, transcripts, episode metadata) and the podcast feed.
         .target(name: "Publishing", dependencies: [
-            "EditionCore",
-            .product(name: "Yams", package: "Yams"),
+            "EditionCore", "Configuration",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
         // Building composes the stages: production (one loop for narrate, build and the library's
         // Narrator), batches and their journal, verification.
         .target(name: "Building", dependencies: [
-            "EditionCore", "Reading", "Normalizing", "Segmenting", "Synthesizing",
+            "EditionCore", "Configuration", "Reading", "Normalizing", "Segmenting", "Synthesizing",
             "Audio", "Assembling", "Mastering", "Tagging", "Publishing",
             .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "edition", dependencies: [
-            "Building", "EditionCore", "Reading", "Normalizing", "Segmenting", "Synthesizing", "Mastering", "Publishing",
+            "Building", "Configuration", "EditionCore", "Reading", "Normalizing", "Segmenting", "Synthesizing", "Mastering", "Publishing",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Tests.
         .target(name: "EditionTestSupport", dependencies: ["EditionCore"], path: "Tests/EditionTestSupport"),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "EditionCore", "EditionTestSupport"]),
         .testTarget(name: "ReadingTests", dependencies: ["Reading", "EditionCore", "CLibXML2", "EditionTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "NormalizingTests", dependencies: ["Normalizing", "EditionCore", "EditionTestSupport"],
@@ -79,7 +81,8 @@ let package = Package(
         .testTarget(name: "TaggingTests", dependencies: ["Tagging", "Audio", "EditionCore", "EditionTestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "EditionCore", "EditionTestSupport"]),
         .testTarget(name: "EditionTests", dependencies: [
-            "Building", "EditionTestSupport", "EditionCore", "Audio", "Assembling", "Mastering", "Segmenting", "Synthesizing",
+            "Building", "Configuration", "EditionTestSupport", "EditionCore", "Audio", "Assembling", "Mastering", "Segmenting",
+            "Synthesizing", "Reading",
         ]),
         .testTarget(name: "EditionCLITests", dependencies: ["EditionTestSupport"]),
         .testTarget(name: "SynthesizingTests", dependencies: ["Synthesizing", "EditionCore", "EditionTestSupport"]),

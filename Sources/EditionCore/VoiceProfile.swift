@@ -1,7 +1,8 @@
 import Foundation
 
 /// A narrator: which espeak-ng voice speaks, how fast and how high, how long it pauses,
-/// and how it says the names the engine gets wrong. Loaded from `Voices/<name>.yaml`.
+/// and how it says the names the engine gets wrong. Loaded from `Voices/<name>.yaml` by
+/// `VoiceProfile.load` (in Configuration), which fills in the defaults below for what a file leaves out.
 public struct VoiceProfile: Codable, Sendable, Equatable {
     public var name: String
     public var description: String
@@ -24,21 +25,6 @@ public struct VoiceProfile: Codable, Sendable, Equatable {
         self.pauses = pauses
         self.lexicon = lexicon
         self.mastering = mastering
-    }
-
-    enum CodingKeys: String, CodingKey { case name, description, language, engine, pauses, lexicon, lexiconFiles, mastering }
-
-    /// Only `engine` is required; everything else has a newsreader's default.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
-        description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
-        language = try c.decodeIfPresent(String.self, forKey: .language) ?? "en-US"
-        engine = try c.decode(EngineSettings.self, forKey: .engine)
-        pauses = try c.decodeIfPresent(PausePlan.self, forKey: .pauses) ?? PausePlan()
-        lexicon = try c.decodeIfPresent(Lexicon.self, forKey: .lexicon) ?? Lexicon()
-        lexiconFiles = try c.decodeIfPresent([String].self, forKey: .lexiconFiles) ?? []
-        mastering = try c.decodeIfPresent(MasteringPlan.self, forKey: .mastering) ?? MasteringPlan()
     }
 }
 
@@ -65,19 +51,6 @@ public struct EngineSettings: Codable, Sendable, Equatable, Hashable {
         self.pitch = pitch
         self.range = range
         self.volume = volume
-    }
-
-    enum CodingKeys: String, CodingKey { case voice, variant, rate, pitch, range, volume }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = EngineSettings()
-        voice = try c.decode(String.self, forKey: .voice)
-        variant = try c.decodeIfPresent(String.self, forKey: .variant)
-        rate = try c.decodeIfPresent(Int.self, forKey: .rate) ?? d.rate
-        pitch = try c.decodeIfPresent(Int.self, forKey: .pitch) ?? d.pitch
-        range = try c.decodeIfPresent(Int.self, forKey: .range) ?? d.range
-        volume = try c.decodeIfPresent(Int.self, forKey: .volume) ?? d.volume
     }
 
     /// The name espeak_ng_SetVoiceByName takes.
@@ -107,19 +80,6 @@ public struct PausePlan: Codable, Sendable, Equatable, Hashable {
         self.chapter = chapter
         self.quote = quote
     }
-
-    enum CodingKeys: String, CodingKey { case clause, sentence, paragraph, heading, chapter, quote }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = PausePlan()
-        clause = try c.decodeIfPresent(Int.self, forKey: .clause) ?? d.clause
-        sentence = try c.decodeIfPresent(Int.self, forKey: .sentence) ?? d.sentence
-        paragraph = try c.decodeIfPresent(Int.self, forKey: .paragraph) ?? d.paragraph
-        heading = try c.decodeIfPresent(Int.self, forKey: .heading) ?? d.heading
-        chapter = try c.decodeIfPresent(Int.self, forKey: .chapter) ?? d.chapter
-        quote = try c.decodeIfPresent(Int.self, forKey: .quote) ?? d.quote
-    }
 }
 
 /// Pronunciations a profile overrides: a whole word or phrase → a respelling,
@@ -138,16 +98,6 @@ public struct Lexicon: Codable, Sendable, Equatable, Hashable {
             self.say = say
             self.caseSensitive = caseSensitive
         }
-
-        enum CodingKeys: String, CodingKey { case word, say, caseSensitive }
-
-        public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            word = try c.decode(String.self, forKey: .word)
-            say = try c.decode(String.self, forKey: .say)
-            caseSensitive = try c.decodeIfPresent(Bool.self, forKey: .caseSensitive) ?? false
-        }
-
         /// True when `say` is espeak phoneme notation rather than a respelling.
         public var isPhonemes: Bool { say.hasPrefix("[[") && say.hasSuffix("]]") }
     }
@@ -189,18 +139,5 @@ public struct MasteringPlan: Codable, Sendable, Equatable, Hashable {
         self.sampleRate = sampleRate
         self.introAudio = introAudio
         self.outroAudio = outroAudio
-    }
-
-    enum CodingKeys: String, CodingKey { case loudness, truePeak, sampleRate, introAudio, outroAudio, normalize }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = MasteringPlan()
-        loudness = try c.decodeIfPresent(Double.self, forKey: .loudness) ?? d.loudness
-        truePeak = try c.decodeIfPresent(Double.self, forKey: .truePeak) ?? d.truePeak
-        sampleRate = try c.decodeIfPresent(Int.self, forKey: .sampleRate) ?? d.sampleRate
-        introAudio = try c.decodeIfPresent(String.self, forKey: .introAudio)
-        outroAudio = try c.decodeIfPresent(String.self, forKey: .outroAudio)
-        normalize = try c.decodeIfPresent(Bool.self, forKey: .normalize) ?? true
     }
 }

@@ -129,13 +129,45 @@ final class BuildTests: XCTestCase {
         XCTAssertGreaterThan(try items().filter { $0["status"] as? String == "up-to-date" }.count, 0)
     }
 
+    /// The cached chunks on disk: path → size in bytes.
+    func chunks() throws -> [String: Int] {
+        var found: [String: Int] = [:]
+        let walker = try XCTUnwrap(FileManager.default.enumerator(at: cache, includingPropertiesForKeys: [.fileSizeKey]))
+        for case let url as URL in walker where url.pathExtension == "take" {
+            found[url.path] = try XCTUnwrap(url.resourceValues(forKeys: [.fileSizeKey]).fileSize)
+        }
+        return found
+    }
+
     func testCachePruneTrimsToTheSizeAsked() throws {
         XCTAssertEqual(try build(["stories/a.txt"]).status, 0)
+        let before = try chunks()
+        XCTAssertGreaterThanOrEqual(before.count, 3, "headline and two sentences, at least")
         let info = try CommandRunner.edition(["cache", "info", "--cache", cache.path])
-        XCTAssertTrue(info.stdout.contains("chunks"), info.stdout)
-        XCTAssertFalse(info.stdout.contains(" 0 chunks"), info.stdout)
-        let prune = try CommandRunner.edition(["cache", "prune", "--max-size", "0", "--cache", cache.path])
+        XCTAssertEqual(info.status, 0, info.stderr)
+        XCTAssertTrue(info.stdout.hasPrefix("\(cache.path)  \(before.count) chunks  "), info.stdout)
+
+        // Used one second apart, in path order; pruning drops the least recently used first.
+        let order = before.keys.sorted()
+        for (i, path) in order.enumerated() {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_700_000_000 + Double(i))],
+                                                  ofItemAtPath: path)
+        }
+        let total = before.values.reduce(0, +)
+        let limit = total / 2
+        var kept = order, keptBytes = total
+        while keptBytes > limit { keptBytes -= before[kept.removeFirst()]! }
+        let prune = try CommandRunner.edition(["cache", "prune", "--max-size", "\(limit)", "--cache", cache.path])
         XCTAssertEqual(prune.status, 0, prune.stderr)
-        XCTAssertTrue(prune.stdout.contains("0 chunks, Zero KB left") || prune.stdout.contains("0 chunks, 0 bytes left"), prune.stdout)
+        let after = try chunks()
+        XCTAssertEqual(after.keys.sorted(), kept, "the most recently used chunks are kept")
+        XCTAssertEqual(after.values.reduce(0, +), keptBytes)
+        XCTAssertLessThanOrEqual(keptBytes, limit)
+        XCTAssertTrue(prune.stdout.hasPrefix("removed \(before.count - kept.count) chunks ("), prune.stdout)
+
+        let empty = try CommandRunner.edition(["cache", "prune", "--max-size", "0", "--cache", cache.path])
+        XCTAssertEqual(empty.status, 0, empty.stderr)
+        XCTAssertEqual(try chunks(), [:])
+        XCTAssertTrue(empty.stdout.hasPrefix("removed \(kept.count) chunks ("), empty.stdout)
     }
 }

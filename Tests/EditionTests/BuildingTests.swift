@@ -24,35 +24,3 @@ final class SlugTests: XCTestCase {
         XCTAssertEqual(Slug.unique("a", taken: &taken), "a-3")
     }
 }
-
-final class VoiceProfileTests: XCTestCase {
-    func testShippedProfilesLoad() throws {
-        let library = VoiceLibrary(directory: TestEnvironment.voicesDirectory)
-        let names = try library.names()
-        XCTAssertTrue(Set(names).isSuperset(of: ["en-us-news", "en-gb-news", "uk-news"]))
-        for profile in try library.all() { XCTAssertFalse(profile.engine.voice.isEmpty) }
-        XCTAssertEqual(try library.profile(named: "en-gb-news").language, "en-GB")
-    }
-
-    func testUnknownVoiceListsTheChoices() {
-        let library = VoiceLibrary(directory: TestEnvironment.voicesDirectory)
-        XCTAssertThrowsError(try library.profile(named: "robot")) { error in
-            let message = error.localizedDescription
-            XCTAssertTrue(message.contains("robot") && message.contains("en-us-news") && message.contains("uk-news"), message)
-        }
-    }
-
-    func testOutOfRangeValuesAreNamed() throws {
-        let dir = try TestEnvironment.scratchDirectory("voices")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try TestEnvironment.write(Data("engine:\n  voice: en-us\n  rate: 40\n".utf8), named: "slow.yaml", in: dir)
-        try TestEnvironment.write(Data("pauses:\n  sentence: 100\n".utf8), named: "novoice.yaml", in: dir)
-        let library = VoiceLibrary(directory: dir)
-        XCTAssertThrowsError(try library.profile(named: "slow")) {
-            XCTAssertEqual($0.localizedDescription, "Voices/slow.yaml: `engine.rate` must be 80–449 (got 40)")
-        }
-        XCTAssertThrowsError(try library.profile(named: "novoice")) {
-            XCTAssertEqual($0.localizedDescription, "Voices/novoice.yaml: `engine` is missing")
-        }
-    }
-}

@@ -1,5 +1,6 @@
 import Audio
 import Building
+import Configuration
 import EditionCore
 import EditionTestSupport
 import Foundation

@@ -1,3 +1,4 @@
+import Configuration
 import Building
 import EditionCore
 import EditionTestSupport

@@ -1,4 +1,5 @@
 import Building
+import Configuration
 import EditionCore
 import EditionTestSupport
 import Foundation

@@ -4,8 +4,11 @@ import Foundation
 
 /// Runs the table of news-desk cases (Fixtures/cases.tsv: class, written, expected spoken) and
 /// prints accuracy per class. A written text may start with "GB:" (en-GB) or "UK:" (Ukrainian).
+/// Every case must pass except those listed in Fixtures/known-failures.txt, and a listed case
+/// that passes must be taken off the list.
 final class CaseTableTests: XCTestCase {
-    struct Case { var kind: String; var written: String; var expected: String; var language: String }
+    /// `input` is the written column as in the file (prefix included), how known failures name it.
+    struct Case { var kind: String; var input: String; var written: String; var expected: String; var language: String }
 
     static func loadCases() throws -> [Case] {
         let url = try XCTUnwrap(Bundle.module.url(forResource: "cases", withExtension: "tsv", subdirectory: "Fixtures"))
@@ -17,17 +20,25 @@ final class CaseTableTests: XCTestCase {
             var written = cols[1], language = "en-US"
             if written.hasPrefix("GB:") { language = "en-GB"; written.removeFirst(3) }
             if written.hasPrefix("UK:") { language = "uk"; written.removeFirst(3) }
-            cases.append(Case(kind: cols[0], written: written, expected: cols[2], language: language))
+            cases.append(Case(kind: cols[0], input: cols[1], written: written, expected: cols[2], language: language))
         }
         return cases
+    }
+
+    /// The inputs of the cases known to fail today.
+    static func loadKnownFailures() throws -> Set<String> {
+        let url = try XCTUnwrap(Bundle.module.url(forResource: "known-failures", withExtension: "txt", subdirectory: "Fixtures"))
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true)
+        return Set(lines.filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init))
     }
 
     static func squeeze(_ s: String) -> String {
         s.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
     }
 
-    func testCaseTableAccuracy() throws {
+    func testEveryCasePassesButTheKnownFailures() throws {
         let cases = try Self.loadCases()
+        let known = try Self.loadKnownFailures()
         XCTAssertGreaterThanOrEqual(cases.count, 300)
         var normalizers: [String: Normalizer] = [:]
         var perClass: [String: (pass: Int, total: Int)] = [:]
@@ -38,18 +49,28 @@ final class CaseTableTests: XCTestCase {
             let got = Self.squeeze(normalizer.normalize(c.written).spoken)
             let ok = got == Self.squeeze(c.expected)
             perClass[c.kind, default: (0, 0)].total += 1
-            if ok { perClass[c.kind]!.pass += 1 } else {
+            if ok { perClass[c.kind]!.pass += 1 }
+            switch (ok, known.contains(c.input)) {
+            case (false, false):
+                XCTFail("[\(c.kind)] \(c.input)\n      want: \(c.expected)\n      got:  \(got)\n"
+                        + "(a new failure; fix it, or list its input in Fixtures/known-failures.txt)")
+            case (false, true):
                 failures.append("[\(c.kind)] \(c.written)\n      want: \(c.expected)\n      got:  \(got)")
+            case (true, true):
+                XCTFail("[\(c.kind)] \(c.input) now passes: remove it from Fixtures/known-failures.txt")
+            case (true, false):
+                break
             }
+        }
+        for input in known.subtracting(cases.map(\.input)).sorted() {
+            XCTFail("Fixtures/known-failures.txt lists \"\(input)\", which is not a case in cases.tsv")
         }
         let passed = perClass.values.reduce(0) { $0 + $1.pass }
         print("Normalization accuracy per class:")
         for (kind, r) in perClass.sorted(by: { $0.key < $1.key }) {
             print("  \(kind.padding(toLength: 14, withPad: " ", startingAt: 0)) \(r.pass)/\(r.total)  \(String(format: "%.1f%%", 100.0 * Double(r.pass) / Double(r.total)))")
         }
-        let accuracy = Double(passed) / Double(cases.count)
-        print("  overall        \(passed)/\(cases.count)  \(String(format: "%.1f%%", 100 * accuracy))")
-        for f in failures { print("  FAIL " + f) }
-        XCTAssertGreaterThanOrEqual(accuracy, 0.97, "normalization accuracy below 97%")
+        print("  overall        \(passed)/\(cases.count)  \(String(format: "%.1f%%", 100 * Double(passed) / Double(cases.count)))")
+        for f in failures { print("  KNOWN FAILURE " + f) }
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 import XCTest
 @testable import Reading
 
-/// Bad input gets a clear message, quickly, and never a crash or a hang.
+/// Bad input gets a clear message (a typed `ReadingError`) or a valid article, never a crash.
+/// How fast the big inputs are read is measured by Benchmarks/hostile-input.sh, not here.
 /// Ported from the `reading` branch's BadInputTests.
 final class HostileInputTests: XCTestCase {
     private func read(_ text: String, name: String) throws -> Article {
@@ -35,7 +36,7 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
-    func testDeeplyNestedHTMLIsRefusedQuickly() throws {
+    func testDeeplyNestedHTMLIsRefused() throws {
         let depth = 100_000
         let closed = "<html><body>" + String(repeating: "<div>", count: depth)
             + "<p>The story sits at the bottom of a very deep page.</p>" + String(repeating: "</div>", count: depth)
@@ -43,9 +44,7 @@ final class HostileInputTests: XCTestCase {
         let stray = "<html><body>" + String(repeating: "<div>", count: depth) + "<p>Text.</p>"
             + String(repeating: "</span>", count: depth)
         for (name, page) in [("deep.html", closed), ("stray.html", stray)] {
-            let start = Date()
             assertError(.tooDeep(name, HTMLDocument.maximumDepth)) { try read(page, name: name) }
-            XCTAssertLessThan(Date().timeIntervalSince(start), 5, name)
         }
         XCTAssertEqual(ReadingError.tooDeep("deep.html", 2000).errorDescription,
                        "deep.html: the HTML nests elements more than 2000 levels deep; it is broken or not an article page")
@@ -63,12 +62,10 @@ final class HostileInputTests: XCTestCase {
         let page = "<html><body><article><h1>Unclosed tags everywhere</h1>"
             + String(repeating: "<p>A paragraph that is never closed, and another one. <ul><li>An item <li>Another item</ul>", count: 5_000)
             + "<p>The page is cut off in the middle of a <a href=\"/x"
-        let start = Date()
         let article = try read(page, name: "unclosed.html")
         XCTAssertEqual(article.headline, "Unclosed tags everywhere")
         XCTAssertEqual(article.blocks.count, 15_001)
         XCTAssertEqual(article.blocks[1], Block(.listItem, "An item"))
-        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
     }
 
     func testTwentyMegabytePageWithWidgets() throws {
@@ -83,11 +80,10 @@ final class HostileInputTests: XCTestCase {
             if count % 10 == 0 { page += widget }
         }
         page += "</article></body></html>"
-        let start = Date()
         let article = try read(page, name: "huge.html")
-        let seconds = Date().timeIntervalSince(start)
+        XCTAssertEqual(article.headline, "A very long page")
         XCTAssertEqual(article.blocks.count, count)
-        XCTAssertLessThan(seconds, 15, "a 20 MB page must be read in seconds, took \(seconds)")
+        XCTAssertTrue(article.blocks.allSatisfy { $0.kind == .paragraph && $0.text.hasPrefix("Officials said on Tuesday") })
     }
 
     func testBinaryAndEmpty() {
@@ -98,14 +94,18 @@ final class HostileInputTests: XCTestCase {
         assertError(.binary("noise.bin")) { try ArticleReader().read(noise, name: "noise.bin") }
     }
 
-    /// A text file of one huge line and a Markdown file of 100,000 quote markers: read or
-    /// refused in seconds, never a hang.
+    /// A text file of one huge line and a Markdown file of 100,000 quote markers are read whole.
     func testHugeTextInputs() throws {
         let line = String(repeating: "word ", count: 2_000_000)
-        let start = Date()
-        _ = try? read("Headline\n\n" + line + ".\n", name: "long.txt")
-        _ = try? read("# Headline\n\n" + String(repeating: ">", count: 100_000) + " quoted\n", name: "quotes.md")
-        XCTAssertLessThan(Date().timeIntervalSince(start), 20)
+        let long = try read("Headline\n\n" + line + ".\n", name: "long.txt")
+        XCTAssertEqual(long.headline, "Headline")
+        XCTAssertEqual(long.blocks.count, 1)
+        XCTAssertEqual(long.blocks.first?.kind, .paragraph)
+        XCTAssertTrue(long.blocks.first?.text == line + ".", "the line is read whole, as written")
+
+        let quotes = try read("# Headline\n\n" + String(repeating: ">", count: 100_000) + " quoted\n", name: "quotes.md")
+        XCTAssertEqual(quotes.headline, "Headline")
+        XCTAssertEqual(quotes.blocks, [Block(.quote, "quoted")])
     }
 
     /// Text pasted as one line with no punctuation is story, not a headline of a million words.

@@ -218,14 +218,20 @@ final class ChapterReadingTests: XCTestCase {
     }
 
     /// Random damage to the tags (Ogg pages re-signed so the damage reaches the comment parser):
-    /// the reader returns or throws `TaggingError`, and never crashes, hangs or reads past an end.
-    func testRandomDamageNeverCrashes() throws {
+    /// each damaged file gives a typed `TaggingError` naming it, or a chapter list that is
+    /// valid (titles valid UTF-8, start times non-negative and within the format's
+    /// range, no more chapters than were written), and never a crash, a hang or a read past an
+    /// end. The list is in the tag's order (the CTOC's, or the chapter numbers'), as the reader
+    /// documents, so damage to a start time or to the table may leave it out of time order:
+    /// that is reported by `edition verify`, not hidden by sorting.
+    func testRandomDamageGivesATypedErrorOrValidChapters() throws {
         var random = SplitMix64(seed: 6)
+        var outcomes: [String: (errors: Int, lists: Int)] = [:]
         for format in TestMedia.Format.allCases {
             let bytes = try TestMedia.bytes(try tagged(format))
             let end = try tagEnd(bytes, format)
             let url = directory.appendingPathComponent("damaged.\(format.fileExtension)")
-            for _ in 0..<150 {
+            for trial in 0..<150 {
                 var damaged = bytes
                 for _ in 0..<Int.random(in: 1...4, using: &random) {
                     let at = Int.random(in: 0..<end, using: &random)
@@ -233,12 +239,39 @@ final class ChapterReadingTests: XCTestCase {
                 }
                 if format == .opus || format == .vorbis { HandID3.resignOggPages(&damaged, upTo: end) }
                 try Data(damaged).write(to: url)
+                let label = "\(format) trial \(trial)"
+                let contents: ChapterReading.Contents
                 do {
-                    _ = try ChapterReading.read(url)
-                } catch is TaggingError {
+                    contents = try ChapterReading.read(url)
+                } catch let error as TaggingError {
+                    outcomes[format.fileExtension, default: (0, 0)].errors += 1
+                    guard case .unreadable(let path, let why) = error else { XCTFail("\(label): \(error)"); continue }
+                    XCTAssertEqual(path, url.path, label)
+                    XCTAssertFalse(why.isEmpty, label)
+                    continue
+                } catch {
+                    XCTFail("\(label): not a TaggingError: \(error)")
                     continue
                 }
+                outcomes[format.fileExtension, default: (0, 0)].lists += 1
+                assertValid(contents.chapters, label)
             }
+        }
+        // Both outcomes happen in every format, so the checks above are not vacuous.
+        for format in TestMedia.Format.allCases {
+            let outcome = outcomes[format.fileExtension] ?? (0, 0)
+            XCTAssertGreaterThan(outcome.errors, 0, "\(format): no damaged file was refused")
+            XCTAssertGreaterThan(outcome.lists, 0, "\(format): no damaged file was read")
+        }
+    }
+
+    private func assertValid(_ chapters: [ChapterMark], _ label: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertLessThanOrEqual(chapters.count, TestMedia.chapters.count, "\(label): more chapters than were written", file: file, line: line)
+        for chapter in chapters {
+            // Damaged bytes become U+FFFD: the title's UTF-8 is valid and decodes back to itself.
+            XCTAssertEqual(String(validating: Array(chapter.title.utf8), as: UTF8.self), chapter.title, label, file: file, line: line)
+            // ID3 stores milliseconds in 32 bits; Vorbis comments' HH:MM:SS.mmm stays below that too.
+            XCTAssertTrue((0...Int(UInt32.max)).contains(chapter.startMs), "\(label): start \(chapter.startMs)", file: file, line: line)
         }
     }
 }

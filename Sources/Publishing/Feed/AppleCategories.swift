@@ -1,3 +1,5 @@
+import Configuration
+
 /// Apple Podcasts' category list (https://podcasters.apple.com/support/1691-apple-podcasts-categories).
 /// Apple rejects other names; the spelling, `&` included, must match.
 public enum AppleCategories {
@@ -42,12 +44,12 @@ public enum AppleCategories {
             // A subcategory named alone ("Daily News") is found under its parent.
             let parents = all.filter { $0.subcategories.contains(parts[0]) }.map(\.name)
             let hint = parts.count == 1 && parents.count == 1 ? "\(parents[0]) > \(parts[0])"
-                : suggestion(for: parts[0], among: all.map(\.name))
+                : Spelling.nearest(to: parts[0], among: all.map(\.name))
             return .failure(.unknown(parts[0], suggestion: hint))
         }
         guard parts.count == 2 else { return .success(parts[0]) }
         guard known.contains(parts[1]) else {
-            return .failure(.notASubcategory(parts[1], of: parts[0], suggestion: suggestion(for: parts[1], among: known),
+            return .failure(.notASubcategory(parts[1], of: parts[0], suggestion: Spelling.nearest(to: parts[1], among: known),
                                              known: known))
         }
         return .success("\(parts[0]) > \(parts[1])")
@@ -73,33 +75,5 @@ public enum AppleCategories {
                     + (known.isEmpty ? "; it has none" : "; its subcategories are \(known.joined(separator: ", "))")
             }
         }
-    }
-
-    /// The one name in `names` close to `name`: the same but for case, spacing, punctuation or
-    /// "and" for "&" ("tv and film" → "TV & Film"), else within two typing slips ("Technolgy").
-    static func suggestion(for name: String, among names: [String]) -> String? {
-        func key(_ s: String) -> [Character] {
-            Array(s.lowercased().replacingOccurrences(of: " and ", with: "&").filter { $0.isLetter || $0.isNumber })
-        }
-        let target = key(name)
-        if let same = names.first(where: { key($0) == target }) { return same }
-        guard target.count >= 4 else { return nil }
-        let close = names.map { ($0, distance(key($0), target)) }.filter { $0.1 <= 2 }
-        guard let best = close.map(\.1).min() else { return nil }
-        let winners = close.filter { $0.1 == best }
-        return winners.count == 1 ? winners[0].0 : nil
-    }
-
-    /// Levenshtein distance.
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        var previous = Array(0...b.count)
-        for (i, ca) in a.enumerated() {
-            var current = [i + 1]
-            for (j, cb) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1)))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -1,5 +1,5 @@
+import Configuration
 import Foundation
-import Yams
 
 /// The podcast's own description, from a YAML file (`edition feed init` writes a commented one).
 public struct PodcastConfig: Sendable, Equatable {
@@ -29,29 +29,22 @@ public struct PodcastConfig: Sendable, Equatable {
     /// Apple cuts descriptions (the show's and each episode's) at 4000 bytes.
     public static let descriptionLimit = 4000
 
-    /// Reads and checks a config file; errors name the file (as its last path component), the
-    /// line when known, and the key. Non-fatal remarks (an http: URL) go to `warn`.
+    /// Reads and checks a config file; errors (`ConfigError`) name the file (as its last path
+    /// component), the line when known, and the key. Non-fatal remarks (an http: URL) go to `warn`.
     public static func load(_ file: URL, warn: (String) -> Void = { _ in }) throws -> PodcastConfig {
         let label = file.lastPathComponent
         let text: String
         do { text = try String(contentsOf: file, encoding: .utf8) } catch {
-            throw FeedError.config(file: label, line: nil,
-                                   problem: "cannot be read (\(error.localizedDescription)); `edition feed init` writes an example")
+            throw ConfigError(file: label,
+                              problem: "cannot be read (\(error.localizedDescription)); `edition feed init` writes an example")
         }
         return try parse(yaml: text, file: label, warn: warn)
     }
 
     /// Parses and checks config text; errors name `file`, the line and the key.
     public static func parse(yaml text: String, file: String = "podcast.yaml", warn: (String) -> Void = { _ in }) throws -> PodcastConfig {
-        try withoutActuallyEscaping(warn) { warn in
-            let reader = ConfigReader(file: file, warn: warn)
-            let root: Node?
-            do { root = try Yams.compose(yaml: text) } catch let error as YamlError { throw reader.yamlError(error) }
-            guard let root, let map = root.mapping else {
-                throw FeedError.config(file: file, line: nil, problem: "must be a mapping of keys to values (`title: …`, `feedURL: …`)")
-            }
-            return try reader.read(map)
-        }
+        let map = try ConfigDocument.parse(yaml: text, file: file).mapping(keys: keys, shape: "`title: …`, `feedURL: …`")
+        return try withoutActuallyEscaping(warn) { try ConfigReader(map: map, warn: $0).read() }
     }
 
     public static let example = """
@@ -83,15 +76,12 @@ public struct PodcastConfig: Sendable, Equatable {
         """
 }
 
+/// A problem with an episode the feed lists (the podcast config's problems are `ConfigError`s).
 public enum FeedError: LocalizedError, Equatable {
-    /// The podcast config: the file as errors call it, the line when known, and what is wrong.
-    case config(file: String, line: Int?, problem: String)
     case episode(String, String)
 
     public var errorDescription: String? {
         switch self {
-        case let .config(file, line?, problem): return "\(file):\(line): \(problem)"
-        case let .config(file, nil, problem): return "\(file): \(problem)"
         case .episode(let file, let why): return "\(file): \(why)"
         }
     }
