@@ -26,7 +26,7 @@ demo: build
 	@echo "Listen: Output/*.wav   Chapters: ffprobe -hide_banner -show_chapters Output/<name>.wav"
 
 test: deps
-	$(SWIFT) build --build-tests
+	$(SWIFT) build --build-tests --explicit-target-dependency-import-check error
 	$(SWIFT) test --skip-build
 	Benchmarks/check-feed.sh
 

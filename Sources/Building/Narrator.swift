@@ -129,6 +129,10 @@ public final class Narrator: Sendable {
         }
     }
 
+    /// Stops the workers (each finishes the chunk in hand) and leaves no process behind. Calls
+    /// made afterwards fail. The pool also shuts down when the narrator is released.
+    public func shutdown() { producer.pool.shutdown() }
+
     /// A batch, as `edition build` runs it (blocking; call it from a thread of your own).
     public func build(_ items: [BuildItem], options: BuildOptions, cancellation: Cancellation? = nil,
                       events: (BuildEvent) -> Void = { _ in }) -> BuildReport {

@@ -81,4 +81,17 @@ public struct PublicationDate: Codable, Sendable, Equatable {
         self.date = date
         self.hasTime = hasTime
     }
+
+    /// An ISO 8601 date ("2024-03-19") or timestamp, as manifests and front matter give them.
+    public init(iso text: String) {
+        self.init(text: text, date: Self.isoDate(text), hasTime: text.contains("T"))
+    }
+
+    /// "2024-03-19" or a full timestamp.
+    public static func isoDate(_ text: String) -> Date? {
+        if let d = ISO8601DateFormatter().date(from: text) { return d }
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withFullDate]
+        return f.date(from: String(text.prefix(10)))
+    }
 }

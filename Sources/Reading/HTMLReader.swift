@@ -88,7 +88,7 @@ struct HTMLReader {
             warnings.append("\(name): no headline found; using “\(fallback)”")
             return fallback
         }()
-        let date = meta.date.map { PublicationDate(text: $0, date: ISO8601DateFormatter.day($0), hasTime: $0.contains("T")) }
+        let date = meta.date.map { PublicationDate(iso: $0) }
         return Article(headline: title, authors: authors, published: date, sourceURL: meta.url,
                        sections: sections.filter { !$0.blocks.isEmpty || $0.heading != nil }, removed: removed, warnings: warnings)
     }

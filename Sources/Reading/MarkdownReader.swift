@@ -96,7 +96,7 @@ struct MarkdownReader {
             sections[0].blocks.removeFirst()
         }
         guard let headline, !headline.isEmpty else { throw ReadingError.noText(name) }
-        let date = meta["date"].map { PublicationDate(text: $0, date: ISO8601DateFormatter.day($0) ?? Byline.parseDate($0), hasTime: $0.contains(":")) } ?? leadDate
+        let date = meta["date"].map { PublicationDate(text: $0, date: PublicationDate.isoDate($0) ?? Byline.parseDate($0), hasTime: $0.contains(":")) } ?? leadDate
         return Article(headline: Self.inline(headline), authors: authors, published: date, sourceURL: meta["url"],
                        sections: sections.filter { !$0.blocks.isEmpty || $0.heading != nil }, removed: removed)
     }
@@ -128,15 +128,5 @@ struct MarkdownReader {
 
     static func unquote(_ s: String) -> String {
         s.count >= 2 && (s.hasPrefix("\"") && s.hasSuffix("\"") || s.hasPrefix("'") && s.hasSuffix("'")) ? String(s.dropFirst().dropLast()) : s
-    }
-}
-
-extension ISO8601DateFormatter {
-    /// "2024-03-19" or a full timestamp.
-    public static func day(_ text: String) -> Date? {
-        if let d = ISO8601DateFormatter().date(from: text) { return d }
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withFullDate]
-        return f.date(from: String(text.prefix(10)))
     }
 }

@@ -31,8 +31,8 @@ final class ReadingRuleTests: XCTestCase {
         XCTAssertEqual(utcParts(Byline.parseDate("March 19, 2024 5:31 PM")), [2024, 3, 19, 17, 31])
         XCTAssertEqual(utcParts(Byline.parseDate("19 March 2024 17:31")), [2024, 3, 19, 17, 31])
         XCTAssertEqual(utcParts(Byline.parseDate("Sept. 3, 2023")), [2023, 9, 3, 0, 0])
-        XCTAssertEqual(utcParts(ISO8601DateFormatter.day("2024-03-19T17:31:00+02:00")), [2024, 3, 19, 15, 31])
-        XCTAssertEqual(utcParts(ISO8601DateFormatter.day("2024-03-19")), [2024, 3, 19, 0, 0])
+        XCTAssertEqual(utcParts(PublicationDate.isoDate("2024-03-19T17:31:00+02:00")), [2024, 3, 19, 15, 31])
+        XCTAssertEqual(utcParts(PublicationDate.isoDate("2024-03-19")), [2024, 3, 19, 0, 0])
         XCTAssertNil(Byline.parseDate("February 30, 2024"))
         XCTAssertNil(Byline.parseDate("sometime last spring"))
     }

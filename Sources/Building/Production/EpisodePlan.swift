@@ -88,7 +88,7 @@ public struct EpisodePlan: Sendable {
         }
         guard !stories.isEmpty else { throw BuildError.source(entry.title, "none of the edition's articles could be read") }
         let outline = ScriptPlanner(pauses: profile.pauses).edition(title: entry.title, intro: entry.intro, outro: entry.outro, stories: stories)
-        let date = entry.date.map { PublicationDate(text: $0, date: ISO8601DateFormatter.day($0), hasTime: $0.contains("T")) }
+        let date = entry.date.map { PublicationDate(iso: $0) }
         let authors = Array(NSOrderedSet(array: stories.flatMap(\.authors))) as? [String] ?? []
         return EpisodePlan(slug: entry.slug.map { Slug.make($0) } ?? Slug.make(entry.title), outline: outline, title: entry.title,
                            authors: authors, published: date, url: entry.url,
@@ -114,7 +114,7 @@ public struct ArticleOverrides: Sendable, Codable, Equatable {
     func apply(to article: inout Article) {
         if let title { article.headline = title }
         if let url { article.sourceURL = url }
-        if let date { article.published = PublicationDate(text: date, date: ISO8601DateFormatter.day(date), hasTime: date.contains("T")) }
+        if let date { article.published = PublicationDate(iso: date) }
     }
 }
 

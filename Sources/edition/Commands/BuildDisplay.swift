@@ -6,7 +6,7 @@ import Glibc
 
 /// Shows a build's progress: a live bar on a terminal, plain log lines otherwise, JSON lines
 /// for machines, or nothing but errors.
-final class BuildDisplay: @unchecked Sendable {
+final class BuildDisplay {  // called on the build's own thread only
     enum Mode { case automatic, quiet, json }
     private let mode: Mode
     private let live: Bool
