@@ -77,6 +77,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "NormalizingTests", dependencies: ["Normalizing", "EditionCore", "EditionTestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "AssemblingTests", dependencies: ["Assembling", "Audio", "EditionCore", "EditionTestSupport"]),
         .testTarget(name: "SegmentingTests", dependencies: ["Segmenting", "EditionCore"]),
         .testTarget(name: "TaggingTests", dependencies: ["Tagging", "Audio", "EditionCore", "EditionTestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "EditionCore", "EditionTestSupport"]),
