@@ -54,7 +54,9 @@ public struct Master {
             let sample = try Self.sample(spool, rate: timeline.sampleRate)
             bias = try rateBias(sample, rate: timeline.sampleRate)
             source = Self.loudness(sample, rate: timeline.sampleRate) + bias
-            guard source.isFinite else { throw MasteringError.silent }
+            guard source.isFinite else {
+                throw MasteringError.silent(title: tags.title, seconds: Double(spool.count) / Double(timeline.sampleRate))
+            }
             gainDB = settle(sample, sourceLoudness: source, rate: timeline.sampleRate, bias: bias)
         }
         var ceilingDB = plan.truePeak - Double(Self.limiterMargin)

@@ -69,7 +69,7 @@ final class KWeightedMeterTests: XCTestCase {
             ("tone", (0..<(44100 * 3)).map { Float(0.3 * sin(Double($0) * 2 * .pi * 997 / 44100)) }, 44100),
         ]
         for (name, samples, rate) in signals {
-            let reference = LoudnessMeter(sampleRate: rate, truePeak: false, histogram: false)
+            let reference = try LoudnessMeter(sampleRate: rate, truePeak: false, histogram: false)
             let ours = KWeightedMeter(sampleRate: rate)
             samples.withUnsafeBufferPointer { reference.add($0) }
             // Fed in uneven pieces: block boundaries must not depend on how the audio arrives.
