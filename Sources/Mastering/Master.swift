@@ -66,17 +66,17 @@ public struct Master {
         // One pass writes every format and measures the primary stream; the estimate from the
         // sample is nearly always right, and a miss costs one more pass.
         for attempt in 0..<3 {
-            let measurement = Measurement(sampleRate: timeline.sampleRate)
             let jobs = formats.enumerated().map { i, format in
                 EncodeJob(format: format, path: paths[i], rate: format.sampleRate(planned: plan.sampleRate),
                           gain: Float(pow(10, gainDB / 20)),
                           ceiling: Float(pow(10, (ceilingDB - format.extraHeadroom) / 20)), sourceRate: timeline.sampleRate,
                           intro: intro, outro: outro, timeline: outTimeline, tags: tags,
-                          measurement: i == 0 && plan.normalize ? measurement : nil, limit: plan.normalize)
+                          measures: i == 0 && plan.normalize, limit: plan.normalize)
             }
-            frames = try EncodeJob.runAll(jobs, spool: spool)
-            guard plan.normalize else { result = (-.infinity, -.infinity); break }
-            result = (measurement.loudness.integratedLoudness + bias, measurement.truePeak.truePeak)
+            let encoded = try EncodeJob.runAll(jobs, spool: spool)
+            frames = encoded.map(\.frames)
+            guard plan.normalize, let measured = encoded.first?.measured else { result = (-.infinity, -.infinity); break }
+            result = (measured.loudness + bias, measured.truePeak)
             Self.debug("pass \(attempt): gain \(gainDB) ceiling \(ceilingDB) → \(result)")
             let peakOver = result.truePeak - plan.truePeak
             let loudnessOff = plan.loudness - result.loudness
