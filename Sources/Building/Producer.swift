@@ -96,7 +96,7 @@ public final class Producer: Sendable {
         let tags = EpisodeTags(title: plan.title, artist: plan.authors.isEmpty ? nil : ScriptBuilder.list(plan.authors),
                                date: plan.published?.date.map(Self.isoDay), comment: plan.url, software: Self.generator)
         var files: [String] = []
-        let (timeline, report) = try Master(plan: plan.profile.mastering, formats: formats, voice: "\(plan.profile.engine)")
+        let (timeline, report) = try Master(plan: plan.profile.mastering, formats: formats)
             .render(spool: recorder.spool, timeline: try recorder.finish(), tags: tags) { format in
                 let name = "\(slug).\(format.fileExtension)"
                 files.append(name)
