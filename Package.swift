@@ -71,6 +71,7 @@ let package = Package(
         .testTarget(name: "TaggingTests", dependencies: ["Tagging", "Audio", "EditionTestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "EditionTestSupport"]),
         .testTarget(name: "EditionTests", dependencies: ["Building", "EditionTestSupport", "Audio", "Mastering", "CSndFile"]),
+        .testTarget(name: "MasteringTests", dependencies: ["Mastering", "Audio", "EditionCore", "EditionTestSupport"]),
         .testTarget(name: "EditionCLITests", dependencies: ["EditionTestSupport"]),
     ]
 )
