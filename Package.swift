@@ -85,6 +85,7 @@ let package = Package(
             "Building", "Configuration", "EditionTestSupport", "EditionCore", "Audio", "Assembling", "Mastering", "Segmenting",
             "Synthesizing", "Reading",
         ]),
+        .testTarget(name: "MasteringTests", dependencies: ["Mastering", "Audio", "Configuration", "EditionCore", "EditionTestSupport"]),
         .testTarget(name: "EditionCLITests", dependencies: ["EditionTestSupport"]),
         .testTarget(name: "SynthesizingTests", dependencies: ["Synthesizing", "EditionCore", "EditionTestSupport"]),
     ]

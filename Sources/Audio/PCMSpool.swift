@@ -4,7 +4,7 @@ import Foundation
 /// Synthesized PCM parked on disk until the programme is complete. libsndfile needs every
 /// marker before the first sample, and markers are known only at the end; spooling keeps
 /// memory flat however long the programme is.
-public final class PCMSpool: @unchecked Sendable {  // appended by one thread, then read by many
+public final class PCMSpool: @unchecked Sendable {  // `count` and `handle` change only while one thread appends; readers open their own handles after
     public let url: URL
     private let handle: FileHandle
     public private(set) var count = 0

@@ -1,11 +1,12 @@
 import CSndFile
 import Foundation
+import Synchronization
 
 /// The one owner of a libsndfile handle. libsndfile wants every chunk and string before the
 /// first sample, so they are arguments of the writing initializer: the wrong order cannot be written.
 public final class SoundFile {
     /// sf_open and its error lookup touch libsndfile globals.
-    private static let openLock = NSLock()
+    private static let openLock = Mutex(())
 
     private var handle: OpaquePointer?
     public let path: String
@@ -137,11 +138,12 @@ public final class SoundFile {
     }
 
     private static func open(_ path: String, _ mode: Int32, _ info: inout SF_INFO) throws -> OpaquePointer {
-        openLock.lock(); defer { openLock.unlock() }
-        guard let handle = sf_open(path, mode, &info) else {
-            throw AudioError.open(path, String(cString: sf_strerror(nil)))
+        try openLock.withLock { _ in
+            guard let handle = sf_open(path, mode, &info) else {
+                throw AudioError.open(path, String(cString: sf_strerror(nil)))
+            }
+            return handle
         }
-        return handle
     }
 }
 

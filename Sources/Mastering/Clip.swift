@@ -19,7 +19,7 @@ struct Clip: Sendable {
         var mono: [Float] = []
         _ = file.readMono(frames: file.frames, into: &mono)
         if file.sampleRate != rate { mono = try Resampler(from: file.sampleRate, to: rate).process(mono, last: true) }
-        let meter = LoudnessMeter(sampleRate: rate)
+        let meter = try LoudnessMeter(sampleRate: rate)
         mono.withUnsafeBufferPointer { meter.add($0) }
         let measured = meter.integratedLoudness
         if measured.isFinite {

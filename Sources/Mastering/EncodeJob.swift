@@ -3,21 +3,20 @@ import EditionCore
 import Foundation
 import Tagging
 
-/// One output format's render: intro + spool + outro → gain → limiter → resampler → encoder → tags.
-/// Loudness and true peak of a stream, measured as it is written.
-final class Measurement: @unchecked Sendable {  // fed by one encoder thread, read after it joins
-    let loudness: KWeightedMeter
-    let truePeak = TruePeakMeter()
-
-    init(sampleRate: Int) { loudness = KWeightedMeter(sampleRate: sampleRate) }
-
-    func add(_ samples: UnsafeBufferPointer<Float>) {
-        loudness.add(samples)
-        truePeak.add(samples)
-    }
+/// Loudness and true peak of the limited stream the primary job wrote, at the source rate.
+struct Measured: Sendable {
+    var loudness: Double
+    var truePeak: Double
 }
 
-struct EncodeJob: @unchecked Sendable {
+/// What one job wrote: its frames at its own rate, and what it measured if it was asked to.
+struct Encoded: Sendable {
+    var frames: Int
+    var measured: Measured?
+}
+
+/// One output format's render: intro + spool + outro → gain → limiter → resampler → encoder → tags.
+struct EncodeJob: Sendable {
     var format: AudioFormat
     var path: String
     var rate: Int
@@ -29,37 +28,19 @@ struct EncodeJob: @unchecked Sendable {
     var timeline: Timeline     // at the plan's rate
     var tags: EpisodeTags
     /// The primary job measures loudness and true peak on the limited stream it encodes.
-    var measurement: Measurement?
+    var measures: Bool = false
     /// False for an unmastered render: no limiter (the gain is then 0 dB too).
     var limit: Bool = true
 
-    /// Runs every job on its own thread and waits; the first error wins.
-    static func runAll(_ jobs: [EncodeJob], spool: PCMSpool) throws -> [Int] {
-        let group = DispatchGroup()
-        let lock = NSLock()
-        nonisolated(unsafe) var results = [Int?](repeating: nil, count: jobs.count)
-        nonisolated(unsafe) var failure: Error?
-        for (i, job) in jobs.enumerated() {
-            group.enter()
-            let thread = Thread {
-                defer { group.leave() }
-                do {
-                    let r = try job.run(spool: spool)
-                    lock.lock(); results[i] = r; lock.unlock()
-                } catch {
-                    lock.lock(); failure = failure ?? error; lock.unlock()
-                }
-            }
-            thread.stackSize = 4 << 20
-            thread.start()
-        }
-        group.wait()
-        if let failure { throw failure }
-        return results.map { $0! }
+    /// Runs every job on its own thread (encoders block in C) and waits for all; the first
+    /// failing job's error, in order, is thrown. Results are in the jobs' order.
+    static func runAll(_ jobs: [EncodeJob], spool: PCMSpool) throws -> [Encoded] {
+        let work = jobs.map { job -> @Sendable () throws -> Encoded in { try job.run(spool: spool) } }
+        return try BlockingThread.all(work, stackSize: 4 << 20)
     }
 
-    /// Returns the number of frames written.
-    func run(spool: PCMSpool) throws -> Int {
+    /// Writes the file; returns the frames written and, for the primary job, what it measured.
+    func run(spool: PCMSpool) throws -> Encoded {
         let scale = Double(rate) / Double(timeline.sampleRate)
         let file = try SoundFile(writingTo: path, format: format.soundFileFormat, sampleRate: rate,
                                  chunks: format == .wav ? MarkerChunks.chunks(for: timeline.chapters, scale: scale) : [],
@@ -67,6 +48,8 @@ struct EncodeJob: @unchecked Sendable {
         if format == .mp3 { try file.setConstantBitrate(level: Self.mp3Level(kbps: 64, rate: rate)) }
         let limiter = PeakLimiter(ceiling: ceiling, sampleRate: sourceRate)
         let resampler = rate == sourceRate ? nil : try Resampler(from: sourceRate, to: rate)
+        // Meters of this job's own: what they read is returned as a value, never shared.
+        let meters = measures ? (loudness: KWeightedMeter(sampleRate: sourceRate), truePeak: TruePeakMeter()) : nil
 
         // gain → limiter at the source rate (where the dry run measured) → resampler → encoder.
         func write(_ block: [Float]) throws {
@@ -81,8 +64,10 @@ struct EncodeJob: @unchecked Sendable {
             limited.removeAll(keepingCapacity: true)
             block.withUnsafeBufferPointer { limiter.process($0, into: &limited) }
             if last { limiter.flush(into: &limited) }
-            if let measurement { limited.withUnsafeBufferPointer { measurement.add($0) } }
-            if last { measurement?.truePeak.finish() }
+            if let meters {
+                limited.withUnsafeBufferPointer { meters.loudness.add($0); meters.truePeak.add($0) }
+                if last { meters.truePeak.finish() }
+            }
             try write(resampler.map { try $0.process(limited, last: last) } ?? limited)
         }
 
@@ -104,7 +89,9 @@ struct EncodeJob: @unchecked Sendable {
         let frames = file.frames
         try file.close()
         try tag(frames: frames)
-        return frames
+        return Encoded(frames: frames, measured: meters.map {
+            Measured(loudness: $0.loudness.integratedLoudness, truePeak: $0.truePeak.truePeak)
+        })
     }
 
     /// Chapters and episode tags inside the container: WAV already has its cue/labl chunks; MP3

@@ -53,19 +53,3 @@ public final class Resampler {
         return result
     }
 }
-
-public enum MasteringError: LocalizedError {
-    case resampler(String)
-    case silent
-    case audioFile(String, String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .resampler(let why): return "resampling failed: \(why)"
-        case .silent: return "the programme is silent; there is nothing to master"
-        case .audioFile(let path, let why): return "\(path): \(why)"
-        }
-    }
-}
-
-import Foundation

@@ -11,7 +11,7 @@ public enum Transcoder {
         let rate = format.sampleRate(planned: input.sampleRate)
         let timeline = Timeline(sampleRate: input.sampleRate, totalSamples: input.frames, chapters: chapters)
         let job = EncodeJob(format: format, path: path, rate: rate, gain: 1, ceiling: 1, sourceRate: input.sampleRate,
-                            intro: nil, outro: nil, timeline: timeline, tags: tags, measurement: nil, limit: false)
+                            intro: nil, outro: nil, timeline: timeline, tags: tags, limit: false)
         let output = try SoundFile(writingTo: path, format: format.soundFileFormat, sampleRate: rate,
                                    strings: format == .mp3 ? [] : job.stringTags)
         if format == .mp3 { try output.setConstantBitrate(level: EncodeJob.mp3Level(kbps: 64, rate: rate)) }

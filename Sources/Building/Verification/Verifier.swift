@@ -47,7 +47,7 @@ public struct Verifier: Sendable {
             throw MasteringError.audioFile(path, "cannot be read as audio (\(error.localizedDescription))")
         }
         let rate = file.sampleRate
-        let meter = LoudnessMeter(sampleRate: rate)
+        let meter = try LoudnessMeter(sampleRate: rate)
         var clipped = 0, silentRun = 0, longestSilent = 0, frames = 0
         let silence: Float = 0.001  // −60 dBFS
         var mono: [Float] = []

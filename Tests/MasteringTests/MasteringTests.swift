@@ -1,11 +1,9 @@
 import Audio
-import Building
 import Configuration
 import EditionCore
 import EditionTestSupport
 import Foundation
 import Mastering
-import Synthesizing
 import XCTest
 
 final class PeakLimiterTests: XCTestCase {
@@ -53,15 +51,7 @@ final class KWeightedMeterTests: XCTestCase {
     /// The mastering loop's own meter against libebur128 (exact block-list mode) on real speech
     /// at the engine's rate, and on noise and a tone at the output rates.
     func testAgreesWithLibebur128() throws {
-        let pool = WorkerPool(executable: TestEnvironment.editionBinary, jobs: 2)
-        let profile = try VoiceLibrary(directory: TestEnvironment.voicesDirectory).profile(named: "en-us-news")
-        var speech: [Float] = []
-        let texts = ["The council met on Monday to discuss the budget.", "Officials said the river rose quickly overnight.",
-                     "Repairs will begin soon, and residents are asked to stay away."]
-        try pool.synthesize(texts.map { SynthesisJob(text: $0, settings: profile.engine) }) { _, outcome in
-            speech += outcome.take.samples.map { Float($0) / 32768 }
-            speech += [Float](repeating: 0, count: 8000)
-        }
+        let speech = try Speech.river.get().floats
         var seed: UInt64 = 42
         func noise() -> Float { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Float(Int64(bitPattern: seed >> 11) % 1000) / 4000 }
         let signals: [(String, [Float], Int)] = [
@@ -70,7 +60,7 @@ final class KWeightedMeterTests: XCTestCase {
             ("tone", (0..<(44100 * 3)).map { Float(0.3 * sin(Double($0) * 2 * .pi * 997 / 44100)) }, 44100),
         ]
         for (name, samples, rate) in signals {
-            let reference = LoudnessMeter(sampleRate: rate, truePeak: false, histogram: false)
+            let reference = try LoudnessMeter(sampleRate: rate, truePeak: false, histogram: false)
             let ours = KWeightedMeter(sampleRate: rate)
             samples.withUnsafeBufferPointer { reference.add($0) }
             // Fed in uneven pieces: block boundaries must not depend on how the audio arrives.
@@ -81,6 +71,18 @@ final class KWeightedMeterTests: XCTestCase {
             XCTAssertEqual(ours.integratedLoudness, reference.integratedLoudness, accuracy: 0.02, name)
         }
         XCTAssertEqual(KWeightedMeter(sampleRate: 22050).integratedLoudness, -.infinity, "nothing measured: silence")
+    }
+}
+
+final class LoudnessMeterTests: XCTestCase {
+    func testARateLibebur128RefusesThrowsInsteadOfCrashingLater() throws {
+        XCTAssertThrowsError(try LoudnessMeter(sampleRate: 5)) { error in
+            XCTAssertTrue(error.localizedDescription.contains("5 Hz"), error.localizedDescription)
+        }
+        XCTAssertThrowsError(try LoudnessMeter(sampleRate: 0))
+        let meter = try LoudnessMeter(sampleRate: 22050)
+        XCTAssertEqual(meter.integratedLoudness, -.infinity, "nothing measured: silence")
+        XCTAssertEqual(meter.truePeak, -.infinity)
     }
 }
 
@@ -120,21 +122,18 @@ final class ResamplerTests: XCTestCase {
     }
 }
 
-/// Loudness and formats, checked on a real narration with readers other than our own.
+/// Loudness and formats, checked on real speech with readers other than our own.
 final class MasteringTests: XCTestCase {
-    static let article = """
-        Mastering check
+    var plan: MasteringPlan {
+        get throws { try VoiceLibrary(directory: TestEnvironment.voicesDirectory).profile(named: "en-us-news").mastering }
+    }
 
-        The regional council approved the budget on Thursday after a long debate. Spending on roads will rise by a fifth.
-
-        Opposition members said the plan ignored rural schools. The vote was twelve to nine.
-        """
-
-    func narrate(formats: [AudioFormat], plan: @escaping @Sendable (inout MasteringPlan) -> Void = { _ in }) throws -> (URL, Narration) {
+    func master(formats: [AudioFormat], plan edit: (inout MasteringPlan) -> Void = { _ in }) throws -> (URL, Timeline, MasteringReport) {
         let dir = try TestEnvironment.scratchDirectory("master")
-        let source = try TestEnvironment.write(Data(Self.article.utf8), named: "m.txt", in: dir)
-        let options = Narrator.Options(outputDirectory: dir, formats: formats, mastering: { var p = $0; plan(&p); return p })
-        return (dir, try TestNarrator.make().narrateBlocking(.file(source.path), options: options))
+        var plan = try self.plan
+        edit(&plan)
+        let (timeline, report) = try Speech.council.get().master(Master(plan: plan, formats: formats), into: dir, name: "mastering-check")
+        return (dir, timeline, report)
     }
 
     /// ffmpeg's own EBU R128 meter, independent of libebur128.
@@ -151,11 +150,11 @@ final class MasteringTests: XCTestCase {
     }
 
     func testLoudnessLandsOnTargetAndTruePeakUnderTheCeiling() throws {
-        let (dir, narration) = try narrate(formats: [.wav, .mp3])
+        let (dir, _, report) = try master(formats: [.wav, .mp3])
         defer { try? FileManager.default.removeItem(at: dir) }
-        let plan = try VoiceLibrary(directory: TestEnvironment.voicesDirectory).profile(named: "en-us-news").mastering
-        XCTAssertEqual(narration.mastering.loudness, plan.loudness, accuracy: 0.5)
-        XCTAssertLessThanOrEqual(narration.mastering.truePeak, plan.truePeak)
+        let plan = try self.plan
+        XCTAssertEqual(report.loudness, plan.loudness, accuracy: 0.5)
+        XCTAssertLessThanOrEqual(report.truePeak, plan.truePeak)
         let wav = dir.appendingPathComponent("mastering-check.wav").path
         let measured = try ffmpegLoudness(wav)
         XCTAssertEqual(measured.integrated, plan.loudness, accuracy: 0.5, "ffmpeg's meter agrees on the WAV")
@@ -167,9 +166,9 @@ final class MasteringTests: XCTestCase {
 
     func testEveryFormatRoundTrips() throws {
         let formats = AudioFormat.allCases
-        let (dir, narration) = try narrate(formats: formats)
+        let (dir, timeline, _) = try master(formats: formats)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let seconds = narration.timeline.duration
+        let seconds = timeline.duration
         for format in formats {
             let path = dir.appendingPathComponent("mastering-check.\(format.fileExtension)").path
             let file = try SoundFile(readingFrom: path)
@@ -188,21 +187,65 @@ final class MasteringTests: XCTestCase {
         let jingle = dir.appendingPathComponent("jingle.wav").path
         let tone = SoundFileTone.write(path: jingle, seconds: 2, rate: 48000)
         XCTAssertTrue(tone)
-        let (out, narration) = try narrate(formats: [.wav]) { $0.introAudio = jingle; $0.outroAudio = jingle }
+        let (out, timeline, _) = try master(formats: [.wav]) { $0.introAudio = jingle; $0.outroAudio = jingle }
         defer { try? FileManager.default.removeItem(at: out) }
-        let first = try XCTUnwrap(narration.timeline.chapters.first)
+        let first = try XCTUnwrap(timeline.chapters.first)
         XCTAssertEqual(Double(first.start) / 44100, 2.0, accuracy: 0.01, "the first chapter starts after the intro")
-        let words = try narration.timeline.allWords()
+        let words = try timeline.allWords()
         XCTAssertGreaterThanOrEqual(Double(try XCTUnwrap(words.first).start) / 44100, 1.999)
         let file = try SoundFile(readingFrom: out.appendingPathComponent("mastering-check.wav").path)
-        XCTAssertEqual(file.frames, narration.timeline.totalSamples)
+        XCTAssertEqual(file.frames, timeline.totalSamples)
         let lastWord = try XCTUnwrap(words.last)
         XCTAssertGreaterThan(Double(file.frames - lastWord.end) / 44100, 1.9, "the outro follows the last word")
         XCTAssertEqual(try SoundFile(readingFrom: out.appendingPathComponent("mastering-check.wav").path).cues().first?.position, first.start)
         // The jingle itself plays at the loudness target, not pushed up by the speech's gain.
-        let plan = try VoiceLibrary(directory: TestEnvironment.voicesDirectory).profile(named: "en-us-news").mastering
+        let plan = try self.plan
         let intro = try ffmpegLoudness(out.appendingPathComponent("mastering-check.wav").path, seconds: 1.9)
         XCTAssertEqual(intro.integrated, plan.loudness, accuracy: 1.0, "the intro at the programme's loudness")
+    }
+
+    func testASilentProgrammeIsRefusedByName() throws {
+        let dir = try TestEnvironment.scratchDirectory("silent")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let spool = try PCMSpool(directory: dir)
+        defer { spool.discard() }
+        try spool.appendSilence(22050 * 3)
+        let timeline = Timeline(sampleRate: 22050, totalSamples: spool.count, chapters: [Chapter(title: "Quiet", start: 0)])
+        XCTAssertThrowsError(try Master(plan: self.plan, formats: [.wav])
+            .render(spool: spool, timeline: timeline, tags: EpisodeTags(title: "Dead air")) { _ in dir.appendingPathComponent("x.wav").path }) { error in
+            let text = error.localizedDescription
+            XCTAssertTrue(text.contains("'Dead air'") && text.contains("3.0 s"), text)
+        }
+    }
+}
+
+/// The issue this guards: mastering once kept, per voice, the last programme's gain search
+/// and rate bias, so a programme's gain depended on what the process had mastered before it.
+final class MasteringDeterminismTests: XCTestCase {
+    func testAProgrammeMastersTheSameWhateverWasMasteredBefore() throws {
+        let plan = try VoiceLibrary(directory: TestEnvironment.voicesDirectory).profile(named: "en-us-news").mastering
+        let a = try Speech.council.get(), b = try Speech.river.get()
+        let dir = try TestEnvironment.scratchDirectory("determinism")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // WAV, MP3 and FLAC: Ogg streams carry a random serial number, so they never repeat byte for byte.
+        let formats: [AudioFormat] = [.wav, .mp3, .flac]
+        func files(_ name: String) throws -> [Data] {
+            try formats.map { try Data(contentsOf: dir.appendingPathComponent("\(name).\($0.fileExtension)")) }
+        }
+        let master = Master(plan: plan, formats: formats)
+        let first = try a.master(master, into: dir, name: "a1").1
+        let between = try b.master(master, into: dir, name: "b").1
+        let again = try a.master(master, into: dir, name: "a2").1
+        XCTAssertEqual(again, first, "A after B: the same gain, loudness and peak as A first")
+        XCTAssertEqual(try files("a2"), try files("a1"), "A after B: byte-identical files")
+        XCTAssertNotEqual(between.sourceLoudness, first.sourceLoudness, "B is a different programme")
+
+        // A Master that has mastered nothing gives the same as one that mastered A and B.
+        let fresh = Master(plan: plan, formats: formats)
+        let freshB = try b.master(fresh, into: dir, name: "b-fresh").1
+        XCTAssertEqual(freshB.gain, between.gain)
+        XCTAssertEqual(freshB, between)
+        XCTAssertEqual(try files("b-fresh"), try files("b"))
     }
 }
 

@@ -1,0 +1,87 @@
+import Audio
+import EditionCore
+import EditionTestSupport
+import Foundation
+import Mastering
+
+/// Real speech for the mastering tests, without the Building stages: the built `edition` binary
+/// narrates an article unmastered at the engine's own rate (22.05 kHz, the samples as espeak-ng
+/// made them), and the test reads the WAV back as a programme: its samples, its chapters (the
+/// WAV's cues, exact to a sample) and its words (the transcript, to a millisecond).
+struct Speech: Sendable {
+    var samples: [Int16]
+    var sampleRate: Int
+    var chapters: [Chapter]
+    var words: [TimedText]
+
+    static let councilText = """
+        Mastering check
+
+        The regional council approved the budget on Thursday after a long debate. Spending on roads will rise by a fifth.
+
+        Opposition members said the plan ignored rural schools. The vote was twelve to nine.
+        """
+    static let riverText = """
+        River report
+
+        Officials said the river rose quickly overnight. Repairs to the embankment will begin soon, and residents are asked to stay away.
+
+        Forecasters expect more rain on Sunday. Three bridges remain closed to traffic until further notice.
+        """
+
+    /// Narrated once per test run. The river report is read by another voice, whose speech the
+    /// limiter treats differently (en-gb's peaks cost about 5.4 dB of gain, en-us's 3.5).
+    static let council = Result { try Speech.narrate(councilText) }
+    static let river = Result { try Speech.narrate(riverText, voice: "en-gb-news") }
+
+    static func narrate(_ text: String, voice: String = "en-us-news") throws -> Speech {
+        let dir = try TestEnvironment.scratchDirectory("speech")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source = try TestEnvironment.write(Data(text.utf8), named: "speech.txt", in: dir)
+        let run = try CommandRunner.edition(["narrate", source.path, "-o", dir.path, "--voice", voice, "--format", "wav",
+                                             "--sample-rate", "22050", "--no-mastering", "--quiet"])
+        guard run.status == 0 else { throw SpeechError.narration(run.stderr) }
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        guard let wav = names.first(where: { $0.hasSuffix(".wav") }),
+              let transcript = names.first(where: { $0.hasSuffix(".transcript.json") }) else {
+            throw SpeechError.narration("no WAV and transcript in \(names)")
+        }
+        let file = try SoundFile(readingFrom: dir.appendingPathComponent(wav).path)
+        let rate = file.sampleRate
+        struct Transcript: Decodable {
+            struct Segment: Decodable { var startTime: Double; var endTime: Double; var body: String }
+            var segments: [Segment]
+        }
+        let segments = try JSONDecoder().decode(Transcript.self, from: Data(contentsOf: dir.appendingPathComponent(transcript))).segments
+        func sample(_ seconds: Double) -> Int { Int((seconds * Double(rate)).rounded()) }
+        return Speech(samples: file.readAll(), sampleRate: rate,
+                      chapters: file.cues().map { Chapter(title: $0.name, start: $0.position) },
+                      words: segments.map { TimedText(text: $0.body, start: sample($0.startTime), end: sample($0.endTime)) })
+    }
+
+    var floats: [Float] { samples.map { Float($0) / 32768 } }
+
+    /// A fresh spool and timeline for one render, with their scratch files in `directory`.
+    func programme(in directory: URL) throws -> (PCMSpool, Timeline) {
+        let spool = try PCMSpool(directory: directory)
+        try spool.append(samples)
+        let words = try TimedTextLog(directory: directory)
+        for word in self.words { try words.append(word) }
+        try words.flush()
+        return (spool, Timeline(sampleRate: sampleRate, totalSamples: samples.count, chapters: chapters, words: words))
+    }
+
+    /// Masters this speech into `directory/<name>.<extension>`, one file per format.
+    func master(_ master: Master, into directory: URL, name: String,
+                tags: EpisodeTags = EpisodeTags(title: "Mastering check")) throws -> (Timeline, MasteringReport) {
+        let (spool, timeline) = try programme(in: directory)
+        defer { spool.discard() }
+        return try master.render(spool: spool, timeline: timeline, tags: tags) {
+            directory.appendingPathComponent("\(name).\($0.fileExtension)").path
+        }
+    }
+}
+
+enum SpeechError: Error {
+    case narration(String)
+}
