@@ -70,23 +70,23 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        // Tests.
+        // Tests: one target per target tested, in the same order; EditionCLITests runs the built binary.
         .target(name: "EditionTestSupport", dependencies: ["EditionCore"], path: "Tests/EditionTestSupport"),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "EditionCore", "EditionTestSupport"]),
         .testTarget(name: "ReadingTests", dependencies: ["Reading", "EditionCore", "CLibXML2", "EditionTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "NormalizingTests", dependencies: ["Normalizing", "EditionCore", "EditionTestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "AssemblingTests", dependencies: ["Assembling", "Audio", "EditionCore", "EditionTestSupport"]),
         .testTarget(name: "SegmentingTests", dependencies: ["Segmenting", "EditionCore"]),
+        .testTarget(name: "SynthesizingTests", dependencies: ["Synthesizing", "EditionCore", "EditionTestSupport"]),
+        .testTarget(name: "AssemblingTests", dependencies: ["Assembling", "Audio", "EditionCore", "EditionTestSupport"]),
         .testTarget(name: "TaggingTests", dependencies: ["Tagging", "Audio", "EditionCore", "EditionTestSupport"]),
+        .testTarget(name: "MasteringTests", dependencies: ["Mastering", "Assembling", "Audio", "Configuration", "EditionCore", "EditionTestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "EditionCore", "EditionTestSupport"]),
-        .testTarget(name: "EditionTests", dependencies: [
+        .testTarget(name: "BuildingTests", dependencies: [
             "Building", "Configuration", "EditionTestSupport", "EditionCore", "Audio", "Assembling", "Mastering", "Segmenting",
             "Synthesizing", "Reading",
         ]),
-        .testTarget(name: "MasteringTests", dependencies: ["Mastering", "Audio", "Configuration", "EditionCore", "EditionTestSupport"]),
         .testTarget(name: "EditionCLITests", dependencies: ["EditionTestSupport"]),
-        .testTarget(name: "SynthesizingTests", dependencies: ["Synthesizing", "EditionCore", "EditionTestSupport"]),
     ]
 )
