@@ -1,3 +1,4 @@
+import EditionCore
 import Foundation
 
 /// Paths and helpers every test target needs: the built `edition` binary (also the worker),
@@ -64,12 +65,10 @@ public enum CommandRunner {
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         // Drain both pipes while the process runs, so a chatty child never blocks.
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let errReader = err.fileHandleForReading
+        let errDrain = BlockingThread.run { errReader.readDataToEndOfFile() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
+        let errData = (try? errDrain.wait().get()) ?? Data()
         process.waitUntilExit()
         return CommandResult(status: process.terminationStatus,
                              stdout: String(decoding: outData, as: UTF8.self),
