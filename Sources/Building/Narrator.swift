@@ -109,7 +109,11 @@ public final class Narrator: Sendable {
         let (_, results) = Builder(producer: producer, options: build).produce([item], cancellation: cancellation) { event in
             if case .progress(_, let p) = event { progress(p) }
         }
-        return try (results[0] ?? .failure(CancellationError())).get()
+        switch results[0] ?? .failure(CancellationError()) {
+        case .success(let narration): return narration
+        case .failure(let error as ItemError) where error.underlying is CancellationError: throw CancellationError()
+        case .failure(let error): throw error
+        }
     }
 
     /// The same, as a sequence of updates ending with `.finished`.
