@@ -51,7 +51,9 @@ public final class SpeechEngine {
         return Take(sampleRate: sampleRate, samples: sink.samples, words: words)
     }
 
-    private func apply(_ new: EngineSettings) throws {
+    /// Loads the voice and sets its parameters, once per change of settings. A worker calls it
+    /// before it forks its speakers, so each child starts with the voice loaded.
+    public func apply(_ new: EngineSettings) throws {
         guard new != settings else { return }
         let status = new.voiceName.withCString { espeak_ng_SetVoiceByName($0) }
         guard status == ENS_OK else { throw SynthesisError.unknownVoice(new.voiceName) }

@@ -38,4 +38,26 @@ final class DeterminismTests: XCTestCase {
             XCTAssertEqual(outcome.take.words, first.take.words)
         }
     }
+
+    /// A worker loads one voice and forks its speakers from there; a chunk in other settings
+    /// restarts it afresh, so a voice change in between changes nothing either.
+    func testAVoiceChangeOnOneWorkerChangesNothing() throws {
+        let us = EngineSettings(voice: "en-us"), gb = EngineSettings(voice: "en-gb-x-rp")
+        let alone = try WorkerPool(executable: TestEnvironment.editionBinary, jobs: 1).speak([sentence], settings: us)[0]
+        let gbAlone = try WorkerPool(executable: TestEnvironment.editionBinary, jobs: 1).speak([sentence], settings: gb)[0]
+        XCTAssertNotEqual(alone.take.samples, gbAlone.take.samples, "the two voices differ")
+        let pool = WorkerPool(executable: TestEnvironment.editionBinary, jobs: 1)
+        defer { pool.shutdown() }
+        let pid = pool.workerPIDs
+        let jobs = [us, gb, us, gb].map { SynthesisJob(text: sentence, settings: $0) }
+        var outcomes: [SynthesisOutcome] = []
+        try pool.synthesize(jobs) { _, outcome in outcomes.append(outcome) }
+        XCTAssertEqual(outcomes.map { $0.failure == nil }, [true, true, true, true], "\(outcomes.map { $0.warning ?? "" })")
+        XCTAssertEqual(outcomes[0].take.samples, alone.take.samples)
+        XCTAssertEqual(outcomes[2].take.samples, alone.take.samples)
+        XCTAssertEqual(outcomes[1].take.samples, gbAlone.take.samples)
+        XCTAssertEqual(outcomes[3].take.samples, gbAlone.take.samples)
+        XCTAssertEqual(outcomes[2].take.words, alone.take.words)
+        if let first = pid.first { XCTAssertEqual(pool.workerPIDs, [first], "the worker restarted in place, not replaced") }
+    }
 }

@@ -21,17 +21,41 @@ public enum Worker {
     /// containing this string, so the chunk's deadline expires.
     public static let hangTrigger = "EDITION_FAULT_HANG_ON"
 
+    /// A request carried across `exec` when the worker restarts for other settings.
+    static let carriedRequest = "EDITION_WORKER_REQUEST"
+
     public static func run(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) throws {
         let engine = try SpeechEngine()
         let environment = ProcessInfo.processInfo.environment
         let speaker = ForkedSpeaker(engine: engine, parent: input, output: output,
                                     crashOn: environment[crashTrigger].flatMap { $0.isEmpty ? nil : $0 },
                                     hangOn: environment[hangTrigger].flatMap { $0.isEmpty ? nil : $0 })
+        warmUp(sampleRate: engine.sampleRate)
         let decoder = JSONDecoder()
-        while let frame = try Frame.read(from: input) {
+        // The voice is loaded here, before the children are forked, so no child pays for it; the
+        // engine state a child starts from is then "initialised, this voice loaded", the same
+        // for every chunk in these settings. For other settings the worker starts afresh (exec,
+        // same process and pipes) rather than load a second voice over the first.
+        var primed: EngineSettings?
+        var carried = environment[carriedRequest].flatMap { Data(base64Encoded: $0) }
+        unsetenv(carriedRequest)
+        while let header = try carried ?? Frame.read(from: input)?.header {
+            carried = nil
             let reply: Frame
             do {
-                let request = try decoder.decode(SynthesisRequest.self, from: frame.header)
+                let request = try decoder.decode(SynthesisRequest.self, from: header)
+                if let primed, primed != request.settings {
+                    restart(carrying: header)
+                    try SynthesisReply.failing(.engine("the worker could not restart for another voice: \(String(cString: strerror(errno)))"),
+                                               sampleRate: engine.sampleRate).write(to: output)
+                    continue
+                }
+                if primed == nil {
+                    do { try engine.apply(request.settings); primed = request.settings } catch {
+                        try SynthesisReply.failing(.engine(error.localizedDescription), sampleRate: engine.sampleRate).write(to: output)
+                        continue
+                    }
+                }
                 // nil: the parent closed the pipe while the chunk was being spoken.
                 guard let spoken = speaker.speak(request) else { return }
                 reply = spoken
@@ -40,6 +64,25 @@ public enum Worker {
             }
             try reply.write(to: output)
         }
+    }
+
+    /// Replaces this process with a fresh worker (same pid, same pipes to the parent), which
+    /// speaks `request` first. Returns only if exec fails, which then fails the chunk.
+    private static func restart(carrying request: Data) {
+        setenv(carriedRequest, request.base64EncodedString(), 1)
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        unsetenv(carriedRequest)
+    }
+
+    /// Runs once, in the worker, the Swift code every child runs after speaking (encoding the
+    /// reply and the PCM), so that the runtime's one-time lookups are done before the forks and
+    /// not again in every child. Touches nothing of espeak-ng's.
+    private static func warmUp(sampleRate: Int) {
+        let take = Take(sampleRate: sampleRate, samples: [0, 300, -300, 0], words: [WordEvent(textPosition: 0, length: 1, sample: 1)]).trimmed()
+        let reply = SynthesisReply(sampleRate: sampleRate, words: take.words, failure: nil)
+        _ = Frame(header: (try? JSONEncoder().encode(reply)) ?? Data(), payload: take.pcmData)
+        _ = try? JSONDecoder().decode(SynthesisRequest.self, from: JSONEncoder().encode(
+            SynthesisRequest(text: "", settings: EngineSettings(voice: "en"), deadline: 1)))
     }
 }
 
