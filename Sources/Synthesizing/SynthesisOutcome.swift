@@ -12,7 +12,8 @@ public struct SynthesisJob: Sendable {
     }
 }
 
-/// Why one attempt at a chunk gave no audio. Each costs that chunk, never the article.
+/// Why one attempt at a chunk gave no audio. Each costs that chunk, never the article, except
+/// a voice espeak-ng does not have: no chunk in those settings could ever be spoken.
 public enum ChunkFailure: Error, Sendable, Equatable, Codable, CustomStringConvertible {
     /// The process speaking it died: "killed by signal 6", "exited with status 1".
     case crashed(String)
@@ -20,12 +21,15 @@ public enum ChunkFailure: Error, Sendable, Equatable, Codable, CustomStringConve
     case timedOut(seconds: Double)
     /// espeak-ng reported an error, or the reply could not be read.
     case engine(String)
+    /// espeak-ng has no voice of this name; `WorkerPool` turns it into `SynthesisError.unknownVoice`.
+    case unknownVoice(String)
 
     public var description: String {
         switch self {
         case .crashed(let how): return "the engine crashed (\(how))"
         case .timedOut: return "the engine gave \(summary)"
         case .engine(let what): return "the engine failed (\(what))"
+        case .unknownVoice: return summary
         }
     }
 
@@ -35,6 +39,7 @@ public enum ChunkFailure: Error, Sendable, Equatable, Codable, CustomStringConve
         case .crashed(let how): return how
         case .timedOut(let seconds): return "no answer within \(Self.seconds(seconds)) s"
         case .engine(let what): return what
+        case .unknownVoice(let name): return SynthesisError.unknownVoice(name).errorDescription ?? name
         }
     }
 

@@ -145,3 +145,21 @@ final class ProductionPathTests: XCTestCase {
         XCTAssertEqual(left.filter { !$0.hasPrefix(".edition-journal") && $0 != "build-report.json" }, [], "nothing half-written is left")
     }
 }
+
+/// A voice profile naming a voice espeak-ng does not have fails the article with a clear line,
+/// not an episode of silence.
+final class UnknownEngineVoiceTests: XCTestCase {
+    func testAnUnknownEngineVoiceFailsTheArticleByName() throws {
+        let dir = try TestEnvironment.scratchDirectory("voice")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let voices = dir.appendingPathComponent("Voices")
+        try FileManager.default.createDirectory(at: voices, withIntermediateDirectories: true)
+        try Data("engine:\n  voice: xx-nowhere\n".utf8).write(to: voices.appendingPathComponent("ghost.yaml"))
+        try Data("Ghost story\n\nNobody can read this aloud.\n".utf8).write(to: dir.appendingPathComponent("ghost.txt"))
+        let result = try CommandRunner.edition(["narrate", "ghost.txt", "--voice", "ghost", "--output", "out", "--format", "wav", "--no-cache"],
+                                               environment: ["EDITION_VOICES": voices.path], directory: dir)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("error: ghost.txt: espeak-ng has no voice named 'xx-nowhere'"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/ghost-story.wav").path))
+    }
+}

@@ -54,16 +54,18 @@ final class WorkerCrashTests: XCTestCase {
         XCTAssertTrue(ProcessTable.eventually(within: 5) { !ProcessTable.exists(pid) }, "the dead worker was reaped")
     }
 
-    func testAnEngineErrorCostsTheChunkNotTheRun() throws {
+    /// A voice espeak-ng does not have can never be spoken: that is the run's error (the
+    /// article fails by name), not a chunk of silence; the worker and the pool go on serving.
+    func testAnUnknownVoiceStopsTheStreamAndThePoolGoesOn() throws {
         let pool = WorkerPool(executable: TestEnvironment.editionBinary, jobs: 1)
         defer { pool.shutdown() }
-        let jobs = [SynthesisJob(text: "No such voice.", settings: EngineSettings(voice: "zz-no-such-voice")),
-                    SynthesisJob(text: "A real voice.", settings: EngineSettings(voice: "en-us"))]
-        var outcomes: [SynthesisOutcome] = []
-        try pool.synthesize(jobs) { _, outcome in outcomes.append(outcome) }
-        XCTAssertEqual(outcomes.map(\.source), [.silence, .spoken])
-        guard case .engine(let why) = outcomes[0].failure else { return XCTFail("\(String(describing: outcomes[0].failure))") }
-        XCTAssertTrue(why.contains("zz-no-such-voice"), why)
+        XCTAssertThrowsError(try pool.speak(["No such voice."], settings: EngineSettings(voice: "zz-no-such-voice"))) { error in
+            XCTAssertEqual(error as? SynthesisError, .unknownVoice("zz-no-such-voice"))
+            XCTAssertTrue(error.localizedDescription.contains("zz-no-such-voice"), error.localizedDescription)
+        }
+        let next = try pool.speak(["A real voice."])
+        XCTAssertEqual(next.map(\.source), [.spoken])
+        XCTAssertGreaterThan(next[0].take.samples.count, 0)
     }
 
     func testAMissingBinaryStopsTheRun() {

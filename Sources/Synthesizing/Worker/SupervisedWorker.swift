@@ -25,12 +25,15 @@ final class SupervisedWorker {
     /// The pool is shutting down; the chunk has no outcome.
     struct Interrupted: Error {}
 
-    /// Speaks one chunk. Throws only `SynthesisError.workerStart` (no worker can be started)
-    /// and `Interrupted`; everything that goes wrong with the chunk itself is in the outcome.
+    /// Speaks one chunk. Throws only `SynthesisError.workerStart` (no worker can be started),
+    /// `SynthesisError.unknownVoice` (no chunk in these settings can be spoken: the run's error,
+    /// not a chunk's) and `Interrupted`; everything else that goes wrong with the chunk itself
+    /// is in the outcome.
     func speak(_ job: SynthesisJob, sampleRate: Int) throws -> SynthesisOutcome {
         let first: ChunkFailure
         switch try attempt(job.text, job.settings) {
         case .success(let take): return SynthesisOutcome(take: take, speaker: process?.pid)
+        case .failure(.unknownVoice(let name)): throw SynthesisError.unknownVoice(name)
         case .failure(let failure): first = failure
         }
         switch try attempt(ChunkSanitizer.sanitize(job.text), job.settings) {

@@ -52,7 +52,9 @@ public enum Worker {
                 }
                 if primed == nil {
                     do { try engine.apply(request.settings); primed = request.settings } catch {
-                        try SynthesisReply.failing(.engine(error.localizedDescription), sampleRate: engine.sampleRate).write(to: output)
+                        let failure: ChunkFailure = if case SynthesisError.unknownVoice(let name) = error { .unknownVoice(name) }
+                            else { .engine(error.localizedDescription) }
+                        try SynthesisReply.failing(failure, sampleRate: engine.sampleRate).write(to: output)
                         continue
                     }
                 }
