@@ -29,16 +29,24 @@ public final class ChunkCache: Sendable {
 
     /// The settings enter as sorted-key JSON, so a new engine field changes every key rather
     /// than serving stale audio.
-    public func key(text: String, settings: EngineSettings) -> String {
-        var hasher = SHA256()
+    public func key(text: String, settings: EngineSettings) -> String { keys(for: settings)(text) }
+
+    /// The key function for one voice's settings: the settings are encoded once, not per chunk.
+    public func keys(for settings: EngineSettings) -> (String) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let engine = (try? encoder.encode(settings)).map { String(decoding: $0, as: UTF8.self) } ?? "\(settings)"
-        for field in ["v\(Self.formatVersion)", SpeechEngine.version, engine, text] {
-            hasher.update(data: Data(field.utf8))
-            hasher.update(data: Data([0]))
+        var prefix = SHA256()
+        for field in ["v\(Self.formatVersion)", SpeechEngine.version, engine] {
+            prefix.update(data: Data(field.utf8))
+            prefix.update(data: Data([0]))
         }
-        return Hex.string(hasher.finalize())
+        return { text in
+            var hasher = prefix
+            hasher.update(data: Data(text.utf8))
+            hasher.update(data: Data([0]))
+            return Hex.string(hasher.finalize())
+        }
     }
 
     func url(_ key: String) -> URL {

@@ -51,6 +51,7 @@ struct ScriptSpeaker {
         var queue: [Pending] = []
         var chapterTitle = ""
         let linesTotal = script.lineCount
+        let keyOf = cache?.keys(for: settings)
 
         func deliver(_ p: Pending) throws {
             try cancellation?.check()
@@ -82,7 +83,7 @@ struct ScriptSpeaker {
             try cancellation?.check()
             var chapter = line.chapter
             for (k, chunk) in line.sentence.chunks.enumerated() {
-                let key = cache?.key(text: chunk.text, settings: settings)
+                let key = keyOf?(chunk.text)
                 let cached = key.flatMap { cache?.load($0) }
                 if cached != nil { result.cacheHits += 1 } else { stream.submit(SynthesisJob(text: chunk.text, settings: settings)) }
                 queue.append(Pending(chunk: chunk, index: result.chunks, chapter: chapter, sentence: k == 0 ? line.sentence.source : nil,
