@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // The targets are listed in pipeline order: read → normalize → segment → synthesize → assemble → publish.
 import PackageDescription
 
@@ -13,6 +13,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Without its default "ConfigurationSupport" trait: swift-configuration is not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Already under Hummingbird; named because Serving imports them directly.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // System libraries, found through pkg-config.
@@ -30,9 +37,9 @@ let package = Package(
         // The shared vocabulary: Article, ScriptOutline, Sentence, Chunk, Take, Timeline, Chapter,
         // VoiceProfile, Episode; and the one concurrency helper. No file I/O, no YAML.
         .target(name: "EditionCore"),
-        // Config files (voice profiles, build manifests, the podcast config): one YAML reader
+        // Settings: config files (voice profiles, build manifests, the podcast config): one YAML reader
         // whose errors say `file:line: problem` and suggest the nearest key for a misspelt one.
-        .target(name: "Configuration", dependencies: ["EditionCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Settings", dependencies: ["EditionCore", .product(name: "Yams", package: "Yams")]),
 
         // Wrappers, which any stage may import: Audio owns libsndfile and the scratch files;
         // Tagging writes and reads chapters inside containers (WAV cue/labl, ID3, Vorbis comments).
@@ -54,25 +61,37 @@ let package = Package(
         .target(name: "Mastering", dependencies: ["EditionCore", "Audio", "Tagging", "CEbur128", "CSampleRate"]),
         // 7. Publishing: sidecars (chapters JSON, transcripts, episode metadata) and the podcast feed.
         .target(name: "Publishing", dependencies: [
-            "EditionCore", "Configuration",
+            "EditionCore", "Settings",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
         // Building composes the stages: production (one loop for narrate, build and the library's
         // Narrator), batches and their journal, verification.
         .target(name: "Building", dependencies: [
-            "EditionCore", "Configuration", "Reading", "Normalizing", "Segmenting", "Synthesizing",
+            "EditionCore", "Settings", "Reading", "Normalizing", "Segmenting", "Synthesizing",
             "Audio", "Assembling", "Mastering", "Tagging", "Publishing",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Serving: `edition serve`, the HTTP service a newsroom's systems call (jobs in SQLite,
+        // media with byte ranges, signed webhooks, the feed). It calls Building's Narrator.
+        .target(name: "Serving", dependencies: [
+            "Building", "Settings", "EditionCore", "Mastering", "Publishing", "Reading",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         .executableTarget(name: "edition", dependencies: [
-            "Building", "Configuration", "EditionCore", "Reading", "Normalizing", "Segmenting", "Synthesizing", "Mastering", "Publishing",
+            "Building", "Serving", "Settings", "EditionCore", "Reading", "Normalizing", "Segmenting", "Synthesizing", "Mastering", "Publishing",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Tests: one target per target tested, in the same order; EditionCLITests runs the built binary.
         .target(name: "EditionTestSupport", dependencies: ["EditionCore"], path: "Tests/EditionTestSupport"),
-        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "EditionCore", "EditionTestSupport"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings", "EditionCore", "EditionTestSupport"]),
         .testTarget(name: "ReadingTests", dependencies: ["Reading", "EditionCore", "CLibXML2", "EditionTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "NormalizingTests", dependencies: ["Normalizing", "EditionCore", "EditionTestSupport"],
@@ -81,11 +100,15 @@ let package = Package(
         .testTarget(name: "SynthesizingTests", dependencies: ["Synthesizing", "EditionCore", "EditionTestSupport"]),
         .testTarget(name: "AssemblingTests", dependencies: ["Assembling", "Audio", "EditionCore", "EditionTestSupport"]),
         .testTarget(name: "TaggingTests", dependencies: ["Tagging", "Audio", "EditionCore", "EditionTestSupport"]),
-        .testTarget(name: "MasteringTests", dependencies: ["Mastering", "Assembling", "Audio", "Configuration", "EditionCore", "EditionTestSupport"]),
+        .testTarget(name: "MasteringTests", dependencies: ["Mastering", "Assembling", "Audio", "Settings", "EditionCore", "EditionTestSupport"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "EditionCore", "EditionTestSupport"]),
         .testTarget(name: "BuildingTests", dependencies: [
-            "Building", "Configuration", "EditionTestSupport", "EditionCore", "Audio", "Assembling", "Mastering", "Segmenting",
+            "Building", "Settings", "EditionTestSupport", "EditionCore", "Audio", "Assembling", "Mastering", "Segmenting",
             "Synthesizing", "Reading",
+        ]),
+        .testTarget(name: "ServingTests", dependencies: [
+            "Serving", "Building", "Settings", "EditionCore", "EditionTestSupport",
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "EditionCLITests", dependencies: ["EditionTestSupport"]),
     ]

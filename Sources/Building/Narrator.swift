@@ -1,4 +1,4 @@
-import Configuration
+import Settings
 import EditionCore
 import Foundation
 import Mastering
@@ -49,6 +49,8 @@ public final class Narrator: Sendable {
         public var overrides: ArticleOverrides
         /// Changes to the voice's mastering plan (loudness target, sample rate…).
         public var mastering: @Sendable (MasteringPlan) -> MasteringPlan
+        /// Speaking rate relative to the voice's own.
+        public var speed: Double = 1
 
         public init(outputDirectory: URL = URL(fileURLWithPath: "Output"), formats: [AudioFormat] = [.wav, .mp3],
                     intro: IntroTemplate = .standard, overrides: ArticleOverrides = ArticleOverrides(),
@@ -104,8 +106,9 @@ public final class Narrator: Sendable {
                                 cancellation: Cancellation? = nil,
                                 progress: (NarrationProgress) -> Void = { _ in }) throws -> Narration {
         let item = BuildItem(kind: .article(source, overrides: options.overrides), voice: voice)
-        let build = BuildOptions(outputDirectory: options.outputDirectory, formats: options.formats,
+        var build = BuildOptions(outputDirectory: options.outputDirectory, formats: options.formats,
                                  library: voices, mastering: options.mastering, intro: options.intro, force: true, journal: false)
+        build.speed = options.speed
         let (_, results) = Builder(producer: producer, options: build).produce([item], cancellation: cancellation) { event in
             if case .progress(_, let p) = event { progress(p) }
         }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A narrator: which espeak-ng voice speaks, how fast and how high, how long it pauses,
 /// and how it says the names the engine gets wrong. Loaded from `Voices/<name>.yaml` by
-/// `VoiceProfile.load` (in Configuration), which fills in the defaults below for what a file leaves out.
+/// `VoiceProfile.load` (in Settings), which fills in the defaults below for what a file leaves out.
 public struct VoiceProfile: Codable, Sendable, Equatable {
     public var name: String
     public var description: String

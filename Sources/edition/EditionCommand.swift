@@ -4,7 +4,7 @@ import Building
 import EditionCore
 
 @main
-struct EditionCommand: ParsableCommand {
+struct EditionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edition",
         abstract: "Turn written articles into narrated audio editions.",
@@ -13,7 +13,7 @@ struct EditionCommand: ParsableCommand {
             should hear, narrates it with espeak-ng and writes a WAV with named chapters plus sidecars.
             """,
         version: EditionVersion.current,
-        subcommands: [Narrate.self, Build.self, Script.self, Verify.self, Feed.self, Voices.self, Cache.self, Worker.self],
+        subcommands: [Narrate.self, Build.self, Script.self, Verify.self, Feed.self, Voices.self, Cache.self, Serve.self, Token.self, Worker.self],
         defaultSubcommand: nil
     )
 }

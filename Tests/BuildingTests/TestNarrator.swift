@@ -1,4 +1,4 @@
-import Configuration
+import Settings
 import Building
 import EditionCore
 import EditionTestSupport

@@ -1,6 +1,6 @@
 import Audio
 import Building
-import Configuration
+import Settings
 import EditionCore
 import EditionTestSupport
 import Foundation

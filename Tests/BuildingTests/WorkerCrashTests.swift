@@ -1,5 +1,5 @@
 import Building
-import Configuration
+import Settings
 import EditionCore
 import EditionTestSupport
 import Foundation

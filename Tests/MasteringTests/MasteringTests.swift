@@ -1,5 +1,5 @@
 import Audio
-import Configuration
+import Settings
 import EditionCore
 import EditionTestSupport
 import Foundation

@@ -1,4 +1,4 @@
-import Configuration
+import Settings
 import EditionCore
 import Foundation
 import Mastering
@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     /// Command-line mastering overrides, applied over each item's profile.
     public var mastering: @Sendable (MasteringPlan) -> MasteringPlan
     public var intro: IntroTemplate
+    /// Speaking rate relative to each voice's own (OpenAI's `speed`; 1 is the voice's rate).
+    public var speed: Double = 1
     /// Rebuild even what is up to date.
     public var force: Bool
     /// Keep the journal (skip what is up to date, resume a killed run) and write

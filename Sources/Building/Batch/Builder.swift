@@ -1,4 +1,4 @@
-import Configuration
+import Settings
 import EditionCore
 import Foundation
 import Mastering
@@ -125,6 +125,7 @@ public final class Builder {
     func profile(for item: BuildItem) throws -> VoiceProfile {
         var profile = try options.library.profile(named: item.voice ?? options.defaultVoice)
         profile.mastering = options.mastering(profile.mastering)
+        if options.speed != 1 { profile.engine.rate = Int((Double(profile.engine.rate) * options.speed).rounded()) }
         if case .edition(let entry, let base) = item.kind {
             if let a = entry.introAudio { profile.mastering.introAudio = BuildPlan.resolve(a, base) }
             if let a = entry.outroAudio { profile.mastering.outroAudio = BuildPlan.resolve(a, base) }

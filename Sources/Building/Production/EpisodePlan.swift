@@ -1,4 +1,4 @@
-import Configuration
+import Settings
 import Crypto
 import EditionCore
 import Foundation
@@ -46,7 +46,7 @@ public struct EpisodePlan: Sendable {
         }
         let digest = Digest.sha256(data ?? (try? Self.canonical.encode(article)) ?? Data())
         let path: String = if case .file(let p) = source { p } else { source.name }
-        return EpisodePlan(slug: Slug.make(article.headline), outline: outline, title: article.headline,
+        return EpisodePlan(slug: Slug.make(overrides.slug ?? article.headline), outline: outline, title: article.headline,
                            authors: article.authors, published: article.published, url: article.sourceURL,
                            standfirst: article.standfirst ?? article.blocks.first?.text,
                            source: .init(path: path, sha256: digest), warnings: article.warnings,
@@ -104,17 +104,24 @@ public struct ArticleOverrides: Sendable, Codable, Equatable {
     public var title: String?
     public var date: String?
     public var url: String?
+    public var authors: [String]?
+    /// The files' base name, instead of one made from the headline (the service names an
+    /// episode's files by its opaque id, so a corrected headline keeps its URLs).
+    public var slug: String?
 
-    public init(title: String? = nil, date: String? = nil, url: String? = nil) {
+    public init(title: String? = nil, date: String? = nil, url: String? = nil, authors: [String]? = nil, slug: String? = nil) {
         self.title = title
         self.date = date
         self.url = url
+        self.authors = authors
+        self.slug = slug
     }
 
     func apply(to article: inout Article) {
         if let title { article.headline = title }
         if let url { article.sourceURL = url }
         if let date { article.published = PublicationDate(iso: date) }
+        if let authors { article.authors = authors }
     }
 }
 

@@ -1,4 +1,4 @@
-import Configuration
+import Settings
 
 /// Apple Podcasts' category list (https://podcasters.apple.com/support/1691-apple-podcasts-categories).
 /// Apple rejects other names; the spelling, `&` included, must match.

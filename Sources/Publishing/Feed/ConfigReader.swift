@@ -1,4 +1,4 @@
-import Configuration
+import Settings
 import Foundation
 
 /// Turns the config's checked mapping into a `PodcastConfig`, each check naming its key and line.

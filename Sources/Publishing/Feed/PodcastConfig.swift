@@ -1,4 +1,4 @@
-import Configuration
+import Settings
 import Foundation
 
 /// The podcast's own description, from a YAML file (`edition feed init` writes a commented one).

@@ -1,4 +1,4 @@
-import Configuration
+import Settings
 import ArgumentParser
 import EditionCore
 import Building

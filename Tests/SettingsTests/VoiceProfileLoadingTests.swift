@@ -1,4 +1,4 @@
-import Configuration
+import Settings
 import EditionCore
 import EditionTestSupport
 import Foundation

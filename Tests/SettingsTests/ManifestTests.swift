@@ -1,4 +1,4 @@
-import Configuration
+import Settings
 import EditionTestSupport
 import Foundation
 import XCTest

@@ -1,0 +1,73 @@
+import Foundation
+import Hummingbird
+
+/// Serves a finished file with what players and podcast apps need: one byte range per request
+/// (suffix ranges are the last N bytes; a start past the end is 416), an ETag that changes when
+/// the episode is narrated again, If-None-Match (304), If-Range, HEAD, and CORS for browser
+/// players. Hummingbird's FileMiddleware gets suffix and past-end ranges wrong, hence this.
+struct MediaResponder: Sendable {
+    let fileIO = FileIO()
+
+    func respond(path: String, contentType: String, request: Request, context: some RequestContext) async throws -> Response {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw APIError(.notFound, "this file is not there (yet): the episode may still be narrating")
+        }
+        let size = Int(info.st_size)
+        let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        let etag = "\"\(String(size, radix: 16))-\(String(info.st_mtim.tv_sec, radix: 16))\(String(info.st_mtim.tv_nsec, radix: 16))-\(String(info.st_ino, radix: 16))\""
+
+        var headers: HTTPFields = [
+            .contentType: contentType,
+            .acceptRanges: "bytes",
+            .eTag: etag,
+            .lastModified: Self.httpDate(modified),
+            .cacheControl: "no-cache",  // the URL stays when the article is corrected: revalidate
+            .accessControlAllowOrigin: "*",
+            .accessControlExposeHeaders: "Content-Range, Content-Length, Accept-Ranges, ETag",
+        ]
+        if let match = request.headers[.ifNoneMatch], Self.matches(match, etag) {
+            return Response(status: .notModified, headers: headers)
+        }
+        var rangeHeader = request.headers[.range]
+        if let ifRange = request.headers[.ifRange], ifRange.trimmingCharacters(in: .whitespaces) != etag {
+            rangeHeader = nil  // the client's copy is stale: send the whole file
+        }
+        let status: HTTPResponse.Status
+        let range: ClosedRange<Int>?
+        switch ByteRange.resolve(rangeHeader, size: size) {
+        case .whole:
+            status = .ok
+            range = size > 0 ? 0...(size - 1) : nil
+        case .partial(let r):
+            status = .partialContent
+            range = r
+            headers[.contentRange] = "bytes \(r.lowerBound)-\(r.upperBound)/\(size)"
+        case .unsatisfiable:
+            headers[.contentRange] = "bytes */\(size)"
+            throw APIError(.rangeNotSatisfiable, "the range \(rangeHeader ?? "") is outside this file of \(size) bytes", headers: headers)
+        }
+        headers[.contentLength] = String(range?.count ?? 0)
+        if request.method == .head || range == nil {
+            return Response(status: status, headers: headers)
+        }
+        let body = try await fileIO.loadFile(path: path, range: range!, context: context)
+        return Response(status: status, headers: headers, body: body)
+    }
+
+    /// `If-None-Match`: `*` or a list of (possibly weak) tags.
+    static func matches(_ header: String, _ etag: String) -> Bool {
+        header.split(separator: ",").contains { candidate in
+            let tag = candidate.trimmingCharacters(in: .whitespaces)
+            return tag == "*" || tag == etag || tag == "W/" + etag
+        }
+    }
+
+    static func httpDate(_ seconds: Double) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+    }
+}
