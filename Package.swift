@@ -2,6 +2,10 @@
 // The targets are listed in pipeline order: read → normalize → segment → synthesize → assemble → publish.
 import PackageDescription
 
+/// The sample loops (mastering, the spool, assembly) are optimized even in debug builds: unoptimized
+/// they run ~10× slower, and the test suite, which masters real narrations, is mostly that.
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "edition",
     platforms: [.macOS(.v13)],
@@ -43,7 +47,7 @@ let package = Package(
 
         // Wrappers, which any stage may import: Audio owns libsndfile and the scratch files;
         // Tagging writes and reads chapters inside containers (WAV cue/labl, ID3, Vorbis comments).
-        .target(name: "Audio", dependencies: ["EditionCore", "CSndFile"]),
+        .target(name: "Audio", dependencies: ["EditionCore", "CSndFile"], swiftSettings: optimizedInDebug),
         .target(name: "Tagging", dependencies: ["EditionCore"]),
 
         // The stages, in the order the text flows. Each imports EditionCore and wrappers only.
@@ -56,9 +60,10 @@ let package = Package(
         // 4. Synthesizing: espeak-ng in supervised worker processes.
         .target(name: "Synthesizing", dependencies: ["EditionCore", "CEspeakNG"]),
         // 5. Assembling: takes and pauses → a PCM spool and the Timeline.
-        .target(name: "Assembling", dependencies: ["EditionCore", "Audio"]),
+        .target(name: "Assembling", dependencies: ["EditionCore", "Audio"], swiftSettings: optimizedInDebug),
         // 6. Mastering: loudness, limiter, resampling, encoders with chapters.
-        .target(name: "Mastering", dependencies: ["EditionCore", "Audio", "Tagging", "CEbur128", "CSampleRate"]),
+        .target(name: "Mastering", dependencies: ["EditionCore", "Audio", "Tagging", "CEbur128", "CSampleRate"],
+                swiftSettings: optimizedInDebug),
         // 7. Publishing: sidecars (chapters JSON, transcripts, episode metadata) and the podcast feed.
         .target(name: "Publishing", dependencies: [
             "EditionCore", "Settings",
