@@ -114,6 +114,9 @@ let package = Package(
         .testTarget(name: "ServingTests", dependencies: [
             "Serving", "Building", "Settings", "EditionCore", "EditionTestSupport",
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "EditionCLITests", dependencies: ["EditionTestSupport"]),
     ]

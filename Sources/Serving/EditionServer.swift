@@ -18,14 +18,21 @@ public final class EditionServer: Sendable {
         let store = try ServiceStore(dataDirectory: options.dataDirectory)
         try FileManager.default.createDirectory(at: store.mediaDirectory, withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: store.dataDirectory.appendingPathComponent("tmp"))  // speech left by a crash
+        // Files a killed server was writing (their complete versions were never renamed into place).
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: store.mediaDirectory.path)) ?? []
+        where name.hasPrefix(".") && name.contains(".partial-") {
+            try? FileManager.default.removeItem(at: store.mediaDirectory.appendingPathComponent(name))
+        }
         service = try ServiceContext(options: options, store: store, logger: logger)
         runner = JobRunner(service: service)
         let router = Router(context: BasicRequestContext.self)
-        var table = RouteTable()
-        APIRoutes(service: service, runner: runner).register(on: router, table: &table)
-        routes = table
+        // Middleware first: Hummingbird wraps each route with the middleware added before it.
+        let table = APIRoutes.table(service: service, runner: runner)
         router.middlewares.add(MetricsMiddleware(metrics: service.metrics))
         router.middlewares.add(JSONErrorMiddleware(routes: table))
+        var registered = RouteTable()
+        APIRoutes(service: service, runner: runner).register(on: router, table: &registered)
+        routes = registered
         responder = router.buildResponder()
     }
 
@@ -35,9 +42,10 @@ public final class EditionServer: Sendable {
     /// Where clients reach it (known once it listens).
     public var publicURL: String { service.publicURL }
 
-    /// Serves until SIGTERM or SIGINT (then drains), or until the task is cancelled.
-    /// `onListening` gets the port actually bound.
-    public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+    /// Serves until SIGTERM or SIGINT (then drains), or until the task is cancelled (a server
+    /// inside another program, such as a test, passes `signals: false`). `onListening` gets
+    /// the port actually bound.
+    public func run(signals: Bool = true, onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         let service = self.service
         let app = Application(
             responder: responder,
@@ -50,7 +58,7 @@ public final class EditionServer: Sendable {
             },
             logger: service.logger)
         defer { service.narrator.shutdown() }
-        try await app.runService()
+        try await app.runService(gracefulShutdownSignals: signals ? [.sigterm, .sigint] : [])
     }
 }
 

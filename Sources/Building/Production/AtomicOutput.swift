@@ -4,7 +4,7 @@ import Foundation
 /// when every one is complete. A failure or a crash leaves no half-written file behind.
 /// Temporary names carry the process and a random tag, so two productions in one process
 /// (library callers) or in several never write the same file.
-final class AtomicOutput {
+public final class AtomicOutput {
     let directory: URL
     private var pending: [(temp: URL, final: URL)] = []
     private let tag = "\(getpid())-\(UUID().uuidString.prefix(8).lowercased())"
@@ -44,7 +44,7 @@ final class AtomicOutput {
 extension AtomicOutput {
     /// ".story.wav.partial-123-ab12cd34" → "story.wav": messages name the file the user will
     /// see, never the hidden one it was written under.
-    static func finalNames(in message: String) -> String {
+    public static func finalNames(in message: String) -> String {
         message.replacingOccurrences(of: #"\.([^/\s]+?)\.partial-[0-9]+(-[0-9a-f]+)?"#, with: "$1", options: .regularExpression)
     }
 }

@@ -8,11 +8,18 @@ struct APIRoutes {
     let runner: JobRunner
     let media = MediaResponder()
 
-    func register(on router: Router<BasicRequestContext>, table: inout RouteTable) {
+    /// The routes alone (for middleware that must exist before the routes are registered).
+    static func table(service: ServiceContext, runner: JobRunner) -> RouteTable {
+        var table = RouteTable()
+        APIRoutes(service: service, runner: runner).register(on: nil, table: &table)
+        return table
+    }
+
+    func register(on router: Router<BasicRequestContext>?, table: inout RouteTable) {
         func on(_ method: HTTPRequest.Method, _ path: String,
                 _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
             table.add(method, path)
-            router.on(RouterPath(RouteTable.routerPath(path)), method: method, use: handler)
+            router?.on(RouterPath(RouteTable.routerPath(path)), method: method, use: handler)
         }
         let service = self.service, runner = self.runner, media = self.media
 

@@ -63,7 +63,17 @@ struct SpeechRoute {
         let article = Article(headline: "Speech", sections: [Section(blocks: paragraphs)])
         var options = Narrator.Options(outputDirectory: scratch, formats: [format], intro: .none)
         options.speed = speed
-        let narration = try await service.narrator.narrate(.article(article, name: "speech"), voice: voice, options: options)
+        let narration: Narration
+        do {
+            narration = try await service.narrator.narrate(.article(article, name: "speech"), voice: voice, options: options)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            // Text with nothing speakable (punctuation, a lone letter at high speed) is the input's fault.
+            let message = AtomicOutput.finalNames(in: error.localizedDescription)
+            if JobFailure.isDiskFull(error) { throw APIError(.serviceUnavailable, "the server's disk is full; try again later") }
+            throw APIError(.unprocessableContent, "`input` could not be spoken: \(message)")
+        }
         guard let file = narration.files.first(where: { $0.pathExtension == format.fileExtension }) else {
             throw APIError(.internalServerError, "the audio was not written")
         }

@@ -98,6 +98,17 @@ struct ArticleRequest: Codable, Sendable, Equatable {
         return result
     }
 
+    /// The text handed to the reader. A CMS sends the headline in `title` and the body alone;
+    /// the reader takes an untitled text's first line for its headline, so the title goes first
+    /// (unless the body already opens with it, a heading, or markup).
+    var readableBody: String {
+        guard let title = title?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty else { return body }
+        let opening = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let firstLine = opening.prefix { !$0.isNewline }.trimmingCharacters(in: .whitespaces)
+        if format == "html" || opening.hasPrefix("<") || opening.hasPrefix("#") || firstLine == title { return body }
+        return (format == "markdown" ? "# " : "") + title + "\n\n" + body
+    }
+
     /// What decides the audio: everything but the id, and the tool's version (an upgraded
     /// engine narrates again rather than answering with audio it would no longer make).
     var contentKey: String {

@@ -69,21 +69,36 @@ final class JobRunner: Service, Sendable {
             return
         }
         let narration = Task { try await narrate(job, request) }
-        // Renews the lease while the narration runs, whatever stage it is in; on a drain that
-        // outlives its grace, cancels it so it is re-queued.
+        let outcome = OneShot<Result<Narration, Error>?>()
+        Task { outcome.resolve(await narration.result) }
+        // Renews the lease while the narration runs, whatever stage it is in. On a drain that
+        // outlives its grace the job is given up (nil): cancelled, re-queued, and the server
+        // exits without waiting for a stage that cannot stop (an encoder mid-file).
         let keeper = Task {
+            var renewed = Date()
             var drainStarted: Date?
             while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(Int(options.lease * 1000 / 3)))
-                try? store.renew(job.id, lease: options.lease)
+                try? await Task.sleep(for: .milliseconds(200))
+                if Date().timeIntervalSince(renewed) >= options.lease / 3 {
+                    try? store.renew(job.id, lease: options.lease)
+                    renewed = Date()
+                }
                 if draining.isSet {
                     drainStarted = drainStarted ?? Date()
-                    if Date().timeIntervalSince(drainStarted!) > options.drainTimeout { narration.cancel() }
+                    if Date().timeIntervalSince(drainStarted!) >= options.drainTimeout {
+                        narration.cancel()
+                        outcome.resolve(nil)
+                    }
                 }
             }
         }
-        let result = await narration.result
+        let result = await outcome.value
         keeper.cancel()
+        guard let result else {
+            try? store.requeue(job.id)
+            logger.notice("job \(job.id) re-queued: the server is stopping")
+            return
+        }
         let wall = Date().timeIntervalSince(started)
         switch result {
         case .success(let done):
@@ -107,7 +122,7 @@ final class JobRunner: Service, Sendable {
         var options = Narrator.Options(outputDirectory: store.mediaDirectory, formats: try request.audioFormats())
         options.overrides = ArticleOverrides(title: request.title, date: request.published, url: request.url,
                                              authors: request.authors, slug: job.episodeId)
-        let source = ArticleSource.bytes(Data(request.body.utf8), name: "article \(job.episodeId)",
+        let source = ArticleSource.bytes(Data(request.readableBody.utf8), name: "article \(job.episodeId)",
                                          format: request.format.flatMap(ArticleFormat.init(rawValue:)))
         let store = self.store, lease = self.options.lease, jobId = job.id
         let lastWrite = Flag.Clock()

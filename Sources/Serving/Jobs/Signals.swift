@@ -20,7 +20,12 @@ final class Doorbell: Sendable {
     }
 
     func wait(upTo timeout: Duration) async {
-        let timer = Task { try? await Task.sleep(for: timeout); self.ring() }
+        // Cancelled when the wait ends first: it must not ring then, or the next wait would
+        // return at once and the idle slot would spin.
+        let timer = Task {
+            do { try await Task.sleep(for: timeout) } catch { return }
+            self.ring()
+        }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let now = state.withLock { s -> Bool in
                 if s.rung { s.rung = false; return true }
@@ -48,6 +53,40 @@ final class Flag: Sendable {
                 guard now.timeIntervalSince(last) >= seconds else { return false }
                 last = now
                 return true
+            }
+        }
+    }
+}
+
+/// A value set once by whichever of several racers comes first; `value` waits for it.
+final class OneShot<Value: Sendable>: Sendable {
+    private struct State {
+        var value: Value?
+        var set = false
+        var waiters: [CheckedContinuation<Value, Never>] = []
+    }
+    private let state = Mutex(State())
+
+    func resolve(_ value: Value) {
+        let waiters = state.withLock { s -> [CheckedContinuation<Value, Never>] in
+            guard !s.set else { return [] }
+            s.set = true
+            s.value = value
+            defer { s.waiters = [] }
+            return s.waiters
+        }
+        for waiter in waiters { waiter.resume(returning: value) }
+    }
+
+    var value: Value {
+        get async {
+            await withCheckedContinuation { continuation in
+                let ready = state.withLock { s -> Value? in
+                    if s.set { return s.value }
+                    s.waiters.append(continuation)
+                    return nil
+                }
+                if let ready { continuation.resume(returning: ready) }
             }
         }
     }

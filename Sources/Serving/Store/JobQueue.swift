@@ -18,7 +18,7 @@ extension ServiceStore {
         let body = try JSONEncoder().encode(request)
         return try pool.write { db in
             let episode: EpisodeRecord
-            if let existing = try EpisodeRecord.filter(Column("sourceId") == request.sourceId).fetchOne(db) {
+            if let existing = try EpisodeRecord.filter(Column("sourceKey") == Data(request.sourceId.utf8)).fetchOne(db) {
                 episode = existing
                 let latest = try JobRecord.filter(Column("episodeId") == episode.id).order(Column("seq").desc).fetchOne(db)
                 if let latest, latest.contentKey == key, latest.state != .failed {
@@ -27,7 +27,7 @@ extension ServiceStore {
                 // Older queued jobs of this episode are superseded by the new content.
                 try JobRecord.filter(Column("episodeId") == episode.id && Column("state") == JobRecord.State.queued.rawValue).deleteAll(db)
             } else {
-                episode = EpisodeRecord(id: Identifier.make("ep"), sourceId: request.sourceId, guid: "urn:uuid:" + UUID().uuidString.lowercased(),
+                episode = EpisodeRecord(id: Identifier.make("ep"), sourceKey: Data(request.sourceId.utf8), guid: "urn:uuid:" + UUID().uuidString.lowercased(),
                                         title: request.title, createdAt: now.timeIntervalSince1970)
                 try episode.insert(db)
             }

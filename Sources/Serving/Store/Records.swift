@@ -6,7 +6,8 @@ import GRDB
 struct EpisodeRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     static let databaseTableName = "episode"
     var id: String
-    var sourceId: String
+    /// The CMS's id as UTF-8 bytes: stored whole, NUL included (SQLite text would cut it there).
+    var sourceKey: Data
     var guid: String
     var title: String?
     var duration: Double?
@@ -14,6 +15,8 @@ struct EpisodeRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     var files: String?
     var createdAt: Double
     var readyAt: Double?
+
+    var sourceId: String { String(decoding: sourceKey, as: UTF8.self) }
 
     var fileNames: [String] {
         files.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []

@@ -45,7 +45,7 @@ public final class ServiceStore: Sendable {
             }
             try db.create(table: "episode") { t in
                 t.primaryKey("id", .text)
-                t.column("sourceId", .text).notNull().unique()
+                t.column("sourceKey", .blob).notNull().unique()
                 t.column("guid", .text).notNull()
                 t.column("title", .text)
                 t.column("duration", .double)
