@@ -3,7 +3,7 @@
 #   make test   the same installs, then the whole test suite
 # Both are idempotent: packages already present are not reinstalled.
 
-APT_PACKAGES := libespeak-ng-dev espeak-ng-data espeak-ng libsndfile1-dev libxml2-dev libebur128-dev libsamplerate0-dev pkg-config ffmpeg sox python3
+APT_PACKAGES := libespeak-ng-dev espeak-ng-data espeak-ng libsndfile1-dev libxml2-dev libebur128-dev libsamplerate0-dev pkg-config ffmpeg sox python3 curl wrk
 SWIFT ?= swift
 SAMPLE := Examples/anti-kremlin-militia.txt
 
@@ -29,12 +29,14 @@ test: deps
 	$(SWIFT) build --build-tests --explicit-target-dependency-import-check error
 	$(SWIFT) test --skip-build
 	Benchmarks/check-feed.sh
+	.ci/fuzz-api.sh .build/debug/edition
 
 bench: build
 	Benchmarks/narrate-vs-espeak.sh
 	Benchmarks/batch.sh
 	Benchmarks/mastering.sh
 	Benchmarks/hostile-input.sh
+	Benchmarks/serve.sh
 
 clean-output:
 	find Output -type f ! -name README.md -delete
