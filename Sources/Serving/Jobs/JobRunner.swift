@@ -40,7 +40,7 @@ final class JobRunner: Service, Sendable {
 
     /// One narration at a time: claim, narrate, record; wait for the doorbell when idle.
     private func slot(draining: Flag) async {
-        while !draining.isSet {
+        while !draining.isSet, !Task.isCancelled {
             let job: JobRecord?
             do {
                 job = try store.claim(lease: options.lease)
@@ -163,7 +163,9 @@ final class JobRunner: Service, Sendable {
 
     /// Every half minute (and at once): leases, expiry, the cache's cap.
     private func housekeeping(draining: Flag) async {
-        while !draining.isSet {
+        // A cancelled task (the server stopped from inside its program) ends the loop too:
+        // its sleeps return at once, so checking `draining` alone would spin.
+        while !draining.isSet, !Task.isCancelled {
             do {
                 let requeued = try store.requeueExpired()
                 if requeued > 0 { logger.notice("re-queued \(requeued) job(s) whose lease expired"); doorbell.ring() }
@@ -173,7 +175,7 @@ final class JobRunner: Service, Sendable {
                 logger.error("housekeeping: \(error)")
             }
             service.cacheKeeper.check()
-            for _ in 0..<30 where !draining.isSet { try? await Task.sleep(for: .seconds(1)) }
+            for _ in 0..<30 where !draining.isSet && !Task.isCancelled { try? await Task.sleep(for: .seconds(1)) }
         }
     }
 }
