@@ -40,3 +40,11 @@ final class ByteRangeTests: XCTestCase {
         XCTAssertEqual(ByteRange.resolve("bytes=+1-2", size: 100), .whole)
     }
 }
+
+final class HTTPDateTests: XCTestCase {
+    func testLastModifiedIsAnIMFFixdate() {
+        XCTAssertEqual(MediaResponder.httpDate(0), "Thu, 01 Jan 1970 00:00:00 GMT")
+        XCTAssertEqual(MediaResponder.httpDate(1_796_428_800), "Fri, 04 Dec 2026 00:00:00 GMT")
+        XCTAssertEqual(Views.iso(1_796_428_800.7), "2026-12-04T00:00:00Z")
+    }
+}

@@ -46,9 +46,8 @@ enum Views {
         ])
     }
 
+    /// A value-type format style: no formatter object made per request (they cost more than the rest of a GET).
     static func iso(_ seconds: Double) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+        Date(timeIntervalSince1970: seconds.rounded(.down)).formatted(.iso8601)
     }
 }

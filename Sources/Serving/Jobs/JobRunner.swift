@@ -126,10 +126,13 @@ final class JobRunner: Service, Sendable {
                                          format: request.format.flatMap(ArticleFormat.init(rawValue:)))
         let store = self.store, lease = self.options.lease, jobId = job.id
         let lastWrite = Flag.Clock()
+        let writer = DispatchQueue(label: "edition.progress.\(jobId)")
         return try await service.narrator.narrate(source, voice: request.voice, options: options) { progress in
-            // At most a few writes a second: readers poll the job while it runs.
+            // At most a few writes a second (readers poll the job while it runs), written off the
+            // synthesis thread so a slow disk never holds up speech.
             guard progress.sentencesTotal > 0, lastWrite.elapsed(atLeast: 0.25) else { return }
-            try? store.renew(jobId, lease: lease, progress: 0.95 * Double(progress.sentencesDone) / Double(progress.sentencesTotal))
+            let fraction = 0.95 * Double(progress.sentencesDone) / Double(progress.sentencesTotal)
+            writer.async { try? store.renew(jobId, lease: lease, progress: fraction) }
         }
     }
 
