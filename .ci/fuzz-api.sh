@@ -25,34 +25,12 @@ if ! python3 -c "import schemathesis" 2>/dev/null; then
 fi
 
 work=$(mktemp -d)
-server_pid=
-stop_server() {  # SIGTERM drains (running jobs get --drain-timeout); SIGKILL after 30 s
-  [ -n "$server_pid" ] || return 0
-  kill -TERM "$server_pid" 2>/dev/null || true
-  for _ in $(seq 300); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$server_pid" 2>/dev/null; then
-    echo "fuzz-api: the server was still running 30 s after SIGTERM; killed" >&2
-    kill -KILL "$server_pid" 2>/dev/null || true
-  fi
-  wait "$server_pid" 2>/dev/null || true
-  server_pid=
-}
+source Benchmarks/lib/serve-process.sh
 trap 'stop_server; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 
 data=$work/data
-token=$("$edition" token add fuzz --data "$data" 2>/dev/null)
-: >"$work/server.out"
-"$edition" serve --data "$data" --port 0 --drain-timeout 1s --voices "$PWD/Voices" >"$work/server.out" 2>"$work/server.err" &
-server_pid=$!
-base=
-for _ in $(seq 300); do
-  base=$(sed -n 's|^edition serve: listening on \(http://[^ ]*\).*|\1|p' "$work/server.out")
-  [ -n "$base" ] && break
-  kill -0 "$server_pid" 2>/dev/null || break
-  sleep 0.1
-done
-[ -n "$base" ] || { echo "fuzz-api: the server did not start:" >&2; cat "$work/server.err" >&2; exit 1; }
+start_server "$data" --drain-timeout 1s --voices "$PWD/Voices"
 
 # One finished episode, so GET /v1/episodes, /v1/episodes/{id} and /media/{file} have data.
 job=$(curl -sf -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
@@ -106,12 +84,12 @@ jobs=$(curl -s "$base/metrics" | sed -n 's/^edition_jobs{state="\([a-z]*\)"} \(.
 stop_server
 if [ "$alive" = no ]; then
   echo "fuzz-api: the server died during the run; its log:" >&2
-  tail -50 "$work/server.err" >&2
+  tail -50 "$data.err" >&2
   result=1
 fi
-if grep -qiE 'fatal error|panic|crash' "$work/server.err"; then
+if grep -qiE 'fatal error|panic|crash' "$data.err"; then
   echo "fuzz-api: the server's log has errors:" >&2
-  grep -iE 'fatal error|panic|crash' "$work/server.err" | head -20 >&2
+  grep -iE 'fatal error|panic|crash' "$data.err" | head -20 >&2
 fi
 echo "fuzz-api: schemathesis exit $media_result (media on a real file), $result (every route) after ${elapsed} s (seed $seed); jobs at the end: ${jobs:-unknown}"
 exit "$result"

@@ -30,41 +30,10 @@ fi
 export EDITION_VOICES=$PWD/Voices
 
 work=$(mktemp -d)
-server_pid=
-stopped_after=
-stop_server() {  # SIGTERM drains: a running job gets --drain-timeout, then is re-queued
-  [ -n "$server_pid" ] || return 0
-  local start; start=$(now)
-  kill -TERM "$server_pid" 2>/dev/null || true
-  for _ in $(seq 300); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$server_pid" 2>/dev/null; then
-    kill -KILL "$server_pid" 2>/dev/null || true
-    stopped_after="still running 30 s after SIGTERM (--drain-timeout 2s): killed"
-  else
-    stopped_after=$(printf '%.1f s after SIGTERM' "$(echo "$(now) - $start" | bc)")
-  fi
-  wait "$server_pid" 2>/dev/null || true
-  server_pid=
-}
+source Benchmarks/lib/serve-process.sh
 trap 'stop_server; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 now() { date +%s.%N; }
-
-# Starts a server on a free port over a new data folder; sets $base and $token.
-start_server() {  # data folder
-  token=$("$edition" token add bench --data "$1" 2>/dev/null)
-  : >"$1.out"
-  "$edition" serve --data "$1" --port 0 --drain-timeout 2s >"$1.out" 2>"$1.err" &
-  server_pid=$!
-  base=
-  for _ in $(seq 300); do
-    base=$(sed -n 's|^edition serve: listening on \(http://[^ ]*\).*|\1|p' "$1.out")
-    [ -n "$base" ] && return
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  echo "serve.sh: the server did not start:" >&2; cat "$1.err" >&2; exit 1
-}
 
 # Articles whose sentences are all different (the sample's, each with its own number), as JSON
 # bodies for the service and as text files for `edition narrate`.
@@ -130,7 +99,7 @@ measure() {  # label, lua script, url
 wrk_cmd=(wrk -t "$(nproc)" -c "$connections" -d "${duration}s" --timeout 10s --latency)
 
 # (a) and (b): a finished episode, served while the long article is synthesized.
-start_server "$work/load"
+start_server "$work/load" --drain-timeout 2s
 sample_job=$(post "$body")
 wait_done "$sample_job"
 episode=$(job "$sample_job" | cut -d' ' -f3)
@@ -152,7 +121,7 @@ load_stopped=$stopped_after
 # (c) POST to ready on an idle server with a cold cache, against `edition narrate`, in turn.
 serve_times=() narrate_times=() inside_times=()
 for round in 1 2 3; do
-  start_server "$work/cold$round"
+  start_server "$work/cold$round" --drain-timeout 2s
   start=$(now)
   short_job=$(post "@$work/short.json")
   wait_done "$short_job"
