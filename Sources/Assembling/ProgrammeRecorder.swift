@@ -15,6 +15,9 @@ public final class ProgrammeRecorder {
     private let sentences: TimedTextLog
     /// The sentence being spoken; written out when the next one begins.
     private var sentence: TimedText?
+    /// The text's blocks so far; the last one takes the next sentence unless it ended.
+    private var layout: [TextBlock] = []
+    private var blockEnded = true
 
     public init(sampleRate: Int, scratchDirectory: URL) throws {
         self.sampleRate = sampleRate
@@ -31,9 +34,12 @@ public final class ProgrammeRecorder {
         chapters.append(Chapter(title: TagText.chapterTitle(title, number: chapters.count + 1), start: position))
     }
 
-    public func beginSentence(_ text: String) throws {
+    /// A sentence of a block of kind `role`; `endsBlock` when it is the block's last.
+    public func beginSentence(_ text: String, role: TextBlock.Kind = .paragraph, endsBlock: Bool = true) throws {
         try closeSentence()
         sentence = TimedText(text: text, start: position, end: position)
+        if blockEnded || layout.last?.kind != role { layout.append(TextBlock(kind: role, words: 0)) }
+        blockEnded = endsBlock
     }
 
     /// Appends a chunk's audio and one timed word per source token, from the engine's WORD
@@ -58,6 +64,9 @@ public final class ProgrammeRecorder {
         }
         for i in timed.indices.dropLast() { timed[i].end = max(timed[i].start, timed[i + 1].start) }
         for word in timed { try words.append(word) }
+        let spoken = timed.count(where: \.isSpoken)
+        if layout.isEmpty { layout.append(TextBlock(kind: .paragraph, words: 0)) }
+        layout[layout.count - 1].words += spoken
         try spool.append(take.samples)
         sentence?.end = position
     }
@@ -72,7 +81,9 @@ public final class ProgrammeRecorder {
         try closeSentence()
         try words.flush()
         try sentences.flush()
-        return Timeline(sampleRate: sampleRate, totalSamples: position, chapters: chapters, words: words, sentences: sentences)
+        var timeline = Timeline(sampleRate: sampleRate, totalSamples: position, chapters: chapters, words: words, sentences: sentences)
+        timeline.layout = layout.filter { $0.words > 0 }
+        return timeline
     }
 
     /// Drops the audio; the timed words go when the last timeline holding them does.

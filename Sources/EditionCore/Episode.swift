@@ -40,6 +40,9 @@ public struct Episode: Codable, Sendable, Equatable {
     public var publishedISO: String?
     /// Hash of everything the episode was built from; an unchanged key means nothing to redo.
     public var buildKey: String?
+    /// How the transcript's words divide into paragraphs and headings (absent in episodes made
+    /// by earlier versions); the site lays out the text read from it.
+    public var layout: [TextBlock]?
 
     public init(title: String, slug: String, authors: [String], published: String?, url: String?,
                 standfirst: String?, source: Source, voice: String, duration: Double, sampleRate: Int,

@@ -16,14 +16,20 @@ public struct ScriptOutline: Sendable, Equatable {
         }
     }
 
-    /// One sentence as written, and the milliseconds of silence after it.
+    /// One sentence as written, the milliseconds of silence after it, and the block it belongs
+    /// to (so a page can show the text as it was laid out).
     public struct Line: Sendable, Equatable {
         public var text: String
         public var pauseAfter: Int
+        public var role: TextBlock.Kind
+        /// The last sentence of its paragraph, heading or list item.
+        public var endsBlock: Bool
 
-        public init(text: String, pauseAfter: Int) {
+        public init(text: String, pauseAfter: Int, role: TextBlock.Kind = .paragraph, endsBlock: Bool = true) {
             self.text = text
             self.pauseAfter = pauseAfter
+            self.role = role
+            self.endsBlock = endsBlock
         }
     }
 

@@ -11,4 +11,6 @@ public enum Timecode {
 /// Times in sidecars are kept to the millisecond: finer is noise, coarser drifts from the audio.
 public enum Seconds {
     public static func rounded(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
+    /// "12.345": the form transcripts and pages write a time in.
+    public static func string(_ seconds: Double) -> String { String(format: "%.3f", seconds) }
 }

@@ -11,6 +11,8 @@ public struct Timeline: Sendable {
     /// One per sentence, in order.
     public var sentences: (any TimedTextSource)?
     public var mapping = SampleMapping.identity
+    /// The blocks the words fall into, in order (their word counts add up to the words').
+    public var layout: [TextBlock] = []
 
     public init(sampleRate: Int, totalSamples: Int = 0, chapters: [Chapter] = [],
                 words: (any TimedTextSource)? = nil, sentences: (any TimedTextSource)? = nil) {
@@ -90,4 +92,8 @@ public struct TimedText: Codable, Sendable, Equatable {
         self.start = start
         self.end = end
     }
+
+    /// Whether a listener hears anything: blank tokens get no transcript cue and no place in
+    /// the layout.
+    public var isSpoken: Bool { !text.allSatisfy(\.isWhitespace) }
 }

@@ -31,14 +31,31 @@ public enum Transcripts {
             out("{\n  \"version\" : \"1.0.0\",\n  \"segments\" : [")
             try forEachCue(.words, timeline) { i, cue in
                 out(i == 0 ? "\n" : ",\n")
-                out("    {\"startTime\": \(String(format: "%.3f", cue.start)), \"endTime\": \(String(format: "%.3f", cue.end)), \"body\": \(jsonString(oneLine(cue.text)))}")
+                out("    {\"startTime\": \(Seconds.string(cue.start)), \"endTime\": \(Seconds.string(cue.end)), \"body\": \(jsonString(oneLine(cue.text)))}")
             }
             out("\n  ]\n}\n")
         }
     }
 
-    public struct Segment: Codable, Sendable { public var startTime: Double; public var endTime: Double; public var body: String }
-    public struct Document: Codable, Sendable { public var version: String; public var segments: [Segment] }
+    public struct Segment: Codable, Sendable, Equatable {
+        public var startTime: Double
+        public var endTime: Double
+        public var body: String
+        public init(startTime: Double, endTime: Double, body: String) {
+            self.startTime = startTime
+            self.endTime = endTime
+            self.body = body
+        }
+    }
+
+    public struct Document: Codable, Sendable {
+        public var version: String
+        public var segments: [Segment]
+        public init(version: String, segments: [Segment]) {
+            self.version = version
+            self.segments = segments
+        }
+    }
 
     struct Cue { var text: String; var start: Double; var end: Double }
 
@@ -49,7 +66,7 @@ public enum Transcripts {
         var previousEnd: Double?
         var index = 0
         func cue(_ item: TimedText) {
-            guard !item.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+            guard item.isSpoken else { return }
             var start = Seconds.rounded(timeline.seconds(item.start))
             if let previousEnd { start = max(start, previousEnd) }
             let end = Seconds.rounded(max(Seconds.rounded(timeline.seconds(item.end)), start + 0.001))

@@ -12,6 +12,26 @@ struct PlannedLine {
 
     var startsQuote: Bool { if case .body(.quote, true, _) = role { return true } else { return false } }
     var endsQuote: Bool { if case .body(.quote, _, true) = role { return true } else { return false } }
+
+    /// The kind of block the line shows in, for the episode's text layout.
+    var block: TextBlock.Kind {
+        switch role {
+        case .intro: return .intro
+        case .heading: return .heading
+        case .body(.paragraph, _, _): return .paragraph
+        case .body(.quote, _, _): return .quote
+        case .body(.listItem, _, _): return .listItem
+        }
+    }
+
+    /// Intro sentences run together as one paragraph; a heading is a block of its own.
+    var endsBlock: Bool {
+        switch role {
+        case .intro: return false
+        case .heading: return true
+        case .body(_, _, let last): return last
+        }
+    }
 }
 
 struct PlannedChapter {
@@ -37,7 +57,7 @@ struct PausePlanner {
                 } else {
                     pause = self.pause(after: line) + (next!.startsQuote || line.endsQuote ? pauses.quote : 0)
                 }
-                return ScriptOutline.Line(text: line.text, pauseAfter: pause)
+                return ScriptOutline.Line(text: line.text, pauseAfter: pause, role: line.block, endsBlock: line.endsBlock)
             }
             return ScriptOutline.Chapter(title: chapter.title, lines: lines)
         })

@@ -22,6 +22,9 @@ public struct Script: Sequence, Sendable {
         /// The outline line's index (lines with nothing to speak are skipped), for progress.
         public var index: Int
         public var sentence: Sentence
+        /// The block the sentence belongs to, and whether it is that block's last.
+        public var role: TextBlock.Kind
+        public var endsBlock: Bool
     }
 
     public var lineCount: Int { outline.lineCount }
@@ -62,7 +65,7 @@ public struct Script: Sequence, Sendable {
                 // chapter with nothing spoken at all is not marked.
                 let title = pendingTitle
                 pendingTitle = nil
-                return Line(chapter: title, index: index, sentence: sentence)
+                return Line(chapter: title, index: index, sentence: sentence, role: outlineLine.role, endsBlock: outlineLine.endsBlock)
             }
             return nil
         }

@@ -86,6 +86,7 @@ public final class Producer: Sendable {
             loudness: report.loudness.isFinite ? report.loudness : nil, truePeak: report.truePeak.isFinite ? report.truePeak : nil)
         episode.publishedISO = plan.published?.date.map { ISO8601DateFormatter().string(from: $0) }
         episode.buildKey = recording.buildKey
+        episode.layout = timeline.layout.isEmpty ? nil : timeline.layout
         try EpisodeSidecars.write(episode, timeline: timeline, stage: output.stage)
         try output.commit()
         return Narration(episode: episode, files: files.map { recording.outputDirectory.appendingPathComponent($0) },

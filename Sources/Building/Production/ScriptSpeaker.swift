@@ -37,6 +37,8 @@ struct ScriptSpeaker {
         var index: Int
         var chapter: String?      // set on a chapter's first chunk
         var sentence: String?     // set on a sentence's first chunk
+        var role: TextBlock.Kind
+        var endsBlock: Bool
         var endsSentence: Bool
         var line: Int
         var key: String?
@@ -67,7 +69,7 @@ struct ScriptSpeaker {
                 throw SynthesisError.engine("speak at the programme's rate: a chunk came at \(take.sampleRate) Hz, the programme is at \(recorder.sampleRate) Hz")
             }
             if let chapter = p.chapter { recorder.beginChapter(chapter); chapterTitle = chapter }
-            if let sentence = p.sentence { try recorder.beginSentence(sentence) }
+            if let sentence = p.sentence { try recorder.beginSentence(sentence, role: p.role, endsBlock: p.endsBlock) }
             if let failure {
                 let at = Timecode.string(Double(recorder.position) / Double(recorder.sampleRate))
                 result.failures.append("chunk \(p.index + 1) at \(at) in “\(chapterTitle)”: “\(p.chunk.text.prefix(80))”: \(failure)")
@@ -87,6 +89,7 @@ struct ScriptSpeaker {
                 let cached = key.flatMap { cache?.load($0) }
                 if cached != nil { result.cacheHits += 1 } else { stream.submit(SynthesisJob(text: chunk.text, settings: settings)) }
                 queue.append(Pending(chunk: chunk, index: result.chunks, chapter: chapter, sentence: k == 0 ? line.sentence.source : nil,
+                                     role: line.role, endsBlock: line.endsBlock,
                                      endsSentence: k == line.sentence.chunks.count - 1, line: line.index, key: key, cached: cached))
                 chapter = nil
                 result.chunks += 1
