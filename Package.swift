@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "EditionCore", "EditionTestSupport"]),
         .testTarget(name: "BuildingTests", dependencies: [
             "Building", "Settings", "EditionTestSupport", "EditionCore", "Audio", "Assembling", "Mastering", "Segmenting",
-            "Synthesizing", "Reading",
+            "Synthesizing", "Reading", "Publishing",
         ]),
         .testTarget(name: "ServingTests", dependencies: [
             "Serving", "Building", "Settings", "EditionCore", "EditionTestSupport",

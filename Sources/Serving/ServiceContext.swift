@@ -49,6 +49,7 @@ final class ServiceContext: Sendable {
     let metrics = ServiceMetrics()
     let webhooks: WebhookSender
     let feed: FeedCache
+    let site: SitePages
     let cacheKeeper: CacheKeeper
     let logger: Logger
     private let boundURL = Mutex<String?>(nil)
@@ -63,6 +64,7 @@ final class ServiceContext: Sendable {
         voiceNames = Set(try narrator.voices.names())
         webhooks = WebhookSender(store: store, allowLocal: options.allowLoopbackWebhooks, backoff: options.webhookBackoff, logger: logger)
         feed = FeedCache(store: store, config: options.podcastConfig)
+        site = SitePages(store: store, feed: feed)
         cacheKeeper = CacheKeeper(cache: narrator.producer.cache, maxBytes: options.cacheMax)
     }
 
@@ -70,6 +72,12 @@ final class ServiceContext: Sendable {
     var publicURL: String {
         if let url = options.publicURL { return url.hasSuffix("/") ? String(url.dropLast()) : url }
         return boundURL.withLock { $0 } ?? "http://\(options.host):\(options.port)"
+    }
+
+    /// An episode was made, remade or deleted: the feed and the pages show it from now on.
+    func episodesChanged() {
+        feed.invalidate()
+        site.invalidate()
     }
 
     func listening(host: String, port: Int) {

@@ -130,7 +130,7 @@ final class APIContractTests: XCTestCase {
 
     func testUnknownRoutesAre404AndWrongMethods405() async throws {
         let server = try await SharedServer.shared.get()
-        for path in ["/", "/v2/articles", "/v1/jobs", "/v1/jobs/../../etc/passwd", "/v1/jobs/job-zz", "/v1/episodes/%2e%2e%2fedition.sqlite",
+        for path in ["/index.php", "/episodes/ep-00000000000000000000", "/site/edition.sqlite", "/v2/articles", "/v1/jobs", "/v1/jobs/../../etc/passwd", "/v1/jobs/job-zz", "/v1/episodes/%2e%2e%2fedition.sqlite",
                      "/media/edition.sqlite", "/media/..%2Fedition.sqlite", "/media/ep-00000000000000000000.mp3", "/media/ep-00000000000000000000.sqlite"] {
             let reply = try await server.get(path)
             XCTAssertEqual(reply.status, 404, path)

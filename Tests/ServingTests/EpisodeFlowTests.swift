@@ -110,7 +110,26 @@ final class EpisodeFlowTests: XCTestCase {
         XCTAssertTrue(feed.text.contains(episode["guid"] as! String))
         XCTAssertTrue(feed.text.contains("url=\"\(mp3URL)\""), feed.text)
 
-        // 8. Deleted: gone from the API, the media and the feed.
+        // 7b. The pages `edition site` writes, served from the same generator.
+        let home = try await server.get("/")
+        XCTAssertEqual(home.status, 200)
+        XCTAssertTrue(home.header("Content-Type")?.hasPrefix("text/html") ?? false)
+        XCTAssertTrue(home.text.contains("/episodes/\(episodeId)\""), home.text)
+        let page = try await server.get("/episodes/\(episodeId)")
+        XCTAssertEqual(page.status, 200)
+        XCTAssertTrue(page.text.contains("<edition-player src=\"\(mp3URL)\""), page.text)
+        XCTAssertTrue(page.text.contains("transcript=\"\(server.base)/media/\(episodeId).transcript.json\""))
+        XCTAssertGreaterThan(page.text.components(separatedBy: "class=\"edition-word\" data-start=").count, 10, "the text as read, word by word")
+        XCTAssertTrue(page.text.contains("src=\"\(server.base)/site/edition-player.js\""))
+        let script = try await server.get("/site/edition-player.js")
+        XCTAssertEqual(script.status, 200)
+        XCTAssertTrue(script.header("Content-Type")?.hasPrefix("text/javascript") ?? false)
+        let noAsset = try await server.get("/site/..%2Fedition.sqlite")
+        XCTAssertEqual(noAsset.status, 404)
+        let noPage = try await server.get("/episodes/ep-00000000000000000000")
+        XCTAssertEqual(noPage.status, 404)
+
+        // 8. Deleted: gone from the API, the media, the feed and the pages.
         let unauthorized = try await server.request("DELETE", "/v1/episodes/\(episodeId)")
         XCTAssertEqual(unauthorized.status, 401)
         let deleted = try await server.request("DELETE", "/v1/episodes/\(episodeId)", authorized: true)
@@ -121,6 +140,10 @@ final class EpisodeFlowTests: XCTestCase {
         XCTAssertEqual(goneMedia.status, 404)
         let emptyFeed = try await server.get("/feed.xml")
         XCTAssertFalse(emptyFeed.text.contains("<item>"))
+        let goneHome = try await server.get("/")
+        XCTAssertFalse(goneHome.text.contains(episodeId))
+        let gonePage = try await server.get("/episodes/\(episodeId)")
+        XCTAssertEqual(gonePage.status, 404)
         let left = try FileManager.default.contentsOfDirectory(atPath: server.data.appendingPathComponent("media").path).filter { $0.hasPrefix(episodeId) }
         XCTAssertEqual(left, [])
     }

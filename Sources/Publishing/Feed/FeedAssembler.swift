@@ -31,8 +31,7 @@ public struct FeedAssembler: Sendable {
     public func items(problems: inout [String]) throws -> [FeedItem] {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         var items: [FeedItem] = []
-        for name in names where name.hasSuffix(".json") && name.split(separator: ".").count == 2 && !name.hasPrefix(".")
-            && name != "build-report.json" {
+        for name in names where EpisodeJSON.isMetadataName(name) {
             let url = directory.appendingPathComponent(name)
             guard let episode = try? EpisodeJSON.read(url) else {
                 problems.append("\(name): not an episode's metadata; skipped")

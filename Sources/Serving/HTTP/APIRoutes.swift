@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Publishing
 
 /// The service's routes. Each is declared once, here, with its handler; `RouteTable` collects
 /// the list for 405 answers and for the OpenAPI test.
@@ -41,6 +42,23 @@ struct APIRoutes {
             return Response(status: .ok, headers: [.contentType: "application/rss+xml; charset=utf-8", .accessControlAllowOrigin: "*"],
                             body: .init(byteBuffer: ByteBuffer(string: xml)))
         }
+        on(.get, "/") { _, _ in
+            Self.html(try service.site.index(publicURL: service.publicURL))
+        }
+        on(.get, "/episodes/{id}") { _, context in
+            let id = try service.id(context, "id", prefix: "ep")
+            guard let html = try service.site.episode(id, publicURL: service.publicURL) else {
+                throw APIError(.notFound, "no such episode, or it is not ready yet")
+            }
+            return Self.html(html)
+        }
+        on(.get, "/site/{file}") { _, context in
+            guard let asset = PlayerAssets.files.first(where: { $0.name == context.parameters.get("file") }) else {
+                throw APIError(.notFound, "no such file")
+            }
+            return Response(status: .ok, headers: [.contentType: asset.type, .cacheControl: "public, max-age=300"],
+                            body: .init(byteBuffer: ByteBuffer(string: asset.body)))
+        }
 
         on(.post, "/v1/articles") { request, _ in
             try service.authorize(request)
@@ -77,7 +95,7 @@ struct APIRoutes {
             for name in files where MediaFile(name: name, episodeId: id) != nil {
                 try? FileManager.default.removeItem(at: service.store.mediaDirectory.appendingPathComponent(name))
             }
-            service.feed.invalidate()
+            service.episodesChanged()
             return Response(status: .noContent)
         }
         on(.post, "/v1/webhooks") { request, _ in
@@ -104,6 +122,12 @@ struct APIRoutes {
                 return try await media.respond(path: path, contentType: file.kind.contentType, request: request, context: context)
             }
         }
+    }
+}
+
+extension APIRoutes {
+    static func html(_ text: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }
 

@@ -38,7 +38,7 @@ final class FeedCache: Sendable {
         return xml
     }
 
-    private func podcastConfig() throws -> PodcastConfig {
+    func podcastConfig() throws -> PodcastConfig {
         if let config { return try PodcastConfig.load(config) }
         return try PodcastConfig.parse(yaml: Self.defaultConfig, file: "(built-in podcast config)")
     }

@@ -152,7 +152,7 @@ final class JobRunner: Service, Sendable {
         let stale = kept ? Set(before).subtracting(names) : Set(names)  // an episode deleted meanwhile leaves nothing
         for name in stale { try? FileManager.default.removeItem(at: store.mediaDirectory.appendingPathComponent(name)) }
         guard kept, let episode = try? store.episode(job.episodeId), let done = try? store.job(job.id) else { return }
-        service.feed.invalidate()
+        service.episodesChanged()
         service.webhooks.send(type: "episode.ready", payload: [
             "episode": Views.episode(episode, publicURL: service.publicURL),
             "job": Views.job(done, sourceId: request.sourceId),

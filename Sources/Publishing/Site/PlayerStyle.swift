@@ -1,0 +1,3 @@
+extension PlayerAssets {
+    static let style = ""
+}
