@@ -1,3 +1,4 @@
+import EditionCore
 import Foundation
 
 /// Working files parked beside the output while a programme is made: PCM, timed words.
@@ -8,7 +9,7 @@ public enum ScratchFile {
 
     /// Creates an empty scratch file and opens it for writing.
     public static func create(in directory: URL, extension ext: String) throws -> (URL, FileHandle) {
-        let url = directory.appendingPathComponent("\(prefix)\(getpid())-\(UUID().uuidString.prefix(8)).\(ext)")
+        let url = directory.appendingPathComponent("\(prefix)\(ProcessTag.make()).\(ext)")
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw failure(url.path) }
         return (url, try FileHandle(forUpdating: url))
     }

@@ -15,7 +15,7 @@ public final class TimedTextLog: TimedTextSource, @unchecked Sendable {  // appe
     public private(set) var count = 0
 
     public init(directory: URL) throws {
-        let path = directory.appendingPathComponent("\(ScratchFile.prefix)\(getpid())-\(UUID().uuidString.prefix(8)).log").path
+        let path = directory.appendingPathComponent("\(ScratchFile.prefix)\(ProcessTag.make()).log").path
         descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw ScratchFile.failure(path) }
         unlink(path)

@@ -21,7 +21,7 @@ final class NarratorTests: XCTestCase {
 
     /// Files a production leaves in the output folder besides finished episodes.
     func leftovers() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasPrefix(".") && $0 != ".edition-journal.json" }
+        try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasPrefix(".") && $0 != ".edition-journal" }
     }
 
     func testConcurrentCallsShareOneNarratorAndEachGetsItsOwnEpisode() async throws {

@@ -106,8 +106,8 @@ final class BuildTests: XCTestCase {
         // Kill it once the first episode is out and journaled, and others are still under way.
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
-            if names.contains(".edition-journal.json") { break }
+            let records = (try? FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent(".edition-journal").path)) ?? []
+            if records.contains(where: { $0.hasSuffix(".json") && !$0.hasPrefix(".") }) { break }
             usleep(5_000)
         }
         kill(process.processIdentifier, SIGKILL)

@@ -21,6 +21,8 @@ public struct BuildOptions: Sendable {
     /// `build-report.json`. `edition narrate` and the library's `narrate` do neither: they
     /// always rebuild.
     public var journal: Bool
+    /// Build only this shard's articles (`--shard I/N`); a plain build finishes a sharded one.
+    public var shard: Shard?
 
     public init(outputDirectory: URL, formats: [AudioFormat] = [.wav, .mp3], defaultVoice: String = "en-us-news",
                 library: VoiceLibrary, mastering: @escaping @Sendable (MasteringPlan) -> MasteringPlan = { $0 },

@@ -36,7 +36,12 @@ public final class Builder {
         try? FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         StaleFiles.sweep(out)
         let journal = options.journal ? Journal(directory: out) : nil
-        events(.started(items: items.count, weight: items.reduce(0) { $0 + $1.weight }))
+        let prepared = items.map { item in Result { try prepare(item) } }
+        let slugs = journal.map { SlugPlan.assign(items, prepared: prepared, journal: $0) } ?? [:]
+        takenSlugs.formUnion(slugs.values.map(\.slug))
+        // A shard builds its share of the articles; editions are joined by the finishing build.
+        let selected = options.shard.map { BuildPlan.indices(of: items, in: $0) } ?? Array(items.indices)
+        events(.started(items: selected.count, weight: selected.reduce(0) { $0 + items[$1].weight }))
 
         // Two stages overlap: while earlier items are mastered and encoded on their own threads
         // (as many at once as there are workers, since mastering costs more than speaking), the
@@ -45,9 +50,9 @@ public final class Builder {
         var results: [Result<Narration, Error>?] = Array(repeating: nil, count: items.count)
         var finishing: [Finishing] = []
         let inFlight = max(1, producer.pool.jobs) + 1
-        func report(_ index: Int, _ report: ItemReport, weight: Int) {
+        func report(_ position: Int, _ report: ItemReport, weight: Int) {
             reports.append(report)
-            events(.itemFinished(index: index, report, weight: weight))
+            events(.itemFinished(index: position, report, weight: weight))
         }
         func land(keeping: Int = 0) {
             while finishing.count > keeping {
@@ -63,49 +68,55 @@ public final class Builder {
                     itemReport = ItemReport(name: f.item.name, status: .failed, error: failure.localizedDescription)
                 }
                 itemReport.elapsedSeconds = Self.since(f.start)
-                report(f.index, itemReport, weight: f.item.weight)
+                report(f.position, itemReport, weight: f.item.weight)
             }
         }
-        for (index, item) in items.enumerated() {
-            events(.itemStarted(index: index, name: item.name))
+        for (position, index) in selected.enumerated() {
+            let item = items[index]
+            events(.itemStarted(index: position, name: item.name))
             let itemStart = Date()
             do {
                 try cancellation?.check()
-                let profile = try profile(for: item)
-                let key = try buildKey(item, profile: profile)
-                if !options.force, let done = journal?.upToDate(item.name, key: key, in: out) {
+                let (profile, key) = try prepared[index].get()
+                let planned = slugs[index]
+                if !options.force, let done = journal?.upToDate(item.name, key: key, in: out), planned == nil || done.slug == planned?.slug {
                     takenSlugs.insert(done.slug)
                     land()
-                    report(index, ItemReport(name: item.name, status: .upToDate, slug: done.slug, files: done.files), weight: item.weight)
+                    report(position, ItemReport(name: item.name, status: .upToDate, slug: done.slug, files: done.files), weight: item.weight)
                     continue
                 }
                 var plan = try self.plan(item, profile: profile)
-                plan.slug = Slug.unique(plan.slug, taken: &takenSlugs)
+                let baseSlug = planned?.base ?? plan.slug
+                plan.slug = planned?.slug ?? Slug.unique(plan.slug, taken: &takenSlugs)
                 let recording = try producer.record(plan, outputDirectory: out, buildKey: key, cancellation: cancellation) {
-                    events(.progress(index: index, $0))
+                    events(.progress(index: position, $0))
                 }
                 land(keeping: inFlight - 1)
                 let producer = self.producer, formats = options.formats
                 let name = item.name, slug = plan.slug
-                finishing.append(Finishing(index: index, item: item, plan: plan, start: itemStart, task: BlockingThread.run {
+                finishing.append(Finishing(index: index, position: position, item: item, plan: plan, start: itemStart, task: BlockingThread.run {
                     let narration = try producer.finish(recording, formats: formats)
-                    journal?.record(name, .init(key: key, slug: slug, files: narration.files.map(\.lastPathComponent)))
+                    journal?.record(name, .init(key: key, slug: slug, files: narration.files.map(\.lastPathComponent), baseSlug: baseSlug))
                     return narration
                 }))
             } catch {
                 land()
                 let failure = ItemError(item: item.displayName, underlying: error)
                 results[index] = .failure(failure)
-                report(index, ItemReport(name: item.name, status: .failed, error: failure.localizedDescription,
-                                         elapsedSeconds: Self.since(itemStart)), weight: item.weight)
+                report(position, ItemReport(name: item.name, status: .failed, error: failure.localizedDescription,
+                                            elapsedSeconds: Self.since(itemStart)), weight: item.weight)
             }
         }
         land()
         let cache = producer.cache?.size() ?? (entries: 0, bytes: 0)
         let buildReport = BuildReport(items: reports, audioSeconds: reports.reduce(0) { $0 + $1.audioSeconds },
                                       elapsedSeconds: Date().timeIntervalSince(start), cacheEntries: cache.entries, cacheBytes: cache.bytes)
-        if options.journal, let data = try? JSONOutput.encode(buildReport) {
-            try? data.write(to: out.appendingPathComponent("build-report.json"), options: Data.WritingOptions.atomic)
+        if options.journal {
+            // The finishing build of a sharded run reports what the shards did for the items it found done.
+            let written = options.shard == nil ? ShardReports.merge(into: buildReport, directory: out) : buildReport
+            if let data = try? JSONOutput.encode(written) {
+                try? data.write(to: out.appendingPathComponent(ShardReports.fileName(options.shard)), options: Data.WritingOptions.atomic)
+            }
         }
         events(.finished(buildReport))
         return (buildReport, results)
@@ -114,6 +125,7 @@ public final class Builder {
     /// An item being mastered and encoded on its own thread.
     private struct Finishing {
         var index: Int
+        var position: Int
         var item: BuildItem
         var plan: EpisodePlan
         var start: Date
@@ -121,6 +133,12 @@ public final class Builder {
     }
 
     static func since(_ start: Date) -> Double { (Date().timeIntervalSince(start) * 1000).rounded() / 1000 }
+
+    /// What deciding whether an item is up to date needs: its profile and its build key.
+    func prepare(_ item: BuildItem) throws -> (profile: VoiceProfile, key: String) {
+        let profile = try profile(for: item)
+        return (profile, try buildKey(item, profile: profile))
+    }
 
     func profile(for item: BuildItem) throws -> VoiceProfile {
         var profile = try options.library.profile(named: item.voice ?? options.defaultVoice)

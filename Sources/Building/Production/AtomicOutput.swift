@@ -1,3 +1,4 @@
+import EditionCore
 import Foundation
 
 /// Files of one episode, written under hidden temporary names and renamed into place only
@@ -7,7 +8,7 @@ import Foundation
 public final class AtomicOutput {
     let directory: URL
     private var pending: [(temp: URL, final: URL)] = []
-    private let tag = "\(getpid())-\(UUID().uuidString.prefix(8).lowercased())"
+    private let tag = ProcessTag.make()
 
     init(directory: URL) throws {
         self.directory = directory
@@ -45,6 +46,6 @@ extension AtomicOutput {
     /// ".story.wav.partial-123-ab12cd34" → "story.wav": messages name the file the user will
     /// see, never the hidden one it was written under.
     public static func finalNames(in message: String) -> String {
-        message.replacingOccurrences(of: #"\.([^/\s]+?)\.partial-[0-9]+(-[0-9a-f]+)?"#, with: "$1", options: .regularExpression)
+        message.replacingOccurrences(of: #"\.([^/\s]+?)\.partial-[0-9]+(-[0-9a-f]+)*"#, with: "$1", options: .regularExpression)
     }
 }

@@ -78,7 +78,7 @@ public final class ChunkCache: Sendable {
         withUnsafeBytes(of: UInt32(header.count).littleEndian) { data.append(contentsOf: $0) }
         data.append(header)
         take.samples.withUnsafeBytes { data.append(contentsOf: $0) }
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(key).\(getpid())-\(UUID().uuidString.prefix(8)).tmp")
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(key).\(ProcessTag.make()).tmp")
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: temp)

@@ -46,7 +46,7 @@ public struct EpisodePlan: Sendable {
         }
         let digest = Digest.sha256(data ?? (try? Self.canonical.encode(article)) ?? Data())
         let path: String = if case .file(let p) = source { p } else { source.name }
-        return EpisodePlan(slug: Slug.make(overrides.slug ?? article.headline), outline: outline, title: article.headline,
+        return EpisodePlan(slug: articleSlug(article, overrides), outline: outline, title: article.headline,
                            authors: article.authors, published: article.published, url: article.sourceURL,
                            standfirst: article.standfirst ?? article.blocks.first?.text,
                            source: .init(path: path, sha256: digest), warnings: article.warnings,
@@ -58,6 +58,28 @@ public struct EpisodePlan: Sendable {
         encoder.outputFormatting = [.sortedKeys]
         return encoder
     }()
+
+    static func articleSlug(_ article: Article, _ overrides: ArticleOverrides) -> String {
+        Slug.make(overrides.slug ?? article.headline)
+    }
+
+    static func editionSlug(_ entry: Manifest.EditionEntry) -> String {
+        entry.slug.map { Slug.make($0) } ?? Slug.make(entry.title)
+    }
+
+    /// The slug an item's plan will have, reading no more than the article's headline needs.
+    static func baseSlug(_ item: BuildItem, profile: VoiceProfile) throws -> String {
+        switch item.kind {
+        case .article(let source, let overrides):
+            if let slug = overrides.slug { return Slug.make(slug) }
+            if case .file("-") = source { throw BuildError.source("-", "standard input is read once, when it is built") }
+            var (article, _) = try source.read()
+            overrides.apply(to: &article)
+            return articleSlug(article, overrides)
+        case .edition(let entry, _):
+            return editionSlug(entry)
+        }
+    }
 
     /// A bare text fragment (`edition script --fragment`): no headline detection, no intro.
     public static func fragment(_ text: String, profile: VoiceProfile) -> EpisodePlan {
@@ -90,7 +112,7 @@ public struct EpisodePlan: Sendable {
         let outline = ScriptPlanner(pauses: profile.pauses).edition(title: entry.title, intro: entry.intro, outro: entry.outro, stories: stories)
         let date = entry.date.map { PublicationDate(iso: $0) }
         let authors = Array(NSOrderedSet(array: stories.flatMap(\.authors))) as? [String] ?? []
-        return EpisodePlan(slug: entry.slug.map { Slug.make($0) } ?? Slug.make(entry.title), outline: outline, title: entry.title,
+        return EpisodePlan(slug: editionSlug(entry), outline: outline, title: entry.title,
                            authors: authors, published: date, url: entry.url,
                            standfirst: stories.map(\.headline).joined(separator: " · "),
                            source: .init(path: base.path, sha256: Digest.sha256(digests.joined())), warnings: warnings,

@@ -55,7 +55,7 @@ public struct FeedAssembler: Sendable {
             guard FileManager.default.fileExists(atPath: master) else {
                 throw FeedError.episode(enclosure, "missing, and there is no \(episode.slug).wav master to make it from")
             }
-            let temp = directory.appendingPathComponent(".\(enclosure).partial-\(getpid())-\(UUID().uuidString.prefix(8).lowercased())").path
+            let temp = directory.appendingPathComponent(".\(enclosure).partial-\(ProcessTag.make())").path
             do {
                 let chapters = episode.chapters.map { Chapter(title: $0.title, start: Int(($0.startTime * Double(episode.sampleRate)).rounded())) }
                 let tags = EpisodeTags(title: episode.title, artist: episode.authors.isEmpty ? nil : episode.authors.joined(separator: ", "),

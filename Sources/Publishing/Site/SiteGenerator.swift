@@ -1,3 +1,4 @@
+import EditionCore
 import Foundation
 
 /// The episodes of an output folder as a static website in that folder: `index.html`, one
@@ -44,7 +45,7 @@ public struct SiteGenerator: Sendable {
             let target = directory.appendingPathComponent(name)
             let data = Data(body.utf8)
             if (try? Data(contentsOf: target)) == data { report.unchanged.append(name); continue }
-            let temp = directory.appendingPathComponent(".\(name).partial-\(getpid())-\(UUID().uuidString.prefix(8).lowercased())")
+            let temp = directory.appendingPathComponent(".\(name).partial-\(ProcessTag.make())")
             do {
                 try data.write(to: temp)
                 guard rename(temp.path, target.path) == 0 else {

@@ -38,15 +38,20 @@ struct Feed: ParsableCommand {
             if enclosureFormat != .mp3 {
                 Console.error("warning: \(enclosureFormat.rawValue) enclosures: Apple Podcasts accepts only MP3 (or AAC) audio; other apps may play them")
             }
-            let directory = URL(fileURLWithPath: output)
-            var problems: [String] = []
-            let items = try FeedAssembler(directory: directory, format: .audio(enclosureFormat)).items(problems: &problems)
-            for p in problems { Console.error("warning: \(p)") }
-            let xml = FeedWriter.xml(podcast, items: items, limit: limit)
-            let target = directory.appendingPathComponent("feed.xml")
-            try Data(xml.utf8).write(to: target, options: .atomic)
-            print("\(target.path)  \(min(items.count, limit ?? .max)) episodes")
+            let (target, count) = try Feed.write(podcast, directory: URL(fileURLWithPath: output), format: enclosureFormat, limit: limit)
+            print("\(target.path)  \(count) episodes")
         }
+    }
+
+    /// `feed.xml` in `directory` from its episodes (each problem printed as a warning); the
+    /// one way `feed`, `build --feed-config` and `site --config` write it.
+    static func write(_ podcast: PodcastConfig, directory: URL, format: AudioFormat = .mp3, limit: Int? = nil) throws -> (URL, Int) {
+        var problems: [String] = []
+        let items = try FeedAssembler(directory: directory, format: .audio(format)).items(problems: &problems)
+        for p in problems { Console.error("warning: \(p)") }
+        let target = directory.appendingPathComponent("feed.xml")
+        try Data(FeedWriter.xml(podcast, items: items, limit: limit).utf8).write(to: target, options: .atomic)
+        return (target, min(items.count, limit ?? .max))
     }
 
     struct Init: ParsableCommand {

@@ -1,7 +1,5 @@
 import ArgumentParser
-import Building
 import Foundation
-import Mastering
 import Publishing
 
 struct Site: ParsableCommand {
@@ -43,12 +41,7 @@ struct Site: ParsableCommand {
             podcast!.baseURL = base
             podcast!.feedURL = base + "feed.xml"
         }
-        if let podcast {
-            var problems: [String] = []
-            let items = try FeedAssembler(directory: directory, format: .audio(.mp3)).items(problems: &problems)
-            for p in problems { Console.error("warning: \(p)") }
-            try Data(FeedWriter.xml(podcast, items: items).utf8).write(to: directory.appendingPathComponent("feed.xml"), options: .atomic)
-        }
+        if let podcast { _ = try Feed.write(podcast, directory: directory) }
         let hasFeed = FileManager.default.fileExists(atPath: directory.appendingPathComponent("feed.xml").path)
         let generator = SiteGenerator(directory: directory, site: SiteInfo(podcast: podcast),
                                       links: .staticSite(baseURL: baseURL, feed: hasFeed))
