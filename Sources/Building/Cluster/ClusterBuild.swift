@@ -39,7 +39,8 @@ public struct ClusterBuild: Sendable {
         while i < arguments.count {
             let argument = arguments[i]
             defer { i += 1 }
-            if afterDashes || !argument.hasPrefix("-") || argument == "-" { kept.append(argument); if argument == "--" { afterDashes = true }; continue }
+            if argument == "--" { afterDashes = true }
+            if afterDashes || !argument.hasPrefix("-") || argument == "-" { kept.append(argument); continue }
             let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
             guard let takesValue = options[name] else { kept.append(argument); continue }
             if !takesValue {
