@@ -3,7 +3,7 @@
 #   make test   the same installs, then the whole test suite
 # Both are idempotent: packages already present are not reinstalled.
 
-APT_PACKAGES := libespeak-ng-dev espeak-ng-data espeak-ng libsndfile1-dev libxml2-dev libebur128-dev libsamplerate0-dev pkg-config ffmpeg sox python3 curl wrk
+APT_PACKAGES := libespeak-ng-dev espeak-ng-data espeak-ng libsndfile1-dev libxml2-dev libebur128-dev libsamplerate0-dev pkg-config ffmpeg sox python3 curl wrk chromium chromium-driver
 SWIFT ?= swift
 SAMPLE := Examples/anti-kremlin-militia.txt
 
@@ -30,6 +30,8 @@ test: deps
 	$(SWIFT) test --skip-build
 	Benchmarks/check-feed.sh
 	.ci/fuzz-api.sh .build/debug/edition
+	.ci/browser-tests.sh .build/debug/edition
+	.ci/cluster-tests.sh .build/debug/edition
 
 bench: build
 	Benchmarks/narrate-vs-espeak.sh
@@ -37,6 +39,7 @@ bench: build
 	Benchmarks/mastering.sh
 	Benchmarks/hostile-input.sh
 	Benchmarks/serve.sh
+	Benchmarks/shards.sh
 
 clean-output:
 	find Output -type f ! -name README.md -delete

@@ -16,11 +16,15 @@ public struct NormalizedText: Sendable, Equatable {
 
     /// One token per source word or rewritten span, each with the spoken scalars it became.
     /// A rewritten span ("$1.5 billion") is one token however many words it is spoken as.
+    /// Punctuation a rule rewrote (a curly apostrophe or quote) stays part of the word it
+    /// touches, so "Russia’s" and "“We" are shown as written, not as "Russia", "s" and "We".
     public var tokens: [Token] {
         let src = Array(source.unicodeScalars)
         var tokens: [Token] = []
         var sourcePos = 0
         var shift = 0  // spoken offset minus source offset outside rewrites
+        var lastEnd = -1  // source end of the last token
+        var glue: (text: String, end: Int, joinsLast: Bool)?  // rewritten punctuation touching a word
 
         func addWords(upTo end: Int) {
             var i = sourcePos
@@ -29,8 +33,21 @@ public struct NormalizedText: Sendable, Equatable {
                 let start = i
                 while i < end, !src[i].properties.isWhitespace { i += 1 }
                 if i > start, src[start..<i].contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
-                    var text = String.UnicodeScalarView(); text.append(contentsOf: src[start..<i])
-                    tokens.append(Token(source: String(text), spokenStart: start + shift, spokenEnd: i + shift))
+                    var view = String.UnicodeScalarView(); view.append(contentsOf: src[start..<i])
+                    var text = String(view)
+                    if let g = glue, g.end == start {
+                        if g.joinsLast, !tokens.isEmpty {
+                            tokens[tokens.count - 1].source += text
+                            tokens[tokens.count - 1].spokenEnd = i + shift
+                            glue = nil
+                            lastEnd = i
+                            continue
+                        }
+                        text = g.text + text
+                    }
+                    glue = nil
+                    tokens.append(Token(source: text, spokenStart: start + shift, spokenEnd: i + shift))
+                    lastEnd = i
                 }
             }
         }
@@ -40,6 +57,17 @@ public struct NormalizedText: Sendable, Equatable {
             if !rewrite.replacement.isEmpty,
                rewrite.replacement.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
                 tokens.append(Token(source: rewrite.original, spokenStart: rewrite.spokenStart, spokenEnd: rewrite.spokenEnd))
+                lastEnd = rewrite.sourceEnd
+                glue = nil
+            } else if !rewrite.original.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+                        && !rewrite.original.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
+                if lastEnd == rewrite.sourceStart, !tokens.isEmpty {
+                    tokens[tokens.count - 1].source += rewrite.original
+                    lastEnd = rewrite.sourceEnd
+                    glue = ("", rewrite.sourceEnd, true)
+                } else {
+                    glue = (rewrite.original, rewrite.sourceEnd, false)
+                }
             }
             sourcePos = rewrite.sourceEnd
             shift = rewrite.spokenEnd - rewrite.sourceEnd

@@ -16,6 +16,14 @@ final class TokensTests: XCTestCase {
         XCTAssertEqual(spokenSlice(n, tokens[3]), "today.")
     }
 
+    func testRewrittenPunctuationStaysWithItsWord() {
+        let n = Normalizer().normalize("Russia’s forces said: “We are using all reserves,” he said.")
+        let tokens = n.tokens
+        XCTAssertEqual(tokens.map(\.source), ["Russia’s", "forces", "said:", "“We", "are", "using", "all", "reserves,”", "he", "said."])
+        XCTAssertTrue(spokenSlice(n, tokens[0]).hasPrefix("Russia"), spokenSlice(n, tokens[0]))
+        for (a, b) in zip(tokens, tokens.dropFirst()) { XCTAssertLessThanOrEqual(a.spokenEnd, b.spokenStart) }
+    }
+
     func testEveryWordPositionMapsToItsToken() {
         let n = Normalizer().normalize("Gen. Smith met 3 MPs on 9 May 2022 — at 7:45 PM.")
         let tokens = n.tokens

@@ -33,6 +33,7 @@ enum PageFrame {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             \(generatorMark)
             <title>\(HTML.escape(title))</title>
+            <link rel="icon" href="data:,">
 
             """
         if let description, !description.isEmpty { head += "<meta name=\"description\" content=\"\(HTML.escape(description))\">\n" }
