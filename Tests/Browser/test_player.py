@@ -210,6 +210,66 @@ class PlayerTests(unittest.TestCase):
                     self.driver.save_screenshot(os.path.join(SHOTS, f"site-{name}-{width}px.png"))
         self.assertEqual(self.console_errors(), [])
 
+    def test_share_selection_and_no_layout_shift(self):
+        self.open(f"{SLUG}.html")
+        # The highlight changes colours only: no word moves when it is marked.
+        before = self.driver.execute_script(
+            "return [...document.querySelectorAll('#edition-text .edition-word')].slice(0, 400).map(w => { const r = w.getBoundingClientRect(); return [r.left, r.top + scrollY, r.width]; })")
+        self.seek(20)
+        WebDriverWait(self.driver, 5).until(lambda d: (self.state()["start"] or 0) > 15)
+        after = self.driver.execute_script(
+            "return [...document.querySelectorAll('#edition-text .edition-word')].slice(0, 400).map(w => { const r = w.getBoundingClientRect(); return [r.left, r.top + scrollY, r.width]; })")
+        self.assertEqual(before, after)
+
+        # Share: the link to this moment is copied, or shown to copy by hand.
+        self.driver.execute_cdp_cmd("Browser.grantPermissions", {"permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+        self.button("Share this moment").click()
+        WebDriverWait(self.driver, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, "edition-player .edition-status").text != ""
+                                            or d.find_elements(By.CSS_SELECTOR, "edition-player .edition-status input"))
+        status = self.driver.find_element(By.CSS_SELECTOR, "edition-player .edition-status")
+        fields = status.find_elements(By.TAG_NAME, "input")
+        if fields:
+            self.assertTrue(fields[0].get_attribute("value").endswith("#t=20"), fields[0].get_attribute("value"))
+        else:
+            self.assertEqual(status.text, "Link copied")
+            copied = self.driver.execute_async_script("const done = arguments[0]; navigator.clipboard.readText().then(done, () => done(null))")
+            if copied is not None:
+                self.assertTrue(copied.endswith("#t=20"), copied)
+
+        # Selecting words offers a link to the first one's time.
+        word = self.driver.find_elements(By.CSS_SELECTOR, "#edition-text .edition-word")[60]
+        self.driver.execute_script("""
+            const words = document.querySelectorAll('#edition-text .edition-word');
+            const range = document.createRange();
+            range.setStart(words[60].firstChild, 0);
+            range.setEnd(words[63].firstChild, 1);
+            getSelection().removeAllRanges(); getSelection().addRange(range);""")
+        link = WebDriverWait(self.driver, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, "a.edition-moment"))
+        self.assertTrue(link.get_attribute("href").endswith(f"#t={int(float(word.get_attribute('data-start')))}"), link.get_attribute("href"))
+        self.driver.execute_script("getSelection().removeAllRanges()")
+        WebDriverWait(self.driver, 5).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "a.edition-moment"))
+        self.assertEqual(self.console_errors(), [])
+
+    def test_dark_scheme_and_reduced_motion(self):
+        self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [
+            {"name": "prefers-color-scheme", "value": "dark"}, {"name": "prefers-reduced-motion", "value": "reduce"}]})
+        try:
+            self.open(f"{SLUG}.html")
+            background = self.driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+            self.assertEqual(background, "rgb(18, 19, 22)", "the dark scheme applies")
+            self.assertEqual(self.button("Autoscroll").get_attribute("aria-pressed"), "false", "no automatic scrolling when motion is reduced")
+            self.seek(20)
+            axe_path = os.path.join(os.path.dirname(__import__("axe_selenium_python").__file__), "node_modules/axe-core/axe.min.js")
+            self.driver.execute_script(open(axe_path, encoding="utf-8").read())
+            result = self.driver.execute_async_script("const done = arguments[arguments.length - 1]; axe.run().then(done)")
+            bad = [(v["id"], v["impact"]) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+            self.assertEqual(bad, [], "dark scheme")
+            if SHOTS:
+                self.driver.execute_script("window.scrollTo(0, 0)")
+                self.driver.save_screenshot(os.path.join(SHOTS, "site-episode-dark-1280px.png"))
+        finally:
+            self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
     def test_index_and_downloads(self):
         self.driver.get(self.base + "index.html")
         feed = self.driver.find_element(By.CSS_SELECTOR, "link[rel=alternate][type='application/rss+xml']")
