@@ -1,5 +1,25 @@
+import Foundation
+
 /// Word lists the rules share. Kept in one place so they can be read and extended.
 enum Vocabulary {
+    /// English words from the system's word lists (Debian's `wamerican` and `wbritish`), in
+    /// lower case: what tells "BREAKING" (a word in capitals) from "NSDAP" (an acronym). Loaded
+    /// once; empty if neither list is installed, and then capitals are read as before.
+    static let dictionary: Set<String> = {
+        var words = Set<String>()
+        for path in ["/usr/share/dict/american-english", "/usr/share/dict/british-english"] {
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            for line in data.split(separator: UInt8(ascii: "\n")) where !line.contains(UInt8(ascii: "'")) {
+                // Proper names ("Paris") are not words a capital-letter word could be.
+                guard let first = line.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { continue }
+                words.insert(String(decoding: line, as: UTF8.self))
+            }
+        }
+        return words
+    }()
+
+    static func isWord(_ lowercased: String) -> Bool { dictionary.contains(lowercased) }
+
     static let months: [String: String] = {
         let full = ["January", "February", "March", "April", "May", "June", "July", "August",
                     "September", "October", "November", "December"]

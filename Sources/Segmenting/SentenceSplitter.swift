@@ -43,6 +43,8 @@ public struct SentenceSplitter: Sendable {
         let word = String(chars[w..<dot])
         let nextWord = Self.word(in: chars, from: next)
         if Self.titles.contains(word) { return false }                 // Gen. Smith, Dr. Who
+        // "FEB. 2", "sept. 14": a month in any case, before its day.
+        if Self.months.contains(word.capitalized), following.isNumber { return false }
         if word.count == 1, word.first!.isUppercase { return false }    // J. R. R. Tolkien
         if Self.abbreviations.contains(word.lowercased()) || Self.isDottedAcronym(word) {
             // "U.S. The…" or "etc. He…": a common sentence opener after it ends the sentence.
@@ -95,6 +97,7 @@ public struct SentenceSplitter: Sendable {
                                       "Rev", "Hon", "Mt", "Ft", "No", "Nos", "Fig", "Sept", "Jan", "Feb",
                                       "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "vs",
                                       "Gens", "Reps", "Sens", "Messrs", "Jr", "Sr"]
+    static let months: Set<String> = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
     /// Abbreviations that may also end a sentence.
     static let abbreviations: Set<String> = ["etc", "e.g", "i.e", "approx", "inc", "ltd", "co", "corp",
                                              "jr", "sr", "a.m", "p.m", "vs", "al"]

@@ -49,6 +49,11 @@ struct AcronymRule: Rule {
         if let word = Vocabulary.wordAcronyms[body] {
             return found(p.start, end, word + (plural ? "s" : "") + possessive, rule: "acronym.word")
         }
+        // An ordinary word in capitals ("BREAKING", "UPDATE", "LIVE") is said as a word: the
+        // system word list tells it from an acronym. Short ones stay spelled ("IT", "WHO").
+        if body.count >= 4, Vocabulary.isWord(body.lowercased()) {
+            return found(p.start, end, body.lowercased() + (plural ? "s" : "") + possessive, rule: "acronym.capitalized-word")
+        }
         let hasVowel = body.contains(where: { "AEIOUY".contains($0) })
         guard body.count <= 5 || !hasVowel else { return nil }
         return found(p.start, end, spellLetters(body) + (plural || !possessive.isEmpty ? "'s" : ""), rule: "acronym.spelled")

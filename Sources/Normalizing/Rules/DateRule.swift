@@ -36,23 +36,55 @@ struct DateRule: Rule {
         return s
     }
 
-    func month(_ c: RuleContext, wordAt index: Int) -> (String, Int, Bool)? {
+    /// A month's name at a word: "March", "Feb.", and in other cases ("aug", "FEB.", "AUGUST");
+    /// `cased` is false for those, which count as a month only beside a day or a year.
+    func month(_ c: RuleContext, wordAt index: Int) -> (name: String, end: Int, abbreviated: Bool, cased: Bool)? {
         let p = c.pieces[index]
-        guard p.kind == .word, c.isUpper(p.start) else { return nil }
+        guard p.kind == .word else { return nil }
         let w = c.text(of: index)
-        guard let full = Vocabulary.months[w] else { return nil }
-        if w != full {  // abbreviation: "Feb." or "Feb 5"
-            if c.isChar(p.end, ".") { return (full, p.end + 1, true) }
-            return (full, p.end, true)
+        var cased = true
+        var full = Vocabulary.months[w]
+        if full == nil, w == w.uppercased() || (w == w.lowercased() && w != "may") {
+            full = Vocabulary.months[w.capitalized]
+            cased = false
         }
-        return (full, p.end, false)
+        guard let full, c.isUpper(p.start) || !cased else { return nil }
+        if w.capitalized != full {  // abbreviation: "Feb." or "Feb 5"
+            if c.isChar(p.end, ".") { return (full, p.end + 1, true, cased) }
+            return (full, p.end, true, cased)
+        }
+        return (full, p.end, false, cased)
+    }
+
+    /// "the" just before `o` ("on the 4th June"): the date then says its own "the" once.
+    static func theBefore(_ c: RuleContext, _ o: Int) -> Bool {
+        c.wordBefore(o)?.text.lowercased() == "the"
+    }
+
+    /// Numeric dates with the year first ("2021/03/04", "2021.03.04") or last with dots
+    /// ("04.03.2021", day first as in most of the world).
+    func numeric(_ c: RuleContext, _ n: NumberLiteral) -> RuleMatch? {
+        let gb = c.british
+        for separator in ["/", "."] as [Unicode.Scalar] {
+            guard c.isChar(n.end, separator), let m = c.number(at: n.end + 1), m.isInteger, m.whole.count <= 2,
+                  c.isChar(m.end, separator), let l = c.number(at: m.end + 1), l.isInteger, !c.isAlnum(l.end),
+                  !(c.isChar(l.end, separator) && c.isDigit(l.end + 1)), let a = n.intValue, let b = m.intValue, let z = l.intValue
+            else { continue }
+            if n.whole.count == 4, l.whole.count <= 2, (1...12).contains(b), (1...31).contains(z) {
+                return found(n.start, l.end, spoken(month: Vocabulary.monthNumbers[b - 1], day: z, year: a, dayFirst: gb, british: gb), rule: "date.year-first")
+            }
+            if separator == ".", n.whole.count <= 2, l.whole.count == 4, (1...12).contains(b), (1...31).contains(a) {
+                return found(n.start, l.end, spoken(month: Vocabulary.monthNumbers[b - 1], day: a, year: z, dayFirst: gb, british: gb), rule: "date.dotted")
+            }
+        }
+        return nil
     }
 
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
         let p = c.pieces[index]
         let gb = c.british
         if p.kind == .word {
-            guard let (name, mEnd, abbreviated) = month(c, wordAt: index) else { return nil }
+            guard let (name, mEnd, abbreviated, cased) = month(c, wordAt: index) else { return nil }
             if c.isChar(mEnd, " "), let (d, dEnd) = Self.day(c, at: mEnd + 1) {
                 // May 3–5
                 if let dash = c.at(dEnd), dash == "\u{2013}" || dash == "-", let (d2, d2End) = Self.day(c, at: dEnd + 1), d2 > d {
@@ -63,15 +95,16 @@ struct DateRule: Rule {
                 let y = Self.year(c, at: dEnd)
                 return found(p.start, y?.1 ?? dEnd, spoken(month: name, day: d, year: y?.0, dayFirst: false, british: gb), rule: "date.month-day")
             }
-            if let y = Self.year(c, at: mEnd), !y.2 {
+            if let y = Self.year(c, at: mEnd), !y.2, cased || y.0 >= 1900 {
                 return found(p.start, y.1, spoken(month: name, day: nil, year: y.0, dayFirst: false, british: gb), rule: "date.month-year")
             }
-            if abbreviated && c.isChar(mEnd - 1, ".") {
+            if abbreviated && cased && c.isChar(mEnd - 1, ".") {
                 return found(p.start, mEnd, name + (c.sentenceEnds(after: mEnd) ? "." : ""), rule: "date.month")
             }
             return nil
         }
         guard p.kind == .number, !c.isDigit(p.start - 1), let n = c.number(at: p.start), n.isInteger else { return nil }
+        if let m = numeric(c, n) { return m }
         // ISO 2023-11-02
         if n.whole.count == 4, !n.grouped, c.isChar(n.end, "-"), let m = c.number(at: n.end + 1), m.whole.count == 2,
            c.isChar(m.end, "-"), let d = c.number(at: m.end + 1), d.whole.count == 2, !c.isAlnum(d.end),
@@ -90,9 +123,11 @@ struct DateRule: Rule {
         }
         // 9 May 2022, 24 February
         if let (d, dEnd) = Self.day(c, at: n.start), c.isChar(dEnd, " "), let w = c.piece(startingAt: dEnd + 1),
-           let (name, mEnd, _) = month(c, wordAt: w) {
+           let (name, mEnd, _, _) = month(c, wordAt: w) {
             let y = Self.year(c, at: mEnd)
-            return found(n.start, y?.1 ?? mEnd, spoken(month: name, day: d, year: y?.0, dayFirst: true, british: gb), rule: "date.day-month")
+            var words = spoken(month: name, day: d, year: y?.0, dayFirst: true, british: gb)
+            if Self.theBefore(c, n.start), words.hasPrefix("the ") { words.removeFirst(4) }
+            return found(n.start, y?.1 ?? mEnd, words, rule: "date.day-month")
         }
         return nil
     }

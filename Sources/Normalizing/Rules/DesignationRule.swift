@@ -39,6 +39,13 @@ struct DesignationRule: Rule {
             if let before = c.wordBefore(p.start), Self.makers.contains(before.text), c.isSpace(p.start - 1), !c.isAlnum(p.end), !c.isChar(p.end, ",") || !c.isDigit(p.end + 1) {
                 return found(p.start, p.end, NumberWords.designation(Substring(c.text(of: index))), rule: "designation.model")
             }
+            // "RTX 4090", "flight BA 283": a model or flight number after capitals is read in pairs.
+            if let before = c.wordBefore(p.start), c.isSpace(p.start - 1), (2...5).contains(before.text.count),
+               before.text.allSatisfy({ $0.isUppercase && $0.isASCII }), Vocabulary.wordAcronyms[before.text] == nil,
+               !Vocabulary.capitalWords.contains(before.text), (3...4).contains(p.end - p.start), !c.isAlnum(p.end),
+               !(c.isChar(p.end, ",") || c.isChar(p.end, ".")) || !c.isDigit(p.end + 1), !c.isChar(p.end, "%") {
+                return found(p.start, p.end, NumberWords.designation(Substring(c.text(of: index))), rule: "designation.model")
+            }
             // 5G, 3D, 4K, 2FA: a number glued to capitals (units and ordinals are handled before).
             let w = index + 1
             guard w < pieces.count, pieces[w].kind == .word, pieces[w].start == p.end else { return nil }
@@ -55,6 +62,8 @@ struct DesignationRule: Rule {
             let hasUpper = c.isUpper(p.start)
             // Lower-case words with numbers ("covid-19", "mp3", "web3") only when short or known.
             if !hasUpper && w.count > 3 && Self.wordParts[w] == nil && w.lowercased() != "covid" { return nil }
+            // "mid-1990s", "pre-2020": a word, then what follows on its own.
+            if !hasUpper && c.isChar(next, "-") && w.lowercased() != "covid" && Vocabulary.isWord(w) { return nil }
             return chain(c, from: index)
         }
         return nil

@@ -8,7 +8,7 @@ struct FractionRule: Rule {
         "½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5),
         "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8),
     ]
-    static let denominators: Set<Int> = [2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 16, 20, 100, 1000]
+    static let denominators: Set<Int> = [2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 16, 20, 32, 64, 100, 128, 1000]
 
     static func words(_ num: Int, _ den: Int, british: Bool) -> String {
         let unit: String
@@ -46,6 +46,12 @@ struct FractionRule: Rule {
            let d = c.number(at: f.end + 1), d.isInteger, let a = f.intValue, let b = d.intValue,
            a < b, Self.denominators.contains(b), !c.isAlnum(d.end), !c.isChar(d.end, "/") {
             return found(n.start, d.end, Self.mixed(n.words(british: gb), a, b, british: gb), rule: "fraction.mixed")
+        }
+        // "3/8ths": the ordinal suffix says it is a fraction, whatever the denominator.
+        if c.isChar(n.end, "/"), let d = c.number(at: n.end + 1), d.isInteger, let b = d.intValue, b > 1, whole > 0,
+           let w = c.piece(startingAt: d.end), c.pieces[w].kind == .word, !c.isAlnum(c.pieces[w].end),
+           ["th", "ths", "rd", "rds", "nd", "nds", "st", "sts"].contains(c.text(of: w).lowercased()) {
+            return found(n.start, c.pieces[w].end, Self.words(whole, b, british: gb), rule: "fraction.suffixed")
         }
         // 2/3
         guard c.isChar(n.end, "/"), let d = c.number(at: n.end + 1), d.isInteger, let b = d.intValue,

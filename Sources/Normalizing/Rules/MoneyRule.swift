@@ -93,6 +93,8 @@ struct MoneyRule: Rule {
                 return found(p.start, end2, spoken, rule: "money.range")
             }
         }
-        return found(p.start, end, Self.amount(n, scale: scale, cur, british: gb, adjective: adjective), rule: scale == nil ? "money.amount" : "money.scaled")
+        var spoken = Self.amount(n, scale: scale, cur, british: gb, adjective: adjective)
+        if let (per, perEnd) = PerUnit.after(c, at: end) { spoken += " " + per; end = perEnd }
+        return found(p.start, end, spoken, rule: scale == nil ? "money.amount" : "money.scaled")
     }
 }

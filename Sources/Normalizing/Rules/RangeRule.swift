@@ -45,6 +45,10 @@ struct RangeRule: Rule {
                 return found(a.start, b.end, NumberWords.year(y, british: gb) + to + tail, rule: "range.years")
             }
         }
+        // "3-1=2" is a sum, not a range.
+        if c.isChar(a.end, "-"), c.isChar(b.end, "=") || (c.isChar(b.end, " ") && c.isChar(b.end + 1, "=")) {
+            return found(a.start, b.end, a.words(british: gb) + " minus " + b.words(british: gb), kind: "symbol", rule: "symbol.minus")
+        }
         var end = b.end
         var suffix = ""
         let o2 = c.skipSpaces(end, max: 1)

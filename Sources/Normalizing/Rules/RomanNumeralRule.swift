@@ -44,7 +44,8 @@ struct RomanNumeralRule: Rule {
         let w = c.text(of: index)
         guard w.count <= 7, let v = Self.value(w) else { return nil }
         guard let before = c.wordBefore(p.start), c.isSpace(p.start - 1), c.isUpper(before.start) else { return nil }
-        let prev = before.text
+        // "CHAPTER IX" in a shouted heading is "Chapter IX".
+        let prev = before.text == before.text.uppercased() ? before.text.capitalized : before.text
         // Possessive or plural after the numeral: "Charles III's".
         var end = p.end
         var tail = ""

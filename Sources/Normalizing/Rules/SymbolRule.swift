@@ -13,7 +13,13 @@ struct SymbolRule: Rule {
             // 3x, 2.5x, 4x4, 3×
             if c.isChar(o, "x") || c.isChar(o, "\u{00D7}") {
                 if let m = c.number(at: o + 1), m.isInteger {
-                    return found(n.start, m.end, n.words(british: gb) + " by " + m.words(british: gb), rule: "symbol.by")
+                    var spoken = n.words(british: gb) + " by " + m.words(british: gb)
+                    var end = m.end
+                    let u = c.skipSpaces(end, max: 1)
+                    if let (unit, uEnd, _) = MeasureRule.unit(c, at: u, attached: u == end) {
+                        spoken += " " + (gb ? unit.manyGB : unit.many); end = uEnd
+                    }
+                    return found(n.start, end, spoken, rule: "symbol.by")
                 }
                 if !c.isAlnum(o + 1) && !c.isChar(o + 1, "-") {
                     return found(n.start, o + 1, n.words(british: gb) + " times", rule: "symbol.times")

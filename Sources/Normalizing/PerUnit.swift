@@ -1,0 +1,31 @@
+/// A rate written after an amount: "$25/hr", "¥800/night", "€40 per person" is already words.
+/// Only the slash form is rewritten; "/" followed by anything else is left to other rules.
+enum PerUnit {
+    /// Abbreviations a rate is written with, and the word a listener hears.
+    static let abbreviations: [String: String] = [
+        "h": "hour", "hr": "hour", "hrs": "hour", "hour": "hour",
+        "d": "day", "day": "day", "night": "night", "nt": "night",
+        "wk": "week", "week": "week", "mo": "month", "mth": "month", "month": "month",
+        "yr": "year", "y": "year", "year": "year", "annum": "annum",
+        "min": "minute", "sec": "second", "s": "second",
+        "person": "person", "pp": "person", "head": "head", "user": "user", "seat": "seat",
+        "unit": "unit", "item": "item", "kg": "kilogram", "lb": "pound", "g": "gram",
+        "l": "litre", "gal": "gallon", "km": "kilometre", "mi": "mile", "m": "metre",
+        "sqft": "square foot", "ft": "foot", "oz": "ounce", "kwh": "kilowatt hour", "mwh": "megawatt hour",
+        "share": "share", "ticket": "ticket", "barrel": "barrel", "bbl": "barrel", "tonne": "tonne", "t": "tonne",
+    ]
+    /// American spellings of the few units that differ.
+    static let american: [String: String] = ["litre": "liter", "kilometre": "kilometer", "metre": "meter"]
+
+    /// "per hour" and where the rate ends, if `/unit` is written at `offset`.
+    static func after(_ c: RuleContext, at offset: Int) -> (String, Int)? {
+        guard c.isChar(offset, "/"), c.isLetter(offset + 1) else { return nil }
+        var o = offset + 1
+        while c.isLetter(o) { o += 1 }
+        guard !c.isAlnum(o), !c.isChar(o, "/") else { return nil }  // "/kWh2", "and/or/…" are not rates
+        let key = c.text(offset + 1, o).lowercased()
+        guard var unit = abbreviations[key] else { return nil }
+        if !c.british, let us = american[unit] { unit = us }
+        return ("per " + unit, o)
+    }
+}
