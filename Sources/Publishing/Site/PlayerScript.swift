@@ -5,6 +5,7 @@ extension PlayerAssets {
     // is spoken. Plain JavaScript, no framework, nothing fetched but the files it is pointed at.
     // Attributes: src (audio), chapters (Podcasting 2.0 chapters JSON), transcript (Podcasting 2.0
     // JSON transcript, or WebVTT), article (id of the element holding the text), duration, label.
+    // Properties: audio (the <audio> it plays), words (the timed word elements, in order).
     const SPEEDS = [1, 1.25, 1.5, 2, 0.75];
     const SKIP = 15;
     const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -49,53 +50,61 @@ extension PlayerAssets {
         const lines = block.split('\n');
         const at = lines.findIndex(l => l.includes('-->'));
         if (at < 0) continue;
-        const [h, m, s] = lines[at].split('-->')[0].trim().split(':');
-        const start = s === undefined ? Number(h) * 60 + Number(m) : Number(h) * 3600 + Number(m) * 60 + Number(s);
+        const start = lines[at].split('-->')[0].trim().split(':').reduce((total, part) => total * 60 + Number(part), 0);
         const body = lines.slice(at + 1).join(' ').replace(/<[^>]*>/g, '')
-          .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+          .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
         cues.push({ start, body });
       }
       return cues;
     }
 
-    /** Wraps the words of a page's own text in timed spans, matching the transcript in order. A
-     *  transcript word that is not on the page (the spoken intro) is skipped; so is a page word
-     *  that was not read (a caption). Only text nodes are touched: the page's markup stays. */
+    /** Wraps the words of a page's own text in timed spans, following the transcript in order.
+     *  Where the two disagree (a spoken intro that is not on the page, a caption or an aside that
+     *  was not read) it skips to the nearest place where three words in a row agree again. Only
+     *  text nodes are touched, so the page's own markup (links, emphasis) stays as it was. */
     function alignPage(container, segments) {
-      const tokens = [];
+      const page = [];
       const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT, {
-        acceptNode: n => n.parentElement.closest('script, style, edition-player') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+        acceptNode: n => n.parentElement.closest('script, style, edition-player, .edition-visually-hidden') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
       });
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        for (const m of node.data.matchAll(/\S+/g)) tokens.push({ node, from: m.index, to: m.index + m[0].length, key: normalize(m[0]) });
-      }
-      const LOOKAHEAD = 40;
-      const matches = (i, words) => words.every((w, k) => tokens[i + k] && tokens[i + k].key === w);
-      const marks = [];
-      let p = 0;
-      segments.forEach((segment, n) => {
-        const words = segment.body.split(/\s+/).map(normalize).filter(Boolean);
-        if (!words.length) return;
-        for (let i = p; i < Math.min(tokens.length, p + LOOKAHEAD); i++) {
-          if (!matches(i, words)) continue;
-          // Jumping ahead past unmatched page words needs the next transcript word to agree too.
-          const next = segments[n + 1] && segments[n + 1].body.split(/\s+/).map(normalize).filter(Boolean)[0];
-          if (i > p && next && tokens[i + words.length] && tokens[i + words.length].key !== next) continue;
-          for (let k = 0; k < words.length; k++) marks.push({ token: tokens[i + k], start: segment.start });
-          p = i + words.length;
-          return;
+        for (const m of node.data.matchAll(/\S+/g)) {
+          const key = normalize(m[0]);
+          if (key) page.push({ node, from: m.index, to: m.index + m[0].length, key });
         }
-      });
-      // Wrap from the end of each text node backwards, so earlier offsets stay valid.
-      for (let i = marks.length - 1; i >= 0; i--) {
-        const { token, start } = marks[i];
-        const range = document.createRange();
-        range.setStart(token.node, token.from);
-        range.setEnd(token.node, token.to);
+      }
+      // A transcript body may be several page words ("$1.5 billion"): each gets the body's start.
+      const spoken = segments.flatMap(s => s.body.split(/\s+/).map(normalize).filter(Boolean).map(key => ({ key, start: s.start })));
+      const where = new Map();
+      page.forEach((w, i) => (where.get(w.key) || where.set(w.key, []).get(w.key)).push(i));
+      const agree = (i, j, n) => { for (let k = 0; k < n; k++) if (!page[i + k] || !spoken[j + k] || page[i + k].key !== spoken[j + k].key) return false; return true; };
+      const PAGE_SKIP = 400, SPOKEN_SKIP = 60;
+      const marks = [];
+      for (let i = 0, j = 0; i < page.length && j < spoken.length;) {
+        if (page[i].key === spoken[j].key) { marks.push([page[i], spoken[j].start]); i++; j++; continue; }
+        let best = null;
+        for (let b = 0; b <= SPOKEN_SKIP && j + b < spoken.length && !(best && b >= best[0] + best[1]); b++) {
+          const run = Math.min(3, spoken.length - j - b);
+          for (const at of where.get(spoken[j + b].key) || []) {
+            const a = at - i;
+            if (a < 0) continue;
+            if (a > PAGE_SKIP || (best && a + b >= best[0] + best[1])) break;
+            if (agree(at, j + b, run)) { best = [a, b]; break; }
+          }
+        }
+        if (best) { i += best[0]; j += best[1]; } else j++;  // a spoken word found nowhere near: skip it
+      }
+      // Wrap from the last word back, so the offsets of earlier words in the same text node hold.
+      // (splitText, not Range.surroundContents: thousands of live ranges make every edit slow.)
+      for (let k = marks.length - 1; k >= 0; k--) {
+        const [{ node, from, to }, start] = marks[k];
+        const text = from ? node.splitText(from) : node;  // from 0: no earlier word is left in node
+        if (to - from < text.length) text.splitText(to - from);
         const span = document.createElement('span');
         span.className = 'edition-word';
         span.dataset.start = start.toFixed(3);
-        range.surroundContents(span);
+        text.replaceWith(span);
+        span.append(text);
       }
     }
 
@@ -117,10 +126,12 @@ extension PlayerAssets {
         this.words = [];
         this.starts = [];
         this.current = -1;
+        this.chapter = -1;
         this.speed = 0;
+        this.frame = 0;
         this.autoscroll = !reducedMotion();
-        this.scrolledAway = false;
-        this.ownScrollUntil = 0;
+        this.away = false;          // the listener scrolled the spoken word out of view
+        this.ownScrollUntil = 0;    // scroll events before this come from the player itself
         this.setAttribute('role', 'region');
         this.setAttribute('aria-label', this.getAttribute('label') || 'Audio player');
         this.buildControls();
@@ -136,8 +147,8 @@ extension PlayerAssets {
 
       buildControls() {
         this.audio = this.querySelector('audio') || document.createElement('audio');
+        this.audio.preload = 'metadata';  // before src: a whole episode is not fetched just to show the page
         if (!this.audio.getAttribute('src') && this.getAttribute('src')) this.audio.src = this.getAttribute('src');
-        this.audio.preload = 'metadata';
         this.audio.controls = false;
         if (!this.audio.isConnected) this.prepend(this.audio);
 
@@ -156,7 +167,6 @@ extension PlayerAssets {
         this.clock.className = 'edition-clock';
         this.speedButton = button('Playback speed 1×', '1×', 'edition-speed');
         this.scrollButton = button('Autoscroll', 'Autoscroll', 'edition-autoscroll');
-        this.scrollButton.setAttribute('aria-pressed', String(this.autoscroll));
         const share = button('Share this moment', 'Share', 'edition-share');
         this.status = document.createElement('p');
         this.status.className = 'edition-status';
@@ -166,6 +176,8 @@ extension PlayerAssets {
         forward.addEventListener('click', () => this.seek(this.audio.currentTime + SKIP));
         this.playButton.addEventListener('click', () => this.toggle());
         this.speedButton.addEventListener('click', () => this.cycleSpeed());
+        // A plain toggle, even while the listener has scrolled away: on a phone, reaching the button
+        // means scrolling away from the word, and pressing it must still turn following off.
         this.scrollButton.addEventListener('click', () => this.setAutoscroll(!this.autoscroll));
         share.addEventListener('click', () => this.share(this.audio.currentTime));
 
@@ -174,6 +186,7 @@ extension PlayerAssets {
         row.append(back, this.playButton, forward, this.speedButton, this.scrollButton, share);
         bar.append(this.slider, this.clock, row);
         this.audio.after(bar, this.status);
+        this.syncScrollButton();
         this.updateTime();
       }
 
@@ -195,26 +208,24 @@ extension PlayerAssets {
         });
         this.slider.addEventListener('pointermove', e => { if (this.slider.hasPointerCapture(e.pointerId)) this.seekToPointer(e); });
 
-        // The listener scrolling the page themselves pauses autoscroll.
-        const away = () => { if (performance.now() > this.ownScrollUntil) this.scrolledAway = true; };
-        window.addEventListener('wheel', away, { passive: true });
-        window.addEventListener('touchmove', away, { passive: true });
-        document.addEventListener('keydown', e => {
-          if (['PageUp', 'PageDown', 'ArrowUp', 'ArrowDown', 'Home', 'End', ' '].includes(e.key) && !this.contains(e.target)
-              && !(this.article && this.article.contains(e.target))) away();
-        });
+        // A scroll the player did not make is the listener's (wheel, touch, keys, scroll bar): if it
+        // takes the spoken word out of view, stop following until the word comes back or they ask.
+        document.addEventListener('scroll', e => {
+          const moved = e.target === document || (e.target.contains && e.target.contains(this.article));  // not the chapter list
+          if (moved && performance.now() > this.ownScrollUntil && this.current >= 0) this.away = !this.inView(this.words[this.current]);
+        }, { capture: true, passive: true });
         document.addEventListener('selectionchange', () => this.onSelection());
       }
 
       onKey(e) {
-        if (e.altKey || e.ctrlKey || e.metaKey) return;
+        if (e.altKey || e.ctrlKey || e.metaKey || e.target.closest('input, textarea, select')) return;
         if (e.target === this.slider) {
           const d = this.duration, t = this.audio.currentTime;
           const to = { ArrowRight: t + 5, ArrowUp: t + 5, ArrowLeft: t - 5, ArrowDown: t - 5, PageUp: t + 60, PageDown: t - 60, Home: 0, End: d }[e.key];
           if (to !== undefined) { e.preventDefault(); this.seek(to); return; }
         }
-        const onButton = e.target.closest && e.target.closest('button');
-        if (e.key === 'k' || (e.key === ' ' && !onButton)) { e.preventDefault(); this.toggle(); }
+        // Space on a button already presses it; only elsewhere in the player does it play or pause.
+        if (e.key === 'k' || (e.key === ' ' && !e.target.closest('button'))) { e.preventDefault(); this.toggle(); }
         else if (e.key === 'j') this.seek(this.audio.currentTime - SKIP);
         else if (e.key === 'l') this.seek(this.audio.currentTime + SKIP);
       }
@@ -224,6 +235,7 @@ extension PlayerAssets {
         this.seek(Math.min(1, Math.max(0, (e.clientX - box.left) / box.width)) * this.duration);
       }
 
+      // Browsers may refuse to play without a gesture; that is not an error worth a console line.
       play() { this.audio.play().catch(() => this.say('Press Play to listen.')); }
       toggle() { if (this.audio.paused) this.play(); else this.audio.pause(); }
 
@@ -243,16 +255,18 @@ extension PlayerAssets {
 
       setAutoscroll(on) {
         this.autoscroll = on;
-        this.scrolledAway = false;
-        this.scrollButton.setAttribute('aria-pressed', String(on));
+        this.away = false;
+        this.syncScrollButton();
         if (on) this.reveal(true);
       }
+
+      syncScrollButton() { this.scrollButton.setAttribute('aria-pressed', String(this.autoscroll)); }
 
       say(text) { this.status.textContent = text; }
 
       share(seconds) {
         const url = `${location.href.split('#')[0]}#t=${Math.floor(seconds)}`;
-        const shown = () => {
+        const show = () => {  // no clipboard (plain http, or refused): the link, selected, to copy by hand
           this.status.textContent = '';
           const label = document.createElement('label');
           label.textContent = 'Link to this moment: ';
@@ -264,15 +278,17 @@ extension PlayerAssets {
           field.select();
         };
         if (navigator.clipboard && window.isSecureContext) {
-          navigator.clipboard.writeText(url).then(() => this.say('Link copied'), shown);
+          navigator.clipboard.writeText(url).then(() => this.say('Link copied'), show);
         } else {
-          shown();
+          show();
         }
       }
 
       applyFragment() {
         const t = fragmentTime(location.hash);
-        if (t !== null) this.seek(t);
+        if (t === null) return;
+        this.seek(t);
+        this.reveal(true);  // a shared moment: show its words, as for an anchor (but play is the listener's)
       }
 
       updatePlay() {
@@ -283,11 +299,12 @@ extension PlayerAssets {
       }
 
       /** While playing, every animation frame: the highlight moves with the voice, not in the
-       *  quarter-second steps of `timeupdate`. */
+       *  quarter-second steps of `timeupdate`. One loop only, however often play is pressed. */
       tick() {
+        cancelAnimationFrame(this.frame);
         if (this.audio.paused) return;
         this.highlight(this.audio.currentTime);
-        requestAnimationFrame(() => this.tick());
+        this.frame = requestAnimationFrame(() => this.tick());
       }
 
       update() {
@@ -310,7 +327,8 @@ extension PlayerAssets {
         if (!this.chapterList && this.getAttribute('chapters')) {
           try {
             const response = await fetch(this.getAttribute('chapters'));
-            const chapters = (await response.json()).chapters || [];
+            const chapters = ((await response.json()).chapters || []).filter(c => c.toc !== false);
+            if (!chapters.length) return;
             this.chapterList = document.createElement('ol');
             this.chapterList.className = 'edition-chapters';
             this.chapterList.setAttribute('aria-label', 'Chapters');
@@ -323,14 +341,15 @@ extension PlayerAssets {
               li.append(b);
               this.chapterList.append(li);
             }
-            this.status.before(this.chapterList);
-          } catch { this.chapterList = null; }
+          } catch { return; }
         }
         if (!this.chapterList) return;
+        this.status.before(this.chapterList);
         this.chapterButtons = [...this.chapterList.querySelectorAll('button[data-chapter-start]')];
         this.chapterList.addEventListener('click', e => {
           const b = e.target.closest('button[data-chapter-start]');
           if (!b) return;
+          this.away = false;  // a chapter asked for: the page goes there too (if autoscroll is on)
           this.seek(Number(b.dataset.chapterStart));
           this.play();
         });
@@ -341,7 +360,10 @@ extension PlayerAssets {
         if (!this.chapterButtons) return;
         let at = -1;
         this.chapterButtons.forEach((b, i) => { if (Number(b.dataset.chapterStart) <= t + 0.001) at = i; });
-        this.chapterButtons.forEach((b, i) => { if (i === at) b.setAttribute('aria-current', 'true'); else b.removeAttribute('aria-current'); });
+        if (at === this.chapter) return;
+        if (this.chapter >= 0) this.chapterButtons[this.chapter].removeAttribute('aria-current');
+        if (at >= 0) this.chapterButtons[at].setAttribute('aria-current', 'true');
+        this.chapter = at;
       }
 
       // --- the text ---
@@ -352,14 +374,17 @@ extension PlayerAssets {
           try {
             const url = this.getAttribute('transcript');
             const response = await fetch(url);
+            if (!response.ok) return;
             alignPage(this.article, parseTranscript(await response.text(), /\.vtt(\?|#|$)/i.test(url)));
           } catch { return; }
         }
         this.words = [...this.article.querySelectorAll('.edition-word[data-start]')];
         this.starts = this.words.map(w => Number(w.dataset.start));
         if (!this.words.length) return;
+        // Roving tabindex: Tab reaches one word (the spoken one), the arrow keys the others.
         this.words.forEach(w => w.setAttribute('tabindex', '-1'));
         this.words[0].setAttribute('tabindex', '0');
+        // The words stay plain text for screen readers; this says what a focused word can do.
         const hint = document.createElement('p');
         hint.id = `${this.article.id}-hint`;
         hint.className = 'edition-visually-hidden';
@@ -369,17 +394,19 @@ extension PlayerAssets {
         this.article.classList.add('edition-readalong');
         this.article.addEventListener('click', e => {
           const word = e.target.closest('.edition-word[data-start]');
-          if (!word || !window.getSelection().isCollapsed) return;
+          // A drag that selected text, or a link of the page's own, is not a request to play.
+          if (!word || !window.getSelection().isCollapsed || e.target.closest('a[href]')) return;
           this.seek(Number(word.dataset.start));
           this.play();
         });
         this.article.addEventListener('keydown', e => this.onWordKey(e));
         this.update();
+        if (fragmentTime(location.hash) !== null) this.reveal(true);  // words aligned after the seek to #t=
       }
 
       onWordKey(e) {
         const word = e.target.closest && e.target.closest('.edition-word[data-start]');
-        if (!word) return;
+        if (!word || e.altKey || e.ctrlKey || e.metaKey) return;
         const i = this.words.indexOf(word);
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
@@ -411,27 +438,35 @@ extension PlayerAssets {
           if (this.starts[mid] <= t + 0.001) { at = mid; lo = mid + 1; } else hi = mid - 1;
         }
         while (at > 0 && this.starts[at - 1] === this.starts[at]) at--;
-        if (at === this.current) { this.reveal(false); return; }
-        for (const w of this.article.querySelectorAll('.edition-current')) w.classList.remove('edition-current');
-        if (this.current >= 0) this.words[this.current].removeAttribute('aria-current');
-        this.current = at;
-        if (at < 0) return;
-        const word = this.words[at];
-        word.setAttribute('aria-current', 'true');
-        for (let i = at; i < this.words.length && this.starts[i] === this.starts[at]; i++) this.words[i].classList.add('edition-current');
-        if (!this.article.contains(document.activeElement)) this.rove(word);
+        if (at !== this.current) {
+          for (const w of this.article.querySelectorAll('.edition-current')) w.classList.remove('edition-current');
+          if (this.current >= 0) this.words[this.current].removeAttribute('aria-current');
+          this.current = at;
+          if (at < 0) return;
+          const word = this.words[at];
+          word.setAttribute('aria-current', 'true');
+          for (let i = at; i < this.words.length && this.starts[i] === this.starts[at]; i++) this.words[i].classList.add('edition-current');
+          // Tab comes back to where the voice is, unless the listener is moving among the words.
+          if (!this.article.contains(document.activeElement)) this.rove(word);
+        }
         this.reveal(false);
       }
 
-      /** Keeps the spoken word in view, unless the listener scrolled elsewhere; when the word comes
-       *  back into view by itself, following resumes. */
-      reveal(force) {
+      /** Whether the whole word is on screen, and not under the player stuck to the top. */
+      inView(word) {
+        const box = word.getBoundingClientRect(), bar = this.getBoundingClientRect();
+        const covered = bar.top <= 1 && bar.bottom > 0 && /sticky|fixed/.test(getComputedStyle(this).position);
+        return box.top >= (covered ? bar.bottom : 0) && box.bottom <= window.innerHeight;
+      }
+
+      /** Keeps the spoken word in view while playing, unless autoscroll is off or the listener
+       *  scrolled elsewhere; when the word comes back into view, following resumes. `now`: show it
+       *  whatever the setting (the listener asked: the toggle, or a link to a moment). */
+      reveal(now) {
         const word = this.words[this.current];
-        if (!word || !this.autoscroll) return;
-        const box = word.getBoundingClientRect();
-        const visible = box.top >= 0 && box.bottom <= window.innerHeight;
-        if (visible) { this.scrolledAway = false; return; }
-        if ((this.scrolledAway && !force) || (this.audio.paused && !force)) return;
+        if (!word) return;
+        if (this.inView(word)) { this.away = false; return; }
+        if (!now && (!this.autoscroll || this.away || this.audio.paused)) return;
         this.ownScrollUntil = performance.now() + 1000;
         word.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' });
       }
@@ -439,21 +474,25 @@ extension PlayerAssets {
       // --- a link to selected words ---
       onSelection() {
         const selection = window.getSelection();
-        const old = document.querySelector('.edition-moment');
-        if (!this.article || selection.isCollapsed || !selection.rangeCount) { if (old) old.remove(); return; }
-        const range = selection.getRangeAt(0);
-        if (!this.article.contains(range.commonAncestorContainer)) { if (old) old.remove(); return; }
-        const first = this.words.find(w => range.intersectsNode(w));
-        if (!first) { if (old) old.remove(); return; }
+        const range = selection.rangeCount && !selection.isCollapsed ? selection.getRangeAt(0) : null;
+        const first = range && this.article && this.article.contains(range.commonAncestorContainer)
+          ? this.words.find(w => range.intersectsNode(w)) : null;
+        if (!first) { if (this.moment) this.moment.remove(); this.moment = null; return; }
+        if (!this.moment) {
+          this.moment = document.createElement('a');
+          this.moment.className = 'edition-moment';
+          // Pressing the link must not collapse the selection first (which would remove the link).
+          this.moment.addEventListener('mousedown', e => e.preventDefault());
+          // Same hash as now: no hashchange, so go there by hand.
+          this.moment.addEventListener('click', () => { if (this.moment.hash === location.hash) this.applyFragment(); });
+          document.body.append(this.moment);
+        }
         const seconds = Math.floor(Number(first.dataset.start));
-        const link = old || document.createElement('a');
-        link.className = 'edition-moment';
-        link.href = `${location.href.split('#')[0]}#t=${seconds}`;
-        link.textContent = `Link to this moment (${clock(seconds)})`;
-        const box = range.getBoundingClientRect();
-        link.style.top = `${window.scrollY + box.bottom + 6}px`;
-        link.style.left = `${Math.max(8, Math.min(window.scrollX + box.left, document.documentElement.clientWidth - 230))}px`;
-        if (!old) document.body.append(link);
+        this.moment.href = `${location.href.split('#')[0]}#t=${seconds}`;
+        this.moment.textContent = `Link to this moment (${clock(seconds)})`;
+        const box = range.getBoundingClientRect(), width = document.documentElement.clientWidth;
+        this.moment.style.top = `${window.scrollY + box.bottom + 6}px`;
+        this.moment.style.left = `${window.scrollX + Math.max(8, Math.min(box.left, width - this.moment.offsetWidth - 8))}px`;
       }
     }
 

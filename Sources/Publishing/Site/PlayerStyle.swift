@@ -2,9 +2,9 @@
 extension PlayerAssets {
     static let style = #"""
     /* The site's pages and <edition-player>. Light and dark schemes; every colour pair meets
-       WCAG AA (4.5:1) for text; the highlight changes colours only, so the text never moves. */
+       WCAG AA (4.5:1) for text; the highlight changes colours only, so the text never moves.
+       A publisher embedding the player may set these --edition-* properties to match its page. */
     :root {
-      color-scheme: light dark;
       --edition-bg: #ffffff;
       --edition-text: #1b1b1b;
       --edition-muted: #4a4a4a;
@@ -25,12 +25,15 @@ extension PlayerAssets {
         --edition-on-accent: #0b1a33;
         --edition-surface: #1f2126;
         --edition-line: #4a4e57;
-        --edition-mark: #6b5300;
+        --edition-mark: #806300;
         --edition-on-mark: #ffffff;
         --edition-focus: #ffb4ab;
       }
     }
 
+    /* Dark pages only on the site's own pages: a publisher's page embedding the player keeps its scheme. */
+    .edition-page { color-scheme: light dark; }
+    :root:has(> body.edition-page) { color-scheme: light dark; }  /* its own rule: older browsers drop a list with :has */
     .edition-page {
       margin: 0;
       background: var(--edition-bg);
@@ -57,6 +60,7 @@ extension PlayerAssets {
     /* Words: a click or Enter plays from one; the spoken one is marked without moving anything. */
     .edition-readalong .edition-word { cursor: pointer; border-radius: 3px; }
     .edition-readalong .edition-word:hover { text-decoration: underline; }
+    .edition-readalong .edition-word:focus-visible { outline: 2px solid var(--edition-focus); outline-offset: 1px; }
     .edition-word.edition-current { background: var(--edition-mark); color: var(--edition-on-mark); box-shadow: 0 0 0 2px var(--edition-mark); }
     @media (prefers-reduced-motion: no-preference) {
       .edition-word { transition: background-color 80ms linear; }
