@@ -20,11 +20,18 @@ public struct Normalizer: Sendable {
 
     /// The rules in the order they are tried at each place in the text; the first that matches wins.
     static let englishRules: [any Rule] = [
-        WebRule(), PhoneRule(), MoneyRule(), SignRule(), DateRule(), TimeRule(), RangeRule(),
-        SymbolRule(), FractionRule(), PercentRule(), MeasureRule(), YearRule(), DesignationRule(),
-        NumberRule(), TitleRule(), RomanNumeralRule(), AcronymRule(), TypographyRule(),
+        DigitsRule(), WebRule(), PhoneRule(), MoneyRule(), SignRule(), DateRule(), JoinedRangeRule(), TimeRule(), RangeRule(),
+        SymbolRule(), FractionRule(), PercentRule(), MeasureRule(), AddressRule(), YearRule(), DesignationRule(),
+        NumberRule(), TitleRule(), RomanNumeralRule(), PlaceRule(), AcronymRule(), TypographyRule(),
     ]
     static let otherRules: [any Rule] = [TypographyRule()]
+
+    /// Is `word`, in any case, in the system's English word lists (Debian's wamerican and
+    /// wbritish), names included? espeak-ng's spelling rules read such words well enough.
+    public static func isDictionaryWord(_ word: String) -> Bool {
+        let w = word.lowercased()
+        return Vocabulary.isWord(w) || Vocabulary.names.contains(w)
+    }
 
     /// The names of every rule, for documentation and `--explain`.
     public static var ruleNames: [String] { englishRules.map(\.name) }
@@ -55,7 +62,9 @@ public struct Normalizer: Sendable {
             if piece.start < copied { i += 1; continue }
             // Plain lower-case words followed by a space or a comma, and single spaces, are what
             // most text is: no rule starts there, so skip them fast.
-            if piece.kind == .word, s[piece.start].value &- 0x61 < 26, let next = ctx.at(piece.end), next == " " || next == "," {
+            // (A lower-case word before a number may be a month: "aug 9".)
+            if piece.kind == .word, s[piece.start].value &- 0x61 < 26, let next = ctx.at(piece.end), next == " " || next == ",",
+               !(next == " " && ctx.isDigit(piece.end + 1)) {
                 i += 1; continue
             }
             if piece.kind == .space, piece.end == piece.start + 1, s[piece.start] == " ",

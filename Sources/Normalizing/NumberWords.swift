@@ -78,7 +78,7 @@ enum NumberWords {
     static func year(_ y: Int, british: Bool = false) -> String {
         if y < 1000 || y >= 10000 { return cardinal(y, british: british) }
         let hi = y / 100, lo = y % 100
-        if y % 1000 < 10 && hi % 10 == 0 { return cardinal(y, british: british) }  // 2000, 2003, 1000, 3005
+        if y % 1000 < 10 && hi % 10 == 0 && (hi == 20 || lo == 0) { return cardinal(y, british: british) }  // 2000, 2003, 1000 (but 1006 "ten oh six")
         if lo == 0 { return underHundred(hi) + " hundred" }
         if lo < 10 { return underHundred(hi) + " oh " + ones[lo] }
         return underHundred(hi) + " " + underHundred(lo)

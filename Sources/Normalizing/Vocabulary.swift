@@ -5,18 +5,25 @@ enum Vocabulary {
     /// English words from the system's word lists (Debian's `wamerican` and `wbritish`), in
     /// lower case: what tells "BREAKING" (a word in capitals) from "NSDAP" (an acronym). Loaded
     /// once; empty if neither list is installed, and then capitals are read as before.
-    static let dictionary: Set<String> = {
+    static let dictionary = systemWords(names: false)
+
+    /// The proper names of the same lists ("Paris", "Kremlin"), in lower case: names common
+    /// enough that espeak-ng's spelling rules were made to read them.
+    static let names = systemWords(names: true)
+
+    /// The words of the system lists that start in lower case, or (`names`) in capitals.
+    private static func systemWords(names: Bool) -> Set<String> {
+        let (low, high) = names ? (UInt8(ascii: "A"), UInt8(ascii: "Z")) : (UInt8(ascii: "a"), UInt8(ascii: "z"))
         var words = Set<String>()
         for path in ["/usr/share/dict/american-english", "/usr/share/dict/british-english"] {
             guard let data = FileManager.default.contents(atPath: path) else { continue }
             for line in data.split(separator: UInt8(ascii: "\n")) where !line.contains(UInt8(ascii: "'")) {
-                // Proper names ("Paris") are not words a capital-letter word could be.
-                guard let first = line.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { continue }
-                words.insert(String(decoding: line, as: UTF8.self))
+                guard let first = line.first, first >= low, first <= high else { continue }
+                words.insert(String(decoding: line, as: UTF8.self).lowercased())
             }
         }
         return words
-    }()
+    }
 
     static func isWord(_ lowercased: String) -> Bool { dictionary.contains(lowercased) }
 
@@ -41,7 +48,7 @@ enum Vocabulary {
         let list = ["NATO", "UNESCO", "UNICEF", "HIMARS", "NASA", "OPEC", "ASEAN", "FIFA", "UEFA", "COVID",
                     "AIDS", "NAFTA", "ISIS", "SWIFT", "INTERPOL", "EUROPOL", "FRONTEX", "NORAD", "SWAT", "SARS",
                     "MERS", "LIDAR", "RADAR", "SONAR", "LASER", "SCUBA", "ATACMS", "NASAMS", "MANPADS",
-                    "UNRWA", "OSINT", "CENTCOM", "EUCOM", "DARPA", "FEMA", "CERN", "GAVI", "MIT", "PIN",
+                    "UNRWA", "OSINT", "CENTCOM", "EUCOM", "DARPA", "FEMA", "CERN", "GAVI", "MIT", "PIN", "ZIP", "COP", "ICE", "NASCAR", "NASDAQ",
                     "SIM", "RAM", "ROM", "NIMBY", "FOMO", "YOLO", "ASAP", "PEN", "NAND", "DEFCON",
                     "SHAPE", "NEET", "OFCOM", "OFSTED", "OFGEM", "ACAS", "BAFTA", "SEAL", "SEALS", "JASSM",
                     "GLONASS", "ROSCOSMOS", "SEATO", "ANZAC", "ANC", "ACLU", "LEGO", "IKEA", "OK"]
@@ -50,6 +57,7 @@ enum Vocabulary {
         // Pronounced-as-spelled exceptions and special readings.
         m["MIT"] = "M I T"; m["PIN"] = "pin"; m["SIM"] = "sim"; m["RAM"] = "ram"; m["ROM"] = "rom"
         m["ANC"] = "Eh N C"; m["ACLU"] = "Eh C L U"; m["OK"] = "OK"; m["PEN"] = "pen"
+        m["WWI"] = "World War one"; m["WWII"] = "World War two"
         m["ATACMS"] = "attack-ems"; m["JASSM"] = "jazzem"; m["SEAL"] = "seal"; m["SEALS"] = "seals"
         return m
     }()
@@ -91,7 +99,11 @@ enum Vocabulary {
             ("km²", Unit("square kilometer", "square kilometers", gb: ("square kilometre", "square kilometres")), true),
             ("m²", Unit("square meter", "square meters", gb: ("square metre", "square metres")), true),
             ("km2", Unit("square kilometer", "square kilometers", gb: ("square kilometre", "square kilometres")), false),
+            ("m2", Unit("square meter", "square meters", gb: ("square metre", "square metres")), true),
+            ("cm2", Unit("square centimeter", "square centimeters", gb: ("square centimetre", "square centimetres")), true),
+            ("ft²", Unit("square foot", "square feet"), true), ("sqft", Unit("square foot", "square feet"), true),
             ("m³", Unit("cubic meter", "cubic meters", gb: ("cubic metre", "cubic metres")), true),
+            ("m3", Unit("cubic meter", "cubic meters", gb: ("cubic metre", "cubic metres")), true),
             ("km", metric("kilo"), true), ("cm", metric("centi"), true), ("mm", metric("milli"), true),
             ("m", metric(""), true), ("nm", metric("nano"), false),
             ("kg", Unit("kilogram", "kilograms"), true), ("mg", Unit("milligram", "milligrams"), true),
@@ -110,12 +122,14 @@ enum Vocabulary {
             ("GWh", Unit("gigawatt hour", "gigawatt hours"), true), ("TWh", Unit("terawatt hour", "terawatt hours"), true),
             ("kW", Unit("kilowatt", "kilowatts"), true), ("MW", Unit("megawatt", "megawatts"), true),
             ("GW", Unit("gigawatt", "gigawatts"), true), ("TW", Unit("terawatt", "terawatts"), true),
-            ("kV", Unit("kilovolt", "kilovolts"), true),
+            ("kV", Unit("kilovolt", "kilovolts"), true), ("V", Unit("volt", "volts"), false),
             ("KB", Unit("kilobyte", "kilobytes"), true), ("kB", Unit("kilobyte", "kilobytes"), true),
             ("MB", Unit("megabyte", "megabytes"), true), ("GB", Unit("gigabyte", "gigabytes"), true),
             ("TB", Unit("terabyte", "terabytes"), true),
             ("Mbps", Unit("megabit per second", "megabits per second"), true),
             ("Gbps", Unit("gigabit per second", "gigabits per second"), true),
+            ("kbps", Unit("kilobit per second", "kilobits per second"), true),
+            ("Tbps", Unit("terabit per second", "terabits per second"), true),
             ("kHz", Unit("kilohertz", "kilohertz"), true), ("MHz", Unit("megahertz", "megahertz"), true),
             ("GHz", Unit("gigahertz", "gigahertz"), true), ("Hz", Unit("hertz", "hertz"), true),
             ("hrs", Unit("hour", "hours"), true), ("hr", Unit("hour", "hours"), true), ("h", Unit("hour", "hours"), false),
@@ -127,6 +141,12 @@ enum Vocabulary {
         ]
         return list.sorted { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }
     }()
+
+    /// Units also found in another case ("40KG", "100 gbps", "55 MPH"): only those whose letters
+    /// mean one thing whatever the case ("mb" is a millibar, "MM" and "T" are not units).
+    static let caselessUnits: Set<String> = ["km", "kg", "lbs", "lb", "mph", "kph", "km/h", "kbps", "mbps", "gbps",
+                                             "tbps", "gb", "tb", "kb", "kwh", "mwh", "gwh", "twh", "kw", "mw", "gw",
+                                             "hrs", "mins", "secs", "cm", "ghz", "mhz", "khz", "sqft", "yrs"]
 
     /// The units grouped by their first scalar, so a lookup only tries the few that can match.
     static let unitsByFirst: [Unicode.Scalar: [(written: String, unit: Unit, spaced: Bool)]] = {

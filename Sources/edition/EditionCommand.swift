@@ -13,7 +13,7 @@ struct EditionCommand: AsyncParsableCommand {
             should hear, narrates it with espeak-ng and writes a WAV with named chapters plus sidecars.
             """,
         version: EditionVersion.current,
-        subcommands: [Narrate.self, Build.self, Script.self, Verify.self, Feed.self, Site.self, Slurm.self, Kubernetes.self, Voices.self, Cache.self, Serve.self, Token.self, Worker.self],
+        subcommands: [Narrate.self, Build.self, Script.self, Verify.self, Feed.self, Site.self, Slurm.self, Kubernetes.self, Voices.self, Lexicon.self, Cache.self, Serve.self, Token.self, Worker.self],
         defaultSubcommand: nil
     )
 }

@@ -276,18 +276,6 @@ final class ChapterReadingTests: XCTestCase {
     }
 }
 
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// ID3v2 bytes built by hand from the spec (id3v2.3.0, id3v2.4.0-structure, the chapter
 /// addendum), sharing nothing with the library's writer or reader.
 enum HandID3 {

@@ -38,7 +38,11 @@ struct AcronymRule: Rule {
         var plural = false
         if scalars.count >= 3, scalars.last == "s", upper == scalars.count - 1 { body = String(w.dropLast()); plural = true }
         guard body.count >= 2, body.unicodeScalars.allSatisfy({ $0.properties.isUppercase }) else { return nil }
-        if Vocabulary.capitalWords.contains(body) { return nil }
+        if Vocabulary.capitalWords.contains(body) {
+            // Said as a word; lower-cased so espeak-ng's own all-capitals handling cannot spell it.
+            guard body.count >= 3, !plural else { return nil }
+            return found(p.start, p.end, body.lowercased(), rule: "acronym.capitalized-word")
+        }
         if c.isChar(p.end, "&") && c.isUpper(p.end + 1) { return nil }  // "AT&T" is the symbol rule's
         if headline(c) { return nil }
         var end = p.end

@@ -62,19 +62,26 @@ struct DateRule: Rule {
     }
 
     /// Numeric dates with the year first ("2021/03/04", "2021.03.04") or last with dots
-    /// ("04.03.2021", day first as in most of the world).
-    func numeric(_ c: RuleContext, _ n: NumberLiteral) -> RuleMatch? {
+    /// ("04.03.2021", day first as in most of the world). Read from digit runs: a decimal
+    /// scan would take "04.03" for a number.
+    func numeric(_ c: RuleContext, at start: Int) -> RuleMatch? {
         let gb = c.british
+        func run(_ o: Int) -> (value: Int, count: Int, end: Int)? {
+            var e = o
+            while c.isDigit(e), e - o < 5 { e += 1 }
+            guard e > o, !c.isDigit(e), let v = Int(c.text(o, e)) else { return nil }
+            return (v, e - o, e)
+        }
+        guard let n = run(start) else { return nil }
         for separator in ["/", "."] as [Unicode.Scalar] {
-            guard c.isChar(n.end, separator), let m = c.number(at: n.end + 1), m.isInteger, m.whole.count <= 2,
-                  c.isChar(m.end, separator), let l = c.number(at: m.end + 1), l.isInteger, !c.isAlnum(l.end),
-                  !(c.isChar(l.end, separator) && c.isDigit(l.end + 1)), let a = n.intValue, let b = m.intValue, let z = l.intValue
-            else { continue }
-            if n.whole.count == 4, l.whole.count <= 2, (1...12).contains(b), (1...31).contains(z) {
-                return found(n.start, l.end, spoken(month: Vocabulary.monthNumbers[b - 1], day: z, year: a, dayFirst: gb, british: gb), rule: "date.year-first")
+            guard c.isChar(n.end, separator), let m = run(n.end + 1), m.count <= 2,
+                  c.isChar(m.end, separator), let l = run(m.end + 1), !c.isAlnum(l.end),
+                  !(c.isChar(l.end, separator) && c.isDigit(l.end + 1)) else { continue }
+            if n.count == 4, l.count <= 2, (1...12).contains(m.value), (1...31).contains(l.value) {
+                return found(start, l.end, spoken(month: Vocabulary.monthNumbers[m.value - 1], day: l.value, year: n.value, dayFirst: gb, british: gb), rule: "date.year-first")
             }
-            if separator == ".", n.whole.count <= 2, l.whole.count == 4, (1...12).contains(b), (1...31).contains(a) {
-                return found(n.start, l.end, spoken(month: Vocabulary.monthNumbers[b - 1], day: a, year: z, dayFirst: gb, british: gb), rule: "date.dotted")
+            if separator == ".", n.count <= 2, l.count == 4, (1...12).contains(m.value), (1...31).contains(n.value) {
+                return found(start, l.end, spoken(month: Vocabulary.monthNumbers[m.value - 1], day: n.value, year: l.value, dayFirst: gb, british: gb), rule: "date.dotted")
             }
         }
         return nil
@@ -103,8 +110,9 @@ struct DateRule: Rule {
             }
             return nil
         }
-        guard p.kind == .number, !c.isDigit(p.start - 1), let n = c.number(at: p.start), n.isInteger else { return nil }
-        if let m = numeric(c, n) { return m }
+        guard p.kind == .number, !c.isDigit(p.start - 1), !c.isChar(p.start - 1, ".") else { return nil }
+        if let m = numeric(c, at: p.start) { return m }
+        guard let n = c.number(at: p.start), n.isInteger else { return nil }
         // ISO 2023-11-02
         if n.whole.count == 4, !n.grouped, c.isChar(n.end, "-"), let m = c.number(at: n.end + 1), m.whole.count == 2,
            c.isChar(m.end, "-"), let d = c.number(at: m.end + 1), d.whole.count == 2, !c.isAlnum(d.end),

@@ -18,7 +18,7 @@ struct DesignationRule: Rule {
     ]
     /// Names after which a bare number is a model number ("Boeing 737").
     static let makers: Set<String> = ["Boeing", "Airbus", "Embraer", "Tupolev", "Ilyushin", "Antonov", "Sukhoi",
-                                      "Cessna", "Bombardier", "Gulfstream", "Lockheed", "Sikorsky"]
+                                      "Cessna", "Bombardier", "Gulfstream", "Lockheed", "Sikorsky", "Xbox"]
 
     static func letters(_ w: String) -> String {
         if let word = wordParts[w] { return word }
@@ -37,7 +37,12 @@ struct DesignationRule: Rule {
             if c.isDigit(p.start - 1) || c.isLetter(p.start - 1) { return nil }
             // "Boeing 737", "Airbus A320" is handled at the letter.
             if let before = c.wordBefore(p.start), Self.makers.contains(before.text), c.isSpace(p.start - 1), !c.isAlnum(p.end), !c.isChar(p.end, ",") || !c.isDigit(p.end + 1) {
-                return found(p.start, p.end, NumberWords.designation(Substring(c.text(of: index))), rule: "designation.model")
+                let model = NumberWords.designation(Substring(c.text(of: index)))
+                // "Boeing 737-800": the variant after a hyphen is read the same way.
+                if c.isChar(p.end, "-"), let v = c.piece(startingAt: p.end + 1), c.pieces[v].kind == .number, !c.isAlnum(c.pieces[v].end) {
+                    return found(p.start, c.pieces[v].end, model + " " + NumberWords.designation(Substring(c.text(of: v))), rule: "designation.model")
+                }
+                return found(p.start, p.end, model, rule: "designation.model")
             }
             // "RTX 4090", "flight BA 283": a model or flight number after capitals is read in pairs.
             if let before = c.wordBefore(p.start), c.isSpace(p.start - 1), (2...5).contains(before.text.count),

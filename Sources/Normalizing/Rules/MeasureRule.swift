@@ -20,15 +20,26 @@ struct MeasureRule: Rule {
 
     /// The unit written at `offset` (after the number), if any, with where it ends.
     static func unit(_ c: RuleContext, at offset: Int, attached: Bool) -> (Vocabulary.Unit, Int, String)? {
-        guard let first = c.at(offset), let candidates = Vocabulary.unitsByFirst[first] else { return nil }
-        for (written, unit, spaced) in candidates where attached || spaced {
-            guard c.matches(written, at: offset) else { continue }
-            let end = offset + written.unicodeScalars.count
-            if c.isAlnum(end) && !(written.hasSuffix("°") || written.hasSuffix("º")) { continue }
-            if c.isChar(end, "/") && c.isLetter(end + 1) { continue }  // "m/s" is its own unit
-            return (unit, end, written)
+        guard let first = c.at(offset) else { return nil }
+        func find(_ candidates: [(written: String, unit: Vocabulary.Unit, spaced: Bool)], caseless: Bool) -> (Vocabulary.Unit, Int, String)? {
+            for (written, unit, spaced) in candidates where attached || spaced {
+                if caseless {
+                    guard Vocabulary.caselessUnits.contains(written.lowercased()), c.matches(written, at: offset, ignoringCase: true) else { continue }
+                } else {
+                    guard c.matches(written, at: offset) else { continue }
+                }
+                let end = offset + written.unicodeScalars.count
+                if c.isAlnum(end) && !(written.hasSuffix("°") || written.hasSuffix("º")) { continue }
+                if c.isChar(end, "/") && c.isLetter(end + 1) { continue }  // "m/s" is its own unit
+                return (unit, end, written)
+            }
+            return nil
         }
-        return nil
+        if let exact = Vocabulary.unitsByFirst[first], let hit = find(exact, caseless: false) { return hit }
+        guard first.isASCII, TextScanner.isLetter(first) else { return nil }
+        let other = Unicode.Scalar(first.value ^ 0x20)!  // the same letter in the other case
+        let pool = (Vocabulary.unitsByFirst[first] ?? []) + (Vocabulary.unitsByFirst[other] ?? [])
+        return find(pool, caseless: true)
     }
 
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {

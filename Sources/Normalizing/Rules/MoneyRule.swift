@@ -4,6 +4,10 @@ struct MoneyRule: Rule {
     var name: String { "money" }
     var kind: String { "money" }
 
+    /// Words after "a $5" that show the amount is not before a noun ("a $5 a month", "a $5 per bag").
+    static let notNouns: Set<String> = ["a", "an", "and", "or", "of", "per", "to", "for", "in", "on", "at", "from", "with",
+                                        "by", "each", "more", "less", "than", "off", "plus", "minus", "apiece", "up"]
+
     /// A currency sign at `o`, and where it ends.
     static func sign(_ c: RuleContext, at o: Int) -> (Vocabulary.Currency, Int)? {
         guard let first = c.at(o) else { return nil }
@@ -53,6 +57,11 @@ struct MoneyRule: Rule {
         if p.kind == .number {
             // 100 USD, 5 million EUR
             guard !c.isDigit(p.start - 1), let n = c.number(at: p.start) else { return nil }
+            // 50p, 4p: pence (but not 5p.m.).
+            if n.isInteger, n.whole.count <= 3, c.isChar(n.end, "p"), !c.isAlnum(n.end + 1), !c.isAlnum(p.start - 1),
+               !(c.isChar(n.end + 1, ".") && c.isLetter(n.end + 2)) {
+                return found(n.start, n.end + 1, n.words(british: gb) + (n.isOne ? " penny" : " pence"), rule: "money.pence")
+            }
             var o = n.end
             var scale: String?
             if let (w, e) = Self.scale(c, at: o), c.isChar(e, " ") { scale = w; o = e }
@@ -62,6 +71,15 @@ struct MoneyRule: Rule {
         }
         guard p.kind == .other || p.kind == .word else { return nil }
         if p.kind == .word, !c.isUpper(p.start) { return nil }
+        // USD 5 million, EUR 40
+        if p.kind == .word, let cur = Vocabulary.currencyCodes[c.text(of: index)], c.isChar(p.end, " "),
+           let n = c.number(at: p.end + 1) {
+            var end = n.end
+            var scale: String?
+            if let (w, e) = Self.scale(c, at: end) { scale = w; end = e }
+            guard !c.isLetter(end) else { return nil }
+            return found(p.start, end, Self.amount(n, scale: scale, cur, british: gb), rule: "money.code")
+        }
         guard let (cur, signEnd) = Self.sign(c, at: p.start) else { return nil }
         var o = signEnd
         if c.isChar(o, " ") && c.isDigit(o + 1) { o += 1 }
@@ -74,7 +92,9 @@ struct MoneyRule: Rule {
             scale = w; end = e; hyphenated = true  // "$4.5-billion"
         }
         let article = c.wordBefore(p.start)?.text.lowercased()
-        let adjective = hyphenated || ((article == "a" || article == "an") && scale != nil)
+        // "a $1 million prize", "a $20 bill": an amount before its noun says the currency once, singular.
+        let nounAfter = c.isChar(end, " ") && (c.wordAfter(end).map { c.isLower($0.start) && !Self.notNouns.contains($0.text) } ?? false)
+        let adjective = hyphenated || ((article == "a" || article == "an") && (scale != nil || (n.isInteger && nounAfter)))
         let between = article == "between"
         // A range: "$3-4 billion", "$10–$20", "$3 to $4 billion".
         var q = end

@@ -4,12 +4,13 @@ struct PhoneRule: Rule {
     var name: String { "phone" }
     var kind: String { "phone" }
 
-    static let shortCodes: Set<String> = ["911", "112", "999", "988", "111", "101", "102", "103", "104", "000", "15", "17", "18"]
+    static let shortCodes: Set<String> = ["911", "112", "999", "988", "111", "101", "102", "103", "104", "000", "15", "17", "18",
+                                          "211", "311", "411", "511", "611", "711", "811", "116"]
     static let callWords: Set<String> = ["call", "calls", "called", "calling", "dial", "dialled", "dialed", "dialing",
                                          "dialling", "ring", "text", "phone", "hotline", "contact"]
     static let afterWords: Set<String> = ["emergency", "hotline", "line", "call", "calls", "operator", "operators",
                                           "dispatcher", "dispatchers", "service", "services", "number", "centre", "center"]
-    static let tollFree: Set<String> = ["800", "888", "877", "866", "855", "844", "833"]
+    static let tollFree: Set<String> = ["800"]  // "one eight hundred"; 877, 866… are said digit by digit
 
     func read(_ groups: [String], gb: Bool) -> String {
         groups.enumerated().map { i, g in
@@ -23,7 +24,7 @@ struct PhoneRule: Rule {
         var o = start
         var groups: [String] = []
         var separator: Character?
-        while true {
+        while groups.count < 8 {  // no phone number has more; a run of "1.1.1…" must not be read to its end
             var g = ""
             var paren = false
             if c.isChar(o, "(") { paren = true; o += 1 }
@@ -77,6 +78,12 @@ struct PhoneRule: Rule {
             if sep == " ", gs.count >= 2, gs[0].hasPrefix("0"), (10...11).contains(digits), (3...5).contains(lengths[0]) {
                 return found(p.start, end, read(gs, gb: gb), rule: "phone.national")
             }
+        }
+        // After "call", "text", "dial": whatever digits follow are a number to key in ("Text 741741", "Call 116 123").
+        let callBefore = ["call", "dial", "text", "ring"].contains(c.wordBefore(p.start)?.text.lowercased() ?? "")
+        if callBefore, digits >= 3, digits <= 15, !c.isAlnum(end), !(c.isChar(end, ".") && c.isDigit(end + 1)),
+           !(c.isChar(end, ",") && c.isDigit(end + 1)), !Self.shortCodes.contains(c.text(of: index)) || gs.count > 1 {
+            return found(p.start, end, read(gs, gb: gb), rule: "phone.keyed")
         }
         // Short codes only where the sentence says it is a number to call.
         let code = c.text(of: index)

@@ -32,7 +32,9 @@ struct RangeRule: Rule {
 
     private func span(_ c: RuleContext, _ a: NumberLiteral, from o: Int) -> RuleMatch? {
         let gb = c.british
-        let to = c.wordBefore(a.start)?.text.lowercased() == "between" ? " and " : " to "
+        let before = c.wordBefore(a.start)
+        let to = before?.text.lowercased() == "between" ? " and " : " to "
+        if let before, DesignationRule.makers.contains(before.text) { return nil }  // "Boeing 737-800" is a model
         guard let b = c.number(at: o), !c.isChar(b.end, "-"), !(c.isChar(b.end, ".") && c.isDigit(b.end + 1)) else { return nil }
         if NumberRule.ordinalSuffixEnd(c, at: b.end) != nil || NumberRule.ordinalSuffixEnd(c, at: a.end) != nil { return nil }
         // Years: 2016–2019, 2023-24, 1939–45.
@@ -59,9 +61,15 @@ struct RangeRule: Rule {
         } else if c.isLetter(b.end) {
             return nil
         }
-        // A score: "3-0".
-        if suffix.isEmpty, c.isChar(a.end, "-"), b.whole == "0", b.isInteger, let x = a.intValue, x > 0, x < 100 {
-            return found(a.start, end, a.words(british: gb) + (gb ? " nil" : " to nothing"), rule: "range.score")
+        // A score: "3-0"; British "two one", "one all", "nil nil" (a pair that falls is no range).
+        if suffix.isEmpty, c.isChar(a.end, "-"), a.isInteger, b.isInteger, let x = a.intValue, let y = b.intValue {
+            if gb, x < 20, y <= x {
+                let words = x == 0 ? "nil nil" : y == x ? a.words(british: gb) + " all" : a.words(british: gb) + " " + (y == 0 ? "nil" : b.words(british: gb))
+                return found(a.start, end, words, rule: "range.score")
+            }
+            if y == 0, x > 0, x < 100 {
+                return found(a.start, end, a.words(british: gb) + (gb ? " nil" : " to nothing"), rule: "range.score")
+            }
         }
         return found(a.start, end, a.words(british: gb) + to + b.words(british: gb) + suffix)
     }

@@ -37,6 +37,10 @@ struct RomanNumeralRule: Rule {
         return s
     }
 
+    /// Titles before a name that make the numeral after it regnal ("King Frederik X").
+    static let titles: Set<String> = ["King", "Queen", "Pope", "Emperor", "Empress", "Tsar", "Czar", "Prince",
+                                      "Princess", "Duke", "Kaiser", "Sultan", "Shah", "Pharaoh"]
+
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
         let p = c.pieces[index]
         guard p.kind == .word, c.isUpper(p.start), !c.isAlnum(p.end), !c.isChar(p.end, "-") || c.isChar(p.end + 1, " ") else { return nil }
@@ -58,7 +62,8 @@ struct RomanNumeralRule: Rule {
         guard v < 40, w.allSatisfy({ "IVX".contains($0) }) else { return nil }
         if w == "I" && !Self.monarchs.contains(prev) { return nil }
         // Two-letter numerals ("VI", "XI", "IV") after a name are only regnal after a known monarch or pope.
-        if v < 4 || Self.monarchs.contains(prev) || w.count >= 3 {
+        let title = c.wordBefore(before.start)?.text ?? ""
+        if v < 4 || Self.monarchs.contains(prev) || w.count >= 3 || Self.titles.contains(title) {
             return found(p.start, end, "the " + NumberWords.ordinal(v) + tail, rule: "roman.regnal")
         }
         return nil

@@ -10,18 +10,32 @@ struct SymbolRule: Rule {
         if p.kind == .number {
             guard let n = c.number(at: p.start), !c.isDigit(p.start - 1) else { return nil }
             let o = n.end
-            // 3x, 2.5x, 4x4, 3×
-            if c.isChar(o, "x") || c.isChar(o, "\u{00D7}") {
-                if let m = c.number(at: o + 1), m.isInteger {
+            // A sum: "6x7=42" times, "12/4=3" and "10÷2=5" divided by.
+            let spacedOp = c.isChar(o, " ") && c.isChar(o + 2, " ")
+            let op = spacedOp ? o + 1 : o
+            if let sign = c.at(op), "x×/÷*".unicodeScalars.contains(sign), let m = c.number(at: c.skipSpaces(op + 1, max: 1)),
+               c.isChar(c.skipSpaces(m.end, max: 1), "=") {
+                let say = sign == "/" || sign == "÷" ? " divided by " : " times "
+                return found(n.start, m.end, n.words(british: gb) + say + m.words(british: gb), rule: "symbol.arithmetic")
+            }
+            // 3x, 2.5x, 4x4, 3×, "2 x 3 m"
+            if c.isChar(op, "x") || c.isChar(op, "\u{00D7}") {
+                if let m = c.number(at: spacedOp ? o + 3 : o + 1), m.isInteger {
                     var spoken = n.words(british: gb) + " by " + m.words(british: gb)
                     var end = m.end
                     let u = c.skipSpaces(end, max: 1)
                     if let (unit, uEnd, _) = MeasureRule.unit(c, at: u, attached: u == end) {
-                        spoken += " " + (gb ? unit.manyGB : unit.many); end = uEnd
+                        // "a 3x4 m room": before its noun the unit is singular, as in "a 10-km walk".
+                        let article = c.wordBefore(n.start)?.text.lowercased()
+                        let nounAfter = c.isChar(uEnd, " ") && (c.wordAfter(uEnd).map { c.isLower($0.start) } ?? false)
+                        let singular = (article == "a" || article == "an") && nounAfter
+                        spoken += " " + (gb ? (singular ? unit.oneGB : unit.manyGB) : (singular ? unit.one : unit.many)); end = uEnd
+                    } else if spacedOp {
+                        return nil  // "2 x 3" without a unit: left to the sign itself
                     }
                     return found(n.start, end, spoken, rule: "symbol.by")
                 }
-                if !c.isAlnum(o + 1) && !c.isChar(o + 1, "-") {
+                if !spacedOp, !c.isAlnum(o + 1) && !c.isChar(o + 1, "-") {
                     return found(n.start, o + 1, n.words(british: gb) + " times", rule: "symbol.times")
                 }
             }
@@ -76,6 +90,7 @@ struct SymbolRule: Rule {
         case "\u{2265}": return found(o, o + 1, "at least", rule: "symbol.compare")
         case "\u{00B1}": return found(o, o + 1, "plus or minus", rule: "symbol.plusminus")
         case "\u{00D7}": return found(o, o + 1, c.isDigit(o - 1) || c.isDigit(o + 1) ? "by" : "times", rule: "symbol.by")
+        case "\u{00F7}": return found(o, o + 1, "divided by", rule: "symbol.divided")
         case "\u{2192}": return found(o, o + 1, "to", rule: "symbol.arrow")
         case "%": return found(o, o + 1, gb ? "per cent" : "percent", rule: "symbol.percent")
         case "\u{00B0}", "\u{00BA}": return found(o, o + 1, "degrees", rule: "symbol.degrees")

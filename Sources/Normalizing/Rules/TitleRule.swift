@@ -12,19 +12,28 @@ struct TitleRule: Rule {
         "Brig": "Brigadier", "Gov": "Governor", "Sen": "Senator", "Rep": "Representative", "Pres": "President",
         "Prof": "Professor", "Mr": "Mister", "Mrs": "Missus", "Ms": "Miz", "Rev": "Reverend", "Fr": "Father",
         "Supt": "Superintendent", "Insp": "Inspector", "Det": "Detective", "Amb": "Ambassador",
-        "Atty": "Attorney", "Lt.Gen": "Lieutenant General", "Sr": "Senior", "Jr": "Junior",
+        "Atty": "Attorney", "Lt.Gen": "Lieutenant General", "Sr": "Senior", "Jr": "Junior", "Cllr": "Councillor",
     ]
     /// Titles that are also used without a period in British style ("Mr Johnson").
-    static let undotted: Set<String> = ["Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Sgt", "Capt", "Col", "Lt", "Maj", "Rev", "Insp", "Supt", "Cpl"]
+    static let undotted: Set<String> = ["Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Sgt", "Capt", "Col", "Lt", "Maj", "Rev", "Insp", "Supt", "Cpl", "Cllr", "Mk", "Rt", "Co"]
+
+    /// Street types, read as such after a street's name or number ("Sunset Blvd", "5th Ave"),
+    /// with or without the period; "Hwy" also before its number ("Hwy 1").
+    static let streets: [String: String] = [
+        "Ave": "Avenue", "Blvd": "Boulevard", "Rd": "Road", "Ln": "Lane", "Pkwy": "Parkway", "Hwy": "Highway",
+        "Sq": "Square", "Cres": "Crescent", "Ter": "Terrace", "Pl": "Place", "Ct": "Court", "Expy": "Expressway",
+    ]
 
     /// Abbreviations that need their period, said the same everywhere.
     static let plain: [String: String] = [
         "vs": "versus", "etc": "et cetera", "approx": "approximately", "fig": "figure", "Fig": "figure",
-        "est": "estimated", "ca": "circa", "vol": "volume", "Vol": "volume", "Ave": "Avenue", "Blvd": "Boulevard",
-        "Rd": "Road", "Mt": "Mount", "Ft": "Fort", "Inc": "Incorporated", "Ltd": "Limited", "Corp": "Corporation",
+        "est": "estimated", "ca": "circa", "pp": "pages", "vol": "volume", "Vol": "volume", "Mt": "Mount", "Ft": "Fort",
+        "Inc": "Incorporated", "Ltd": "Limited", "Corp": "Corporation",
         "Bros": "Brothers", "Dept": "Department", "dept": "department", "Univ": "University", "Govt": "Government",
         "govt": "government", "Jan": "January", "Apr": "April", "Aug": "August", "Dec": "December",
-        "Assn": "Association", "Intl": "International", "Natl": "National", "Ste": "Suite", "Hwy": "Highway",
+        "Assn": "Association", "Intl": "International", "Natl": "National", "Ste": "Suite",
+        "Mon": "Monday", "Tue": "Tuesday", "Tues": "Tuesday", "Wed": "Wednesday", "Thu": "Thursday", "Thur": "Thursday",
+        "Thurs": "Thursday", "Fri": "Friday", "Sat": "Saturday", "Sun": "Sunday",
         "mins": "minutes", "hrs": "hours", "tel": "telephone", "Tel": "telephone", "min": "minimum", "max": "maximum",
     ]
 
@@ -38,7 +47,7 @@ struct TitleRule: Rule {
         let dotted = c.isChar(p.end, ".")
         guard dotted || (p.end - p.start <= 4 && c.isUpper(p.start)) else { return nil }
         let w = c.text(of: index)
-        guard dotted || Self.undotted.contains(w) else { return nil }
+        guard dotted || Self.undotted.contains(w) || Self.streets[w] != nil else { return nil }
         let end = dotted ? p.end + 1 : p.end
         let after = c.skipSpaces(end, max: 2)
         let nameFollows = after > end && Self.isCapitalizedWord(c, at: after)
@@ -82,6 +91,22 @@ struct TitleRule: Rule {
             }
             return found(p.start, end, "Saint", rule: "abbreviation.saint")
         }
+        // "Mk 2" Mark; "Rt Hon" Right Honourable; "Ph.D." P H D.
+        if w == "Mk", c.isDigit(c.skipSpaces(end, max: 1)) { return found(p.start, end, "Mark", rule: "abbreviation.plain") }
+        if w == "Rt", c.matches(" Hon", at: end), !c.isLetter(end + 4) {
+            let e = c.isChar(end + 4, ".") ? end + 5 : end + 4
+            return found(p.start, e, c.british ? "Right Honourable" : "Right Honorable", rule: "abbreviation.title")
+        }
+        if w == "Ph", c.matches("Ph.D.", at: p.start) { return found(p.start, p.start + 5, "P H D" + keptPeriod(c, true, p.start + 5), rule: "abbreviation.plain") }
+        // "Co. Kerry" County (an Irish county's name follows); "Ford Motor Co." Company.
+        if w == "Co", dotted || nameFollows {
+            if nameFollows && !capitalBefore { return found(p.start, end, "County", rule: "abbreviation.plain") }
+            if capitalBefore { return found(p.start, end, "Company" + keptPeriod(c, dotted, end), rule: "abbreviation.plain") }
+            return nil
+        }
+        if let street = Self.streets[w], dotted || capitalBefore || numberBefore || (w == "Hwy" && c.isDigit(after)) {
+            return found(p.start, end, street + keptPeriod(c, dotted, end), rule: "abbreviation.street")
+        }
         if let t = Self.titles[w], dotted || (Self.undotted.contains(w) && nameFollows) {
             if !nameFollows && !(w == "Jr" || w == "Sr") {
                 // "Gen." not before a name is still the title; keep a sentence end.
@@ -91,7 +116,18 @@ struct TitleRule: Rule {
             let period = (w == "Jr" || w == "Sr") ? keptPeriod(c, dotted, end) : ""
             return found(p.start, end, t + period, rule: "abbreviation.title")
         }
+        // "3 N. Main St.": a compass point between a house number and a street's name.
+        if dotted, w.count == 1, let point = ["N": "North", "S": "South", "E": "East", "W": "West"][w], nameFollows,
+           c.isDigit(c.skipBack(p.start)) {
+            return found(p.start, end, point, rule: "abbreviation.street")
+        }
         if dotted, let say = Self.plain[w] {
+            // "Mon.-Fri.": a weekday range.
+            if Vocabulary.weekdays.contains(say), let dash = c.at(end), RangeRule.isRangeDash(dash), let next = c.piece(startingAt: end + 1),
+               c.isChar(c.pieces[next].end, "."), let other = Self.plain[c.text(of: next)], Vocabulary.weekdays.contains(other) {
+                let e = c.pieces[next].end + 1
+                return found(p.start, e, say + " to " + other + keptPeriod(c, true, e), rule: "abbreviation.plain")
+            }
             if (w == "min" || w == "max" || w == "est") && !c.isSpace(end) { return nil }
             return found(p.start, end, say + keptPeriod(c, true, end), rule: "abbreviation.plain")
         }

@@ -46,6 +46,7 @@ struct WebRule: Rule {
             let l = String(label)
             if l.lowercased() == "www" { return "W W W" }
             if l.lowercased() == "co" { return "co" }
+            if let word = Vocabulary.wordAcronyms[l.uppercased()], word.lowercased() == l.lowercased() { return word }  // nasa.gov
             if l.count <= 2 || (l.count <= 4 && !l.lowercased().contains(where: { "aeiouy".contains($0) })) {
                 return spellLetters(l)
             }
@@ -84,7 +85,9 @@ struct WebRule: Rule {
             let body = c.text(o + 1, e)
             let words = body.split(separator: "_", omittingEmptySubsequences: true).map { Self.splitCamel(String($0)) }
             if ch == "@" { return found(o, e, "at " + words.joined(separator: " underscore "), rule: "web.handle") }
-            return found(o, e, "hashtag " + Self.splitCamel(body), rule: "web.hashtag")
+            // "the hashtag #MeToo" says "hashtag" once.
+            let said = c.wordBefore(o)?.text.lowercased() == "hashtag" ? "" : "hashtag "
+            return found(o, e, said + Self.splitCamel(body), rule: "web.hashtag")
         }
         guard p.kind == .word, !c.isChar(o - 1, "@"), !c.isChar(o - 1, ".") else { return nil }
         // URLs with a scheme or www.

@@ -1,0 +1,63 @@
+/// US state codes where an address or a dateline puts them: after "City, " ("Austin, TX",
+/// "Portland, OR", AP style "Albany, N.Y.") or before a ZIP code ("CA 90210"); a quadrant
+/// after a street ("15th St. NW"). Elsewhere "OR", "IN" and "ME" are words
+/// and "CA" may be anything, so the code is left to the acronym rule.
+struct PlaceRule: Rule {
+    var name: String { "place" }
+    var kind: String { "place" }
+
+    static let states: [String: String] = [
+        "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+        "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho",
+        "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+        "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+        "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+        "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+        "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+        "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas",
+        "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
+        "WI": "Wisconsin", "WY": "Wyoming", "DC": "D C",
+    ]
+
+    /// The Associated Press's abbreviations, as datelines write them ("Albany, N.Y.", "Tampa, Fla.").
+    static let apStates: [(String, String)] = [
+        ("Ala.", "Alabama"), ("Ariz.", "Arizona"), ("Ark.", "Arkansas"), ("Calif.", "California"), ("Colo.", "Colorado"),
+        ("Conn.", "Connecticut"), ("Del.", "Delaware"), ("Fla.", "Florida"), ("Ga.", "Georgia"), ("Ill.", "Illinois"),
+        ("Ind.", "Indiana"), ("Kan.", "Kansas"), ("Ky.", "Kentucky"), ("La.", "Louisiana"), ("Md.", "Maryland"),
+        ("Mass.", "Massachusetts"), ("Mich.", "Michigan"), ("Minn.", "Minnesota"), ("Miss.", "Mississippi"),
+        ("Mo.", "Missouri"), ("Mont.", "Montana"), ("Neb.", "Nebraska"), ("Nev.", "Nevada"), ("N.H.", "New Hampshire"),
+        ("N.J.", "New Jersey"), ("N.M.", "New Mexico"), ("N.Y.", "New York"), ("N.C.", "North Carolina"),
+        ("N.D.", "North Dakota"), ("Okla.", "Oklahoma"), ("Ore.", "Oregon"), ("Pa.", "Pennsylvania"),
+        ("R.I.", "Rhode Island"), ("S.C.", "South Carolina"), ("S.D.", "South Dakota"), ("Tenn.", "Tennessee"),
+        ("Vt.", "Vermont"), ("Va.", "Virginia"), ("Wash.", "Washington"), ("W.Va.", "West Virginia"),
+        ("Wis.", "Wisconsin"), ("Wyo.", "Wyoming"), ("D.C.", "D C"),
+    ]
+    /// A city's quadrant after its street ("15th St. NW").
+    static let quadrants: [String: String] = ["NW": "Northwest", "NE": "Northeast", "SW": "Southwest", "SE": "Southeast"]
+
+    func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
+        let p = c.pieces[index]
+        guard p.kind == .word else { return nil }
+        let afterCity = c.isChar(p.start - 1, " ") && c.isChar(p.start - 2, ",")
+            && (c.wordBefore(p.start - 2).map { c.isUpper($0.start) } ?? false)
+        if afterCity, c.isChar(p.end, "."), let (form, state) = Self.apStates.first(where: { c.matches($0.0, at: p.start) }),
+           !c.isLetter(p.start + form.count) {
+            let end = p.start + form.count
+            return found(p.start, end, state + (c.sentenceEnds(after: end) ? "." : ""), rule: "place.state")
+        }
+        if let quadrant = Self.quadrants[c.text(of: index)], !c.isLetter(p.end) {
+            var q = c.skipBack(p.start)
+            if c.isChar(q, ".") { q -= 1 }
+            guard let before = c.wordBefore(q + 1), AddressRule.streetTypes.contains(before.text) else { return nil }
+            return found(p.start, p.end, quadrant, rule: "place.quadrant")
+        }
+        guard p.end - p.start == 2, let state = Self.states[c.text(of: index)],
+              !c.isLetter(p.end), !(c.isChar(p.end, ".") && c.isLetter(p.end + 1)) else { return nil }
+        // "CA 90210" / "CA 90210-1234"
+        var zip = c.isChar(p.end, " ")
+        if zip { for k in 1...5 where !c.isDigit(p.end + k) { zip = false } }
+        zip = zip && !c.isDigit(p.end + 6)
+        guard afterCity || zip else { return nil }
+        return found(p.start, p.end, state, rule: "place.state")
+    }
+}
