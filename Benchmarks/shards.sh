@@ -14,7 +14,7 @@ count=${1:-200}
 words=${2:-400}
 work=$(mktemp -d)
 started=""
-trap '[ -n "$started" ] && .ci/slurm-down.sh >/dev/null 2>&1; rm -rf "$work"' EXIT
+trap '[ -n "$started" ] && "$root/.ci/slurm-down.sh" >/dev/null 2>&1; rm -rf "$work"' EXIT
 swift build -c release --product edition >/dev/null
 edition=$root/.build/release/edition
 export EDITION_VOICES=$root/Voices
