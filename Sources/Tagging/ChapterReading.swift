@@ -41,10 +41,15 @@ public enum ChapterReading {
                 return try contents(of: parsed.fields, path: url.path)
             } else if magic == Array("OggS".utf8) {
                 return try contents(of: OggComments.readComments(in: url), path: url.path)
+            } else if magic == Array("RIFF".utf8) || magic == Array("RF64".utf8) {
+                let wav = try WAVMarkers.read(input, size: nil)
+                return Contents(title: wav.title, chapters: wav.markers.map {
+                    ChapterMark(title: $0.name, startMs: ($0.position * 1000 + wav.sampleRate / 2) / wav.sampleRate)
+                })
             } else if magic.starts(with: Array("ID3".utf8)) || (magic.count >= 2 && magic[0] == 0xFF && magic[1] & 0xE0 == 0xE0) {
                 return try ID3Reading.read(input)
             } else {
-                throw TaggingError.unsupportedFile(path: url.path, reason: "it is not an MP3, FLAC, Ogg Opus or Ogg Vorbis file")
+                throw TaggingError.unsupportedFile(path: url.path, reason: "it is not a WAV, MP3, FLAC, Ogg Opus or Ogg Vorbis file")
             }
         } catch TaggingError.corruptFile(let path, let why), TaggingError.unsupportedFile(let path, let why) {
             throw TaggingError.unreadable(path: path, reason: why)

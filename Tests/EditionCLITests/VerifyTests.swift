@@ -99,6 +99,41 @@ final class VerifyTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("not mastered"), result.stdout)
     }
 
+    /// A narration past 4 GiB is RF64 (sizes in `ds64`, 0xFFFFFFFF in the RIFF and data sizes).
+    /// Rewritten here by hand from the narrated WAV, independently of libsndfile, `verify` must
+    /// read its chapters as it reads the RIFF file's.
+    func testAnRF64WAVVerifiesWithItsChapters() throws {
+        try narrate(["wav"])
+        let riff = try RIFFReader(url: URL(fileURLWithPath: file("wav")))
+        func le32(_ v: UInt32) -> Data { withUnsafeBytes(of: v.littleEndian) { Data($0) } }
+        func le64(_ v: UInt64) -> Data { withUnsafeBytes(of: v.littleEndian) { Data($0) } }
+        var body = Data()
+        for chunk in riff.chunks {
+            body += Data(chunk.id.utf8) + (chunk.id == "data" ? le32(0xFFFF_FFFF) : le32(UInt32(chunk.data.count))) + chunk.data
+            if chunk.data.count % 2 == 1 { body.append(0) }
+        }
+        let dataSize = UInt64(try XCTUnwrap(riff.chunk("data")).data.count)
+        let ds64 = le64(UInt64(4 + 36 + body.count)) + le64(dataSize) + le64(dataSize / 2) + le32(0)
+        let rf64 = Data("RF64".utf8) + le32(0xFFFF_FFFF) + Data("WAVE".utf8) + Data("ds64".utf8) + le32(28) + ds64 + body
+        let folder = dir.appendingPathComponent("rf64")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try rf64.write(to: folder.appendingPathComponent("\(slug).wav"))
+        for sidecar in ["json", "chapters.json"] {
+            try FileManager.default.copyItem(atPath: file(sidecar), toPath: folder.appendingPathComponent("\(slug).\(sidecar)").path)
+        }
+        let original = try CommandRunner.edition(["verify", "--json", file("wav")])
+        let result = try CommandRunner.edition(["verify", "--json", folder.appendingPathComponent("\(slug).wav").path])
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        let reports = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let expected = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(original.stdout.utf8)) as? [[String: Any]])
+        let chapters = try XCTUnwrap(reports.first?["chapters"] as? [[String: Any]])
+        XCTAssertGreaterThanOrEqual(chapters.count, 2)
+        XCTAssertEqual(chapters.compactMap { $0["title"] as? String },
+                       (expected.first?["chapters"] as? [[String: Any]])?.compactMap { $0["title"] as? String })
+        let checks = try XCTUnwrap(reports.first?["checks"] as? [[String: Any]])
+        XCTAssertTrue(checks.allSatisfy { $0["passed"] as? Bool == true }, "\(checks)")
+    }
+
     func testAFileThatIsNotAudioFails() throws {
         let notes = try TestEnvironment.write(Data("Notes for the editor, not audio.\n".utf8), named: "notes.mp3", in: dir)
         let result = try CommandRunner.edition(["verify", notes.path])

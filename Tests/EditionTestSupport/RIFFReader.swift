@@ -32,9 +32,12 @@ public struct RIFFReader {
         riffSize = Self.u32(data, 4)
         var chunks: [Chunk] = []
         var i = 12
+        var dataSize64: Int?  // RF64: the data chunk's real size, from ds64 (its own field reads 0xFFFFFFFF)
         while i + 8 <= data.count {
             let id = String(data: data[i..<(i + 4)], encoding: .ascii) ?? "????"
-            let size = Int(Self.u32(data, i + 4))
+            var size = Int(Self.u32(data, i + 4))
+            if id == "ds64", size >= 16 { dataSize64 = Int(Self.u32(data, i + 16)) | Int(Self.u32(data, i + 20)) << 32 }
+            if id == "data", size == 0xFFFF_FFFF, let dataSize64 { size = dataSize64 }
             let end = min(data.count, i + 8 + size)
             chunks.append(Chunk(id: id, offset: i + 8, data: data.subdata(in: (i + 8)..<end)))
             i = i + 8 + size + (size & 1)

@@ -64,7 +64,7 @@ public struct Verifier: Sendable {
         var chapterChecks: [Check] = []
         let chapters: [Episode.ChapterEntry]
         do {
-            chapters = try ChapterReader.chapters(in: path, soundFile: file)
+            chapters = try ChapterReader.chapters(in: path)
         } catch {
             chapters = []
             chapterChecks.append(Check(name: "chapters", passed: false, detail: error.localizedDescription))
