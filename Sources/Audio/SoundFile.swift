@@ -131,8 +131,6 @@ public final class SoundFile {
 
     private var lastError: String { String(cString: sf_strerror(handle)) }
 
-    var handleForCommands: OpaquePointer? { handle }
-
     private func check(_ status: Int32, _ what: String) throws {
         guard status == 0 else { throw AudioError.write(path, "cannot \(what): \(String(cString: sf_error_number(status)))") }
     }

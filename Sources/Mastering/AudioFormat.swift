@@ -43,6 +43,23 @@ public enum AudioFormat: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// Opus takes 48 kHz (libsndfile refuses 22.05 and 44.1); the others take the plan's rate.
-    public func sampleRate(planned: Int) -> Int { self == .opus ? 48000 : planned }
+    /// Opus takes 48 kHz (libsndfile refuses 22.05 and 44.1). MP3 stays at the engine's rate
+    /// when MPEG has it (espeak-ng's 22.05 kHz is MPEG-2 Layer III, which every player decodes,
+    /// and holds all of its speech, which stops at 11 kHz): no resampling, and a quarter of the
+    /// encoding time of 44.1 kHz. The others take the plan's rate.
+    public func sampleRate(planned: Int, source: Int) -> Int {
+        switch self {
+        case .opus: return 48000
+        case .mp3: return Self.mpegRates.contains(source) ? source : planned
+        default: return planned
+        }
+    }
+
+    static let mpegRates: Set<Int> = [16000, 22050, 24000, 32000, 44100, 48000]
+
+    /// MP3: 64 kb/s CBR at LAME quality 7 (README: "MP3"); the others through libsndfile.
+    func writer(path: String, rate: Int, strings: [(Int32, String)], chunks: [(id: String, data: [UInt8])]) throws -> any AudioWriter {
+        if self == .mp3 { return try MP3Writer(path: path, sampleRate: rate, kbps: 64, quality: 7) }
+        return try SoundFile(writingTo: path, format: soundFileFormat, sampleRate: rate, chunks: chunks, strings: strings)
+    }
 }

@@ -42,10 +42,8 @@ struct EncodeJob: Sendable {
     /// Writes the file; returns the frames written and, for the primary job, what it measured.
     func run(spool: PCMSpool) throws -> Encoded {
         let scale = Double(rate) / Double(timeline.sampleRate)
-        let file = try SoundFile(writingTo: path, format: format.soundFileFormat, sampleRate: rate,
-                                 chunks: format == .wav ? MarkerChunks.chunks(for: timeline.chapters, scale: scale) : [],
-                                 strings: format == .mp3 ? [] : stringTags)
-        if format == .mp3 { try file.setConstantBitrate(level: Self.mp3Level(kbps: 64, rate: rate)) }
+        let file = try format.writer(path: path, rate: rate, strings: stringTags,
+                                     chunks: format == .wav ? MarkerChunks.chunks(for: timeline.chapters, scale: scale) : [])
         let limiter = PeakLimiter(ceiling: ceiling, sampleRate: sourceRate)
         let resampler = rate == sourceRate ? nil : try Resampler(from: sourceRate, to: rate)
         // Meters of this job's own: what they read is returned as a value, never shared.
@@ -124,13 +122,5 @@ struct EncodeJob: Sendable {
         if let v = tags.date { strings.append((SoundFile.date, v)) }
         if let v = tags.comment { strings.append((SoundFile.comment, v)) }
         return strings
-    }
-
-    /// libsndfile maps a compression level to LAME's CBR bitrate linearly (320…32 kb/s for
-    /// MPEG-1, 160…8 for MPEG-2); aim half a kb/s above a standard rate so truncation lands on it,
-    /// which keeps the LAME/Info header and so gapless playback (ENGINE-FACTS).
-    static func mp3Level(kbps: Int, rate: Int) -> Double {
-        let (top, bottom): (Double, Double) = rate >= 32000 ? (320, 32) : rate >= 16000 ? (160, 8) : (64, 8)
-        return min(1, max(0, (top - Double(kbps) - 0.5) / (top - bottom)))
     }
 }

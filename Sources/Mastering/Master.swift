@@ -67,7 +67,7 @@ public struct Master: Sendable {
         // sample is nearly always right, and a miss costs one more pass.
         for attempt in 0..<3 {
             let jobs = formats.enumerated().map { i, format in
-                EncodeJob(format: format, path: paths[i], rate: format.sampleRate(planned: plan.sampleRate),
+                EncodeJob(format: format, path: paths[i], rate: format.sampleRate(planned: plan.sampleRate, source: timeline.sampleRate),
                           gain: Float(pow(10, gainDB / 20)),
                           ceiling: Float(pow(10, (ceilingDB - format.extraHeadroom) / 20)), sourceRate: timeline.sampleRate,
                           intro: intro, outro: outro, timeline: outTimeline, tags: tags,
@@ -88,7 +88,7 @@ public struct Master: Sendable {
                                      loudness: Self.centi(result.loudness), truePeak: Self.centi(result.truePeak),
                                      sampleRate: plan.sampleRate)
         var final = outTimeline
-        if let i = formats.firstIndex(where: { $0.sampleRate(planned: plan.sampleRate) == plan.sampleRate }) {
+        if let i = formats.firstIndex(where: { $0.sampleRate(planned: plan.sampleRate, source: timeline.sampleRate) == plan.sampleRate }) {
             final.totalSamples = frames[i]
         }
         return (final, report)

@@ -8,13 +8,11 @@ import Foundation
 public enum Transcoder {
     public static func encode(master: String, to path: String, format: AudioFormat, chapters: [Chapter], tags: EpisodeTags) throws {
         let input = try SoundFile(readingFrom: master)
-        let rate = format.sampleRate(planned: input.sampleRate)
+        let rate = format.sampleRate(planned: input.sampleRate, source: input.sampleRate)
         let timeline = Timeline(sampleRate: input.sampleRate, totalSamples: input.frames, chapters: chapters)
         let job = EncodeJob(format: format, path: path, rate: rate, gain: 1, ceiling: 1, sourceRate: input.sampleRate,
                             intro: nil, outro: nil, timeline: timeline, tags: tags, limit: false)
-        let output = try SoundFile(writingTo: path, format: format.soundFileFormat, sampleRate: rate,
-                                   strings: format == .mp3 ? [] : job.stringTags)
-        if format == .mp3 { try output.setConstantBitrate(level: EncodeJob.mp3Level(kbps: 64, rate: rate)) }
+        let output = try format.writer(path: path, rate: rate, strings: job.stringTags, chunks: [])
         let resampler = rate == input.sampleRate ? nil : try Resampler(from: input.sampleRate, to: rate)
         var mono: [Float] = []
         while true {
