@@ -113,6 +113,19 @@ final class ResamplerTests: XCTestCase {
         XCTAssertLessThan(error, 0.5e-3, "in-band tone reproduced within −60 dB, with no delay")
     }
 
+    /// A tone at a quarter of the rate, sampled 45° off its crests, never shows its peak in a
+    /// sample (every sample is ±0.707): the true-peak meter must find the 1.0 between them.
+    func testTruePeakFindsThePeakBetweenSamples() {
+        let samples = (0..<4410).map { Float(sin(Double.pi / 2 * Double($0) + Double.pi / 4)) }
+        let meter = TruePeakMeter()
+        for start in stride(from: 0, to: samples.count, by: 1000) {  // in blocks, as the encoder feeds it
+            samples[start..<min(samples.count, start + 1000)].withUnsafeBufferPointer { meter.add($0) }
+        }
+        meter.finish()
+        XCTAssertEqual(samples.map(abs).max()!, 0.7071, accuracy: 0.001)
+        XCTAssertEqual(meter.truePeak, 0, accuracy: 0.3, "0 dBTP between samples at −3 dBFS")
+    }
+
     func testImagesAreRejected() throws {
         let output = try Resampler(from: 22050, to: 44100).process(sine(9000, rate: 22050, count: 22050), last: true)
         let body = Array(output[1000..<(output.count - 1000)])
