@@ -26,10 +26,9 @@ final class HalfBandUpsampler {
         return raw.map { Float($0 / total) }     // unity gain at DC
     }()
 
-    static let lanes = (SIMD16<Float>(taps[0..<16]), SIMD16<Float>(taps[16..<32]), SIMD16<Float>(taps[32..<48]))
-
     /// Inputs not yet interpolated past, preceded by the `half − 1` before them (zeros at first).
     private var buffer = [Float](repeating: 0, count: half - 1)
+    private var odd: [Float] = []   // the interpolated points of one call, reused
 
     func process(_ input: [Float], last: Bool) -> [Float] {
         let half = Self.half
@@ -37,20 +36,25 @@ final class HalfBandUpsampler {
         if last { buffer.append(contentsOf: repeatElement(0, count: half)) }
         let count = max(0, buffer.count - (2 * half - 1))   // interpolation points with a full window
         var output = [Float](repeating: 0, count: 2 * count)
-        // The 48 taps as three 16-lane vectors: one interpolation is three multiply-adds and a
-        // sum across lanes (a plain loop is not vectorized: float sums may not be reordered).
-        let (c0, c1, c2) = Self.lanes
+        // Tap by tap over all the points (odd[m] += c[i] · x[m + i]): each pass is independent
+        // across m, so the compiler vectorizes it, which it may not do for a per-point sum.
+        odd.removeAll(keepingCapacity: true)
+        odd.append(contentsOf: repeatElement(0, count: count))
         buffer.withUnsafeBufferPointer { x in
+            odd.withUnsafeMutableBufferPointer { o in
+                for i in 0..<(2 * half) {
+                    let c = Self.taps[i]
+                    let xi = x.baseAddress! + i
+                    let op = o.baseAddress!
+                    for m in 0..<count { op[m] += c * xi[m] }
+                }
+            }
             output.withUnsafeMutableBufferPointer { y in
-                let raw = UnsafeRawPointer(x.baseAddress!)
-                let stride = MemoryLayout<Float>.stride
-                for m in 0..<count {
-                    let p = raw + m * stride
-                    var acc = p.loadUnaligned(as: SIMD16<Float>.self) * c0
-                    acc.addProduct((p + 16 * stride).loadUnaligned(as: SIMD16<Float>.self), c1)
-                    acc.addProduct((p + 32 * stride).loadUnaligned(as: SIMD16<Float>.self), c2)
-                    y[2 * m] = x[m + half - 1]
-                    y[2 * m + 1] = acc.sum()
+                odd.withUnsafeBufferPointer { o in
+                    for m in 0..<count {
+                        y[2 * m] = x[m + half - 1]
+                        y[2 * m + 1] = o[m]
+                    }
                 }
             }
         }

@@ -17,8 +17,6 @@ public final class TruePeakMeter {
         }
     }
 
-    static let lanes = (SIMD16<Float>(phases[0]), SIMD16<Float>(phases[1]), SIMD16<Float>(phases[2]))
-
     private var history: [Float] = []        // the last 2×taps samples, then the new block
     private(set) public var peak: Float = 0  // linear
 
@@ -34,18 +32,18 @@ public final class TruePeakMeter {
         guard history.count >= 2 * t else { return }
         // Interpolate between history[k] and history[k+1] for every k with a full window.
         let end = history.count - t
-        let (p1, p2, p3) = Self.lanes
         history.withUnsafeBufferPointer { h in
-            let raw = UnsafeRawPointer(h.baseAddress!)
             for k in (t - 1)..<end {
                 let a = abs(h[k]), b = abs(h[k + 1])
                 if a > peak { peak = a }
                 let threshold = peak * 0.5
                 guard a > threshold || b > threshold else { continue }
-                // The 16-sample window around the gap, against each phase's 16 taps.
-                let window = (raw + (k - (t - 1)) * MemoryLayout<Float>.stride).loadUnaligned(as: SIMD16<Float>.self)
-                let y = max(abs((window * p1).sum()), abs((window * p2).sum()), abs((window * p3).sum()))
-                if y > peak { peak = y }
+                for coefficients in Self.phases {
+                    var y: Float = 0
+                    var j = k - (t - 1)
+                    for c in coefficients { y += h[j] * c; j += 1 }
+                    if abs(y) > peak { peak = abs(y) }
+                }
             }
         }
         history.removeFirst(end - (t - 1))
