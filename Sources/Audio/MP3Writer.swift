@@ -5,17 +5,25 @@ import Foundation
 /// players cut the stream back to the exact samples: gapless). Not through libsndfile, which
 /// fixes LAME's quality at 2: for espeak-ng's speech that costs about four times quality 7's
 /// time for no difference a listener or the SNR guard in the tests can find.
-public final class MP3Writer: AudioWriter {
+public final class MP3Writer: AudioWriter, @unchecked Sendable {  // used by one thread at a time; handed over whole
     public let path: String
     public let sampleRate: Int
     public private(set) var frames = 0
     private var lame: OpaquePointer?
     private var file: UnsafeMutablePointer<FILE>?
     private var buffer: [UInt8]
+    private let tagged: Bool
+    /// After `close`: the frames LAME wrote, the padding it added at the end, and the Info
+    /// frame (empty when untagged) — what joining segments needs.
+    public private(set) var encodedFrames = 0
+    public private(set) var padding = 0
+    public private(set) var tagFrame: [UInt8] = []
 
     /// `kbps` must be a standard MPEG bitrate for `sampleRate`; `quality` is LAME's 0 (slowest)…9.
-    public init(path: String, sampleRate: Int, kbps: Int = 64, quality: Int = 7) throws {
+    /// `tagged: false` leaves out the LAME/Info frame: for a segment that will follow another.
+    public init(path: String, sampleRate: Int, kbps: Int = 64, quality: Int = 7, tagged: Bool = true) throws {
         self.path = path
+        self.tagged = tagged
         self.sampleRate = sampleRate
         buffer = [UInt8](repeating: 0, count: 1 << 16)
         guard let lame = lame_init() else { throw AudioError.open(path, "LAME could not start") }
@@ -27,7 +35,7 @@ public final class MP3Writer: AudioWriter {
         lame_set_brate(lame, Int32(kbps))
         lame_set_VBR(lame, vbr_off)
         lame_set_quality(lame, Int32(quality))
-        lame_set_bWriteVbrTag(lame, 1)  // the LAME/Info frame, rewritten at close with delay and padding
+        lame_set_bWriteVbrTag(lame, tagged ? 1 : 0)  // the LAME/Info frame, rewritten at close with delay and padding
         guard lame_init_params(lame) >= 0 else {
             lame_close(lame); self.lame = nil
             throw AudioError.open(path, "LAME refuses \(kbps) kb/s at \(sampleRate) Hz")
@@ -67,11 +75,14 @@ public final class MP3Writer: AudioWriter {
         let produced = buffer.withUnsafeMutableBufferPointer { lame_encode_flush(lame, $0.baseAddress, Int32($0.count)) }
         guard produced >= 0 else { throw AudioError.write(path, "LAME failed to flush (\(produced))") }
         try put(Int(produced))
+        encodedFrames = Int(lame_get_frameNum(lame))
+        padding = Int(lame_get_encoder_padding(lame))
         // The first frame is the Info tag LAME left empty: now it knows the length, delay and padding.
-        let size = buffer.withUnsafeMutableBufferPointer { lame_get_lametag_frame(lame, $0.baseAddress, $0.count) }
+        let size = tagged ? buffer.withUnsafeMutableBufferPointer { lame_get_lametag_frame(lame, $0.baseAddress, $0.count) } : 0
         if size > 0, size <= buffer.count {
             guard fseek(file, 0, SEEK_SET) == 0 else { throw AudioError.write(path, String(cString: strerror(errno))) }
             try put(size)
+            tagFrame = Array(buffer[0..<size])
         }
         guard fflush(file) == 0 else { throw AudioError.write(path, String(cString: strerror(errno))) }
     }

@@ -31,14 +31,27 @@ public final class PCMSpool: @unchecked Sendable {  // `count` and `handle` chan
 
     /// Streams the spooled samples back in blocks. Each call reads through its own handle,
     /// so several encoders may read the same spool at once from different threads.
-    public func forEachBlock(_ body: (UnsafeBufferPointer<Int16>) throws -> Void) throws {
+    /// `range` (in samples) reads only part of it, for encoders that work on segments.
+    public func forEachBlock(in range: Range<Int>? = nil, _ body: (UnsafeBufferPointer<Int16>) throws -> Void) throws {
         let reader = try FileHandle(forReadingFrom: url)
         defer { try? reader.close() }
-        while let data = try reader.read(upToCount: 1 << 18), !data.isEmpty {
+        let stride = MemoryLayout<Int16>.stride
+        var left = (range?.count ?? Int.max / stride) * stride
+        if let start = range?.lowerBound, start > 0 { try reader.seek(toOffset: UInt64(start * stride)) }
+        while left > 0, let data = try reader.read(upToCount: min(1 << 18, left)), !data.isEmpty {
+            left -= data.count
             try data.withUnsafeBytes { raw in
                 try body(raw.bindMemory(to: Int16.self))
             }
         }
+    }
+
+    /// The samples at `range`, for looking at a short stretch (a pause to cut in).
+    public func samples(in range: Range<Int>) throws -> [Int16] {
+        var out: [Int16] = []
+        out.reserveCapacity(range.count)
+        try forEachBlock(in: range) { out.append(contentsOf: $0) }
+        return out
     }
 
     public func discard() {

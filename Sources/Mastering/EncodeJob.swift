@@ -41,15 +41,49 @@ struct EncodeJob: Sendable {
 
     /// Writes the file; returns the frames written and, for the primary job, what it measured.
     func run(spool: PCMSpool) throws -> Encoded {
+        if format == .mp3, !measures, rate == sourceRate, let cut = try MP3Segments.cut(spool, lead: intro?.samples.count ?? 0) {
+            return try runSegmented(spool: spool, cut: cut)
+        }
         let scale = Double(rate) / Double(timeline.sampleRate)
         let file = try format.writer(path: path, rate: rate, strings: stringTags,
                                      chunks: format == .wav ? MarkerChunks.chunks(for: timeline.chapters, scale: scale) : [])
+        let meters = measures ? (loudness: KWeightedMeter(sampleRate: sourceRate), truePeak: TruePeakMeter()) : nil
+        try render(spool: spool, range: nil, intro: intro, outro: outro, into: file, meters: meters)
+        let frames = file.frames
+        try file.close()
+        try tag(frames: frames)
+        return Encoded(frames: frames, measured: meters.map {
+            Measured(loudness: $0.loudness.integratedLoudness, truePeak: $0.truePeak.truePeak)
+        })
+    }
+
+    /// The MP3 of a long programme in two halves on two threads, cut inside a pause, then joined
+    /// into one gapless stream: LAME is most of a default build's time and uses one core.
+    func runSegmented(spool: PCMSpool, cut: MP3Segments.Cut) throws -> Encoded {
+        let parts = [path + ".part1", path + ".part2"]
+        defer { for part in parts { try? FileManager.default.removeItem(atPath: part) } }
+        let writers = [try MP3Writer(path: parts[0], sampleRate: rate, tagged: true),
+                       try MP3Writer(path: parts[1], sampleRate: rate, tagged: false)]
+        let ranges = [0..<cut.firstEnd, cut.secondStart..<spool.count]
+        let work = (0..<2).map { n -> @Sendable () throws -> Void in {
+            try self.render(spool: spool, range: ranges[n], intro: n == 0 ? self.intro : nil,
+                            outro: n == 1 ? self.outro : nil, into: writers[n], meters: nil)
+            try writers[n].close()
+        } }
+        _ = try BlockingThread.all(work, stackSize: 4 << 20)
+        try MP3Join.join(writers, into: path)
+        // What a decoder gives back: both halves, and the padding and delay that fill the gap.
+        let frames = (intro?.samples.count ?? 0) + spool.count + (outro?.samples.count ?? 0)
+        try tag(frames: frames)
+        return Encoded(frames: frames, measured: nil)
+    }
+
+    /// gain → limiter at the source rate (where the dry run measured) → resampler → `file`, over
+    /// the spool's samples in `range` (all of them if nil), with the clips around them.
+    func render(spool: PCMSpool, range: Range<Int>?, intro: Clip?, outro: Clip?, into file: any AudioWriter,
+                meters: (loudness: KWeightedMeter, truePeak: TruePeakMeter)?) throws {
         let limiter = PeakLimiter(ceiling: ceiling, sampleRate: sourceRate)
         let resampler = rate == sourceRate ? nil : try Resampler(from: sourceRate, to: rate)
-        // Meters of this job's own: what they read is returned as a value, never shared.
-        let meters = measures ? (loudness: KWeightedMeter(sampleRate: sourceRate), truePeak: TruePeakMeter()) : nil
-
-        // gain → limiter at the source rate (where the dry run measured) → resampler → encoder.
         func write(_ block: [Float]) throws {
             try block.withUnsafeBufferPointer { try file.write($0) }
         }
@@ -72,7 +106,7 @@ struct EncodeJob: Sendable {
         // Clips come already at the loudness target: the programme's gain is not theirs.
         var floats: [Float] = intro?.samples ?? []
         let level = gain / 32768
-        try spool.forEachBlock { block in
+        try spool.forEachBlock(in: range) { block in
             // Sized once, then filled by index: a loop the compiler vectorizes.
             let start = floats.count
             floats.append(contentsOf: repeatElement(0, count: block.count))
@@ -84,12 +118,6 @@ struct EncodeJob: Sendable {
         }
         if let outro { floats = outro.samples }
         try emit(&floats, last: true)
-        let frames = file.frames
-        try file.close()
-        try tag(frames: frames)
-        return Encoded(frames: frames, measured: meters.map {
-            Measured(loudness: $0.loudness.integratedLoudness, truePeak: $0.truePeak.truePeak)
-        })
     }
 
     /// Chapters and episode tags inside the container: WAV already has its cue/labl chunks; MP3
