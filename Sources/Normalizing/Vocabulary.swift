@@ -110,6 +110,7 @@ enum Vocabulary {
             ("g", Unit("gram", "grams"), true), ("t", Unit("tonne", "tonnes"), true),
             ("lbs", Unit("pound", "pounds"), true), ("lb", Unit("pound", "pounds"), true),
             ("oz", Unit("ounce", "ounces"), true), ("ft", Unit("foot", "feet"), true),
+            ("in.", Unit("inch", "inches"), true), ("ft.", Unit("foot", "feet"), true),
             ("mi", Unit("mile", "miles"), true), ("ha", Unit("hectare", "hectares"), true),
             ("ml", litre("milli"), true), ("l", litre(""), false), ("L", litre(""), true),
             ("bbl", Unit("barrel", "barrels"), true), ("bpd", Unit("barrel per day", "barrels per day"), true),

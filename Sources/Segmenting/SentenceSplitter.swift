@@ -46,7 +46,8 @@ public struct SentenceSplitter: Sendable {
         // "FEB. 2", "sept. 14": a month in any case, before its day.
         if Self.months.contains(word.capitalized), following.isNumber { return false }
         if word.count == 1, word.first!.isUppercase { return false }    // J. R. R. Tolkien
-        if Self.abbreviations.contains(word.lowercased()) || Self.isDottedAcronym(word) {
+        let afterNumber = w >= 2 && chars[w - 1] == " " && chars[w - 2].isNumber
+        if Self.abbreviations.contains(word.lowercased()) || Self.isDottedAcronym(word) || (afterNumber && Self.dottedUnits.contains(word)) {
             // "U.S. The…" or "etc. He…": a common sentence opener after it ends the sentence.
             return Self.openingWords.contains(nextWord)
         }
@@ -100,7 +101,10 @@ public struct SentenceSplitter: Sendable {
     static let months: Set<String> = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
     /// Abbreviations that may also end a sentence.
     static let abbreviations: Set<String> = ["etc", "e.g", "i.e", "approx", "inc", "ltd", "co", "corp",
-                                             "jr", "sr", "a.m", "p.m", "vs", "al"]
+                                             "jr", "sr", "a.m", "p.m", "vs", "al", "ave", "blvd", "rd", "ln",
+                                             "pkwy", "hwy"]
+    /// Units written with a full stop after a number ("3 in. of rain", "6 ft. tall").
+    static let dottedUnits: Set<String> = ["in", "ft", "lb", "lbs", "oz", "mi", "yd", "gal", "sq"]
     static let openingWords: Set<String> = ["The", "A", "An", "He", "She", "It", "They", "We", "I", "This",
                                             "That", "These", "Those", "In", "On", "At", "But", "And", "Its",
                                             "His", "Her", "Their", "There", "Some", "Many", "Officials",

@@ -66,6 +66,8 @@ struct MeasureRule: Rule {
             || (after.map { Self.headNouns.contains($0) } ?? false)
         let singular = adjective || n.isOne
         let word = gb ? (singular ? unit.oneGB : unit.manyGB) : (singular ? unit.one : unit.many)
-        return found(n.start, end, n.words(british: gb) + " " + word)
+        // "3,000 ft." at the end of a sentence: its full stop ends the sentence too.
+        let period = written.hasSuffix(".") && (end >= c.count || c.sentenceEnds(after: end)) ? "." : ""
+        return found(n.start, end, n.words(british: gb) + " " + word + period)
     }
 }
