@@ -38,6 +38,7 @@ bench: build
 	Benchmarks/batch.sh
 	Benchmarks/mastering.sh
 	Benchmarks/hostile-input.sh
+	Benchmarks/intelligibility.sh
 	Benchmarks/serve.sh
 	Benchmarks/shards.sh
 
