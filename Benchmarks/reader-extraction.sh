@@ -2,7 +2,8 @@
 # How well the HTML reader finds the story on real pages: scrapinghub's article-extraction-benchmark
 # (181 news and blog pages saved whole, with each article's body as a person marked it), scored as
 # mean word-level F1 of the body and the share of pages with F1 ≥ 0.9, for `edition` and for
-# trafilatura on the same pages. The dataset is not ours to ship: keep a checkout outside this
+# trafilatura on the same pages (installed from PyPI if missing, with lxml_html_clean, which its
+# justext dependency needs since lxml 5.2). The dataset is not ours to ship: keep a checkout outside this
 # repository (e.g. /tmp/article-extraction-benchmark, with html/ and ground-truth.json).
 # Usage: Benchmarks/reader-extraction.sh DATASET [--out DIR]   (DIR: each page's text and score)
 #        EDITION=.build/debug/edition Benchmarks/reader-extraction.sh DATASET
@@ -19,5 +20,5 @@ if [ -z "${EDITION:-}" ]; then
   EDITION=$PWD/.build/release/edition
 fi
 export EDITION_VOICES=$PWD/Voices
-python3 -c 'import trafilatura' 2>/dev/null || python3 -m pip install --quiet trafilatura
+python3 -c 'import trafilatura' 2>/dev/null || python3 -m pip install --quiet trafilatura lxml_html_clean
 exec python3 Benchmarks/lib/reader_extraction.py "$dataset" "$EDITION" --trafilatura "$@"

@@ -129,6 +129,22 @@ struct ContentFinder {
         }
     }
 
+    /// The text straight inside a block and in its inline elements, not in its child blocks.
+    func looseText(_ node: xmlNodePtr) -> Stats {
+        var sum = Stats()
+        for child in node.children {
+            if child.isText {
+                let (text, commas) = Self.count(child)
+                sum.text += text
+                sum.commas += commas
+            } else if xmlNodePtr.inlineTags.contains(child.tag) {
+                let counts = self[child]
+                sum.text += counts.text; sum.links += counts.links; sum.commas += counts.commas
+            }
+        }
+        return sum
+    }
+
     /// Furniture the scoring never looks inside: navigation, footers, forms, widgets named as such.
     static func isUnlikely(_ node: xmlNodePtr) -> Bool {
         let tag = node.tag
@@ -146,8 +162,9 @@ struct ContentFinder {
         var stack = [root]
         while let node = stack.popLast() {
             guard stats[Key(node)] != nil, !Self.isUnlikely(node) else { continue }
-            let counts = self[node]
-            if isParagraph(node) && counts.text >= 25 {
+            // A paragraph element, or a block's own loose text ("Para one.<div class=br></div>Para two.").
+            let counts = isParagraph(node) ? self[node] : ["div", "section", "article", "td", "main"].contains(node.tag) ? looseText(node) : Stats()
+            if counts.text >= 25 {
                 let score = 1 + Double(counts.commas) + min(Double(counts.text) / 100, 3)
                 var ancestor = node.pointee.parent.map { xmlNodePtr($0) }
                 for level in 0..<3 {
@@ -166,13 +183,27 @@ struct ContentFinder {
     }
 
     /// The story's blocks, or nil when no paragraph on the page is long enough to score.
-    func find(_ root: xmlNodePtr) -> Finding? {
+    /// `headline` is the `<h1>` that the page's structured titles confirm: the story is the best
+    /// block near it, even when a block of other stories' summaries elsewhere scores higher.
+    func find(_ root: xmlNodePtr, headline: xmlNodePtr? = nil) -> Finding? {
         let candidates = scores(root)
         let ranked = candidates.values.sorted { $0.score > $1.score }
-        guard var top = ranked.first?.node, let topScore = ranked.first?.score, topScore > 0 else { return nil }
+        guard var top = ranked.first?.node, var topScore = ranked.first?.score, topScore > 0 else { return nil }
+        var anchored = false
+        if let headline, !top.contains(headline) {
+            var up = headline.parent
+            for _ in 0..<3 {
+                guard let area = up, area.tag != "body", area.tag != "html" else { break }
+                if let near = ranked.first(where: { area.contains($0.node) }), near.score >= topScore * 0.2 {
+                    (top, topScore, anchored) = (near.node, near.score, true)
+                    break
+                }
+                up = area.parent
+            }
+        }
         // Several near-best blocks under one ancestor: the story is split, and that ancestor holds it.
-        let close = ranked.dropFirst().prefix(5).filter { $0.score >= topScore * 0.75 }.map(\.node)
-        if close.count >= 2 {
+        let close = ranked.prefix(6).filter { $0.node != top && $0.score >= topScore * 0.75 }.map(\.node)
+        if !anchored && close.count >= 2 {
             var up = top.parent
             while let ancestor = up, ancestor.tag != "body", ancestor.tag != "html" {
                 if close.filter({ ancestor.contains($0) }).count >= 2 { top = ancestor; break }
@@ -181,7 +212,10 @@ struct ContentFinder {
         }
         while let parent = top.parent, parent.tag != "body", parent.tag != "html",
               parent.children.filter(\.isElement).count == 1 { top = parent }
-        var roots = siblings(of: top, score: candidates[Key(top)]?.score ?? topScore, candidates)
+        // The publisher's own bounds of the story (<article>, itemprop=articleBody) are not widened
+        // by siblings: next to an <article> sit other stories' summaries.
+        let bounded = top.tag == "article" || top.attribute("itemprop")?.lowercased() == "articlebody"
+        var roots = bounded ? [top] : siblings(of: top, score: candidates[Key(top)]?.score ?? topScore, candidates)
         var prose = roots.reduce(0) { $0 + self[$1].prose }
         // A structured container around the story that holds little else brings its headline,
         // subheadings and lists with it.

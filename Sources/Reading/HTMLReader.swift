@@ -39,7 +39,7 @@ struct HTMLReader {
         let finder = ContentFinder(root: root)
         var warnings: [String] = []
         let roots: [xmlNodePtr]
-        if let finding = finder.find(root) {
+        if let finding = finder.find(root, headline: page.confirmedH1) {
             roots = finding.roots
             if let why = finder.noArticle(page: page, prose: finding.prose) { throw ReadingError.noArticle(name, why) }
             if let warning = finding.warning { warnings.append("\(name): \(warning)") }

@@ -1,3 +1,4 @@
+import CLibXML2
 import EditionCore
 import Foundation
 
@@ -16,6 +17,12 @@ extension PageMetadata {
         let ordered = [linkedData?.headline, storyH1s.first { candidates.contains($0) },
                        openGraphTitle.map(HTMLReader.withoutSiteName), candidates.first, title.map(HTMLReader.withoutSiteName)]
         return ordered.compactMap { $0 }.first { !$0.isEmpty && !isSiteName($0) }
+    }
+
+    /// The `<h1>` whose text a structured title (JSON-LD, Open Graph, `<title>`) repeats.
+    var confirmedH1: xmlNodePtr? {
+        let structured = [linkedData?.headline, openGraphTitle, title].compactMap { $0 }.map(HTMLReader.withoutSiteName)
+        return h1s.first { h1 in !isSiteName(h1.text) && structured.contains { Self.sameTitle(h1.text, $0) } }?.node
     }
 
     /// The names that sign the story: JSON-LD's authors, else `meta name=author`, else
@@ -41,8 +48,11 @@ extension PageMetadata {
     func isPersonName(_ name: String) -> Bool {
         let lower = name.lowercased()
         return name.contains(where: \.isLetter) && name.wordCount <= 6 && !lower.hasPrefix("http") && !lower.contains("@")
-            && !["by", "staff", "admin", "editor", "editors", "news desk"].contains(lower) && !isSiteName(name)
+            && !lower.split(separator: " ").contains(where: Self.deskWords.contains) && !isSiteName(name)
     }
+
+    /// Words that sign for a desk or a wire, not a person ("Jerusalem Post Staff", "News Desk").
+    static let deskWords: Set<Substring> = ["by", "staff", "admin", "desk", "newsroom", "editorial", "editors", "team", "agencies", "wires"]
 
     /// Whether a text is the site's own name (Open Graph's site name, JSON-LD's publisher, or
     /// the tail of the `<title>` after its separator).

@@ -42,7 +42,10 @@ struct PageMetadata {
             let tag = node.tag
             switch tag {
             case "html": language = language ?? node.attribute("lang").flatMap(Self.nonEmpty)
-            case "h1": h1s.append((node, node.text))
+            case "h1":
+                // A caption set in a heading's type is still a caption.
+                let hints = ContentFinder.hints(node)
+                if !hints.contains("caption") && !hints.contains("credit") { h1s.append((node, node.text)) }
             case "figure", "figcaption", "style", "noscript", "template", "svg": continue  // nothing to learn inside
             case "title": if title == nil { title = Self.nonEmpty(node.text) }
             case "script":
