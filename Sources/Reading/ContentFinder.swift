@@ -183,18 +183,19 @@ struct ContentFinder {
     }
 
     /// The story's blocks, or nil when no paragraph on the page is long enough to score.
-    /// `headline` is the `<h1>` that the page's structured titles confirm: the story is the best
-    /// block near it, even when a block of other stories' summaries elsewhere scores higher.
+    /// `headline` is the `<h1>` that the page's structured titles confirm: when the best block is
+    /// a list of other stories' summaries, the story is the best block near the headline.
     func find(_ root: xmlNodePtr, headline: xmlNodePtr? = nil) -> Finding? {
         let candidates = scores(root)
         let ranked = candidates.values.sorted { $0.score > $1.score }
         guard var top = ranked.first?.node, var topScore = ranked.first?.score, topScore > 0 else { return nil }
         var anchored = false
-        if let headline, !top.contains(headline) {
+        if let headline, !top.contains(headline), isTeaserList(top) {
             var up = headline.parent
             for _ in 0..<3 {
-                guard let area = up, area.tag != "body", area.tag != "html" else { break }
-                if let near = ranked.first(where: { area.contains($0.node) }), near.score >= topScore * 0.2 {
+                // Reaching the best block itself means it is already next to the headline.
+                guard let area = up, area.tag != "body", area.tag != "html", !area.contains(top) else { break }
+                if let near = ranked.first(where: { area.contains($0.node) }), near.score >= topScore / 5, self[near.node].prose >= 140 {
                     (top, topScore, anchored) = (near.node, near.score, true)
                     break
                 }
@@ -236,6 +237,20 @@ struct ContentFinder {
             finding.warning = "unsure where the story is; read \(Self.describe(roots[0])) (\(prose) characters), not \(Self.describe(rival.node))"
         }
         return finding
+    }
+
+    /// Whether a block is other stories' summaries: two or more headings that are links.
+    func isTeaserList(_ block: xmlNodePtr) -> Bool {
+        var linkedHeadings = 0
+        var stack = [block]
+        while let node = stack.popLast(), linkedHeadings < 2 {
+            if ["h2", "h3", "h4", "h5"].contains(node.tag) {
+                if self[node].linkDensity > 0.5 { linkedHeadings += 1 }
+                continue
+            }
+            stack.append(contentsOf: node.children.filter(\.isElement))
+        }
+        return linkedHeadings >= 2
     }
 
     /// The best block and the siblings that belong with it: those that score well themselves,
