@@ -161,6 +161,7 @@ struct HTMLReader {
 
     static func widgetReason(_ node: xmlNodePtr) -> String? {
         let hints = ContentFinder.hints(node)
+        guard hints != " " else { return nil }  // most elements have no class or id: the common case, kept quick
         return widgetHints.first(where: { hints.contains($0) }).map { "\($0) widget" }
     }
 
