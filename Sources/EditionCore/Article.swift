@@ -9,7 +9,10 @@ public struct Article: Codable, Sendable, Equatable {
     public var authors: [String]
     /// Publication date and time as written in the source, parsed where possible.
     public var published: PublicationDate?
+    /// Where the article lives: a page's canonical URL, front matter's `url`.
     public var sourceURL: String?
+    /// The language the article is written in, as a BCP 47 tag ("en", "en-GB"), when the source says.
+    public var language: String?
     public var sections: [Section]
     public var removed: [RemovedLine]
     /// Problems the reader recovered from (e.g. invalid UTF-8 replaced), shown to the user.
@@ -17,8 +20,10 @@ public struct Article: Codable, Sendable, Equatable {
 
     public init(headline: String, standfirst: String? = nil, authors: [String] = [],
                 published: PublicationDate? = nil, sourceURL: String? = nil,
-                sections: [Section] = [], removed: [RemovedLine] = [], warnings: [String] = []) {
+                sections: [Section] = [], removed: [RemovedLine] = [], warnings: [String] = [],
+                language: String? = nil) {
         self.headline = headline
+        self.language = language
         self.standfirst = standfirst
         self.authors = authors
         self.published = published
@@ -75,22 +80,30 @@ public struct PublicationDate: Codable, Sendable, Equatable {
     public var text: String
     public var date: Date?
     public var hasTime: Bool
+    /// The time zone the source wrote the time in, as an offset ("+02:00", "Z"), when it gave one.
+    public var timeZone: String?
 
-    public init(text: String, date: Date? = nil, hasTime: Bool = false) {
+    public init(text: String, date: Date? = nil, hasTime: Bool = false, timeZone: String? = nil) {
         self.text = text
         self.date = date
         self.hasTime = hasTime
+        self.timeZone = timeZone
     }
 
-    /// An ISO 8601 date ("2024-03-19") or timestamp, as manifests and front matter give them.
+    /// An ISO 8601 date ("2024-03-19") or timestamp, as manifests, front matter and page metadata
+    /// give them; a timestamp's offset ("+02:00", "-0500", "Z") is kept as its time zone.
     public init(iso text: String) {
-        self.init(text: text, date: Self.isoDate(text), hasTime: text.contains("T"))
+        let zone = text.range(of: #"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$"#, options: .regularExpression)
+            .flatMap { text[$0].range(of: #"(Z|[+-]\d{2}:?\d{2})$"#, options: .regularExpression) }.map { String(text[$0]) }
+        self.init(text: text, date: Self.isoDate(text), hasTime: text.contains("T"), timeZone: zone)
     }
 
-    /// "2024-03-19" or a full timestamp.
+    /// "2024-03-19" or a full timestamp, with or without fractional seconds.
     public static func isoDate(_ text: String) -> Date? {
         if let d = ISO8601DateFormatter().date(from: text) { return d }
         let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let d = f.date(from: text) { return d }
         f.formatOptions = [.withFullDate]
         return f.date(from: String(text.prefix(10)))
     }

@@ -2,22 +2,26 @@ import CLibXML2
 import EditionCore
 import Foundation
 
-/// Reads an HTML page through libxml2: finds the main content (`<article>`, else `<main>`,
-/// else the element whose paragraphs hold the most text), drops navigation, page headers,
-/// footers, asides, figures and captions, scripts, forms and share/newsletter/related widgets
-/// (each recorded with its reason), and turns h2–h4 into sections. Text straight inside a
-/// container is read too, in paragraphs ended by block elements or a double <br>. Headline,
-/// authors, date and URL come from the page's own markup.
+/// Reads an HTML page through libxml2. `PageMetadata` gathers what the page says about itself
+/// (JSON-LD, Open Graph, `<title>`, `<h1>`s, bylines) and `ContentFinder` scores the page's
+/// blocks to find the story; this walks the story's blocks in reading order, keeping
+/// paragraphs, subheadings (h2–h4 open sections), lists, quotes and table rows, and drops
+/// navigation, figures and captions, scripts, forms, hidden text, lists of links and
+/// share/newsletter/related widgets, each recorded with its reason. Text straight inside a
+/// container is read too, in paragraphs ended by block elements or a double <br>. When the page
+/// hides its story from the markup but gives it in JSON-LD's `articleBody`, that is read.
 struct HTMLReader {
     static let dropped: [String: String] = [
         "nav": "navigation", "header": "page header", "footer": "page footer", "aside": "aside",
         "figure": "figure and caption", "figcaption": "figure caption", "script": "script", "style": "style",
         "noscript": "script", "form": "form", "button": "button", "iframe": "embedded frame", "svg": "graphic",
-        "template": "template", "select": "form", "input": "form",
+        "template": "template", "select": "form", "input": "form", "dialog": "dialog",
     ]
     static let widgetHints = ["share", "social", "newsletter", "related", "subscribe", "advert", "promo", "comment",
                               "sidebar", "byline", "author", "kicker", "eyebrow", "breadcrumb", "cookie", "signup",
-                              "paywall", "read-more", "readmore"]
+                              "paywall", "read-more", "readmore", "caption", "credit", "recirc", "outbrain", "taboola",
+                              "trending", "most-read", "mostread", "more-stories", "popular", "disqus", "ad-slot",
+                              "ad-container", "adslot", "sponsor", "sr-only", "visually-hidden", "toolbar", "in-article-ad"]
 
     /// What the reading loop works through: an element, or a run of text and inline elements
     /// that reads as one paragraph.
@@ -26,80 +30,138 @@ struct HTMLReader {
     func read(_ data: Data, name: String) throws -> Article {
         let document = try HTMLDocument(data, name: name)
         guard let root = document.root else { throw ReadingError.noText(name) }
-        var meta = Meta()
-        collectMeta(root, &meta)
-        let content = Self.first(root, "article") ?? Self.first(root, "main") ?? Self.densest(root) ?? root
-        var sections = [Section()]
-        var removed = outside(content, root: root)
-        var headline: String?
-        var authors = meta.authors
-        var hasBody: Bool { sections.contains { !$0.blocks.isEmpty } }
-        // An explicit stack, not recursion: a page may nest thousands of levels deep.
-        var stack: [Item] = Self.items(in: content).reversed()
-        while let item = stack.popLast() {
-            guard case .node(let node) = item else {
-                guard case .run(let nodes) = item else { continue }
-                let text = nodes.map(\.rawText).joined().collapsingWhitespace
-                if text.isEmpty { continue }
-                if let reason = Furniture.reason(text) {
-                    removed.append(RemovedLine(text: text, reason: reason))
-                } else if !hasBody, let lead = Byline.lead(text) {
-                    // "By A and B" or a date above the story is metadata, not story.
-                    if authors.isEmpty { authors = lead.authors }
-                    removed.append(RemovedLine(text: text, reason: lead.reason))
-                } else if nodes.allSatisfy({ $0.tag == "time" || ($0.isText && !$0.hasVisibleText) }) {
-                    removed.append(RemovedLine(text: text, reason: "date line"))  // "<time>Nov 21</time>" on its own
-                } else {
-                    sections[sections.count - 1].blocks.append(Block(.paragraph, text))
-                }
-                continue
-            }
-            let tag = node.tag
-            if tag == "head" { continue }  // metadata, read by collectMeta
-            if let reason = Self.dropReason(node) {
-                let text = node.text
-                if !text.isEmpty { removed.append(RemovedLine(text: String(text.prefix(500)), reason: reason)) }
-                continue
-            }
-            switch tag {
-            case "h1":
-                let text = node.text
-                if headline == nil { headline = text } else if !text.isEmpty { sections.append(Section(heading: text)) }
-            case "h2", "h3", "h4":
-                let text = node.text
-                if !text.isEmpty { sections.append(Section(heading: text)) }
-            case "blockquote":
-                let text = node.text
-                if !text.isEmpty { sections[sections.count - 1].blocks.append(Block(.quote, text)) }
-            case "li":
-                let text = node.text
-                if !text.isEmpty { sections[sections.count - 1].blocks.append(Block(.listItem, text)) }
-            default:
-                stack.append(contentsOf: Self.items(in: node).reversed())
-            }
-        }
-        guard !sections.allSatisfy(\.blocks.isEmpty) else {
-            throw removed.isEmpty ? ReadingError.noText(name) : ReadingError.onlyFurniture(name, removed.count)
-        }
-        // The story's own <h1>, else the page's, else what the page tells sharers, else the file name.
+        // The nodes below are the document's: it must outlive every use of them.
+        return try withExtendedLifetime(document) { try read(root: root, name: name) }
+    }
+
+    private func read(root: xmlNodePtr, name: String) throws -> Article {
+        let page = PageMetadata(root: root)
+        let finder = ContentFinder(root: root)
         var warnings: [String] = []
-        let title = [headline, meta.h1, meta.title].compactMap { $0 }.first { !$0.isEmpty } ?? {
+        let roots: [xmlNodePtr]
+        if let finding = finder.find(root, headline: page.confirmedH1) {
+            roots = finding.roots
+            if let why = finder.noArticle(page: page, prose: finding.prose) { throw ReadingError.noArticle(name, why) }
+            if let warning = finding.warning { warnings.append("\(name): \(warning)") }
+        } else {
+            // No paragraph long enough to score: the page's own containers, else the densest block.
+            let content = Self.first(root, "article") ?? Self.first(root, "main") ?? Self.densest(root) ?? root
+            if let why = finder.noArticle(page: page, prose: finder[content].prose) { throw ReadingError.noArticle(name, why) }
+            roots = [content]
+        }
+        let storyH1s = page.h1s.filter { h1 in roots.contains { $0.contains(h1.node) } }.map(\.text)
+        let headline = page.headline(storyH1s: storyH1s)
+        var story = walk(roots, headline: headline, finder: finder)
+        story.removed = outside(roots, root: root) + story.removed
+        if let body = page.linkedData?.articleBody, story.lacks(body) {
+            story.useLinkedBody(body)
+        }
+        guard !story.sections.allSatisfy(\.blocks.isEmpty) else {
+            throw story.removed.isEmpty ? ReadingError.noText(name) : ReadingError.onlyFurniture(name, story.removed.count)
+        }
+        let title = headline ?? {
             let fallback = ArticleReader.title(fromName: name)
             warnings.append("\(name): no headline found; using “\(fallback)”")
             return fallback
         }()
-        let date = meta.date.map { PublicationDate(iso: $0) }
-        return Article(headline: title, authors: authors, published: date, sourceURL: meta.url,
-                       sections: sections.filter { !$0.blocks.isEmpty || $0.heading != nil }, removed: removed, warnings: warnings)
+        let authors = page.authors.isEmpty ? story.bylineAuthors : page.authors
+        return Article(headline: title, standfirst: page.standfirst, authors: authors, published: page.published ?? story.bylineDate,
+                       sourceURL: page.url, sections: story.sections.filter { !$0.blocks.isEmpty || $0.heading != nil },
+                       removed: story.removed, warnings: warnings, language: page.articleLanguage)
+    }
+
+    /// Reads the story's blocks in page order. An explicit stack, not recursion: a page may
+    /// nest thousands of levels deep.
+    func walk(_ roots: [xmlNodePtr], headline: String?, finder: ContentFinder) -> Story {
+        var story = Story()
+        let storyProse = roots.reduce(0) { $0 + finder[$1].prose }
+        var stack: [Item] = []
+        for root in roots.reversed() {
+            if ["p", "h1", "h2", "h3", "h4", "blockquote", "li", "ul", "ol", "table", "pre", "dl"].contains(root.tag) {
+                stack.append(.node(root))
+            } else {
+                stack.append(contentsOf: Self.items(in: root).reversed())
+            }
+        }
+        while let item = stack.popLast() {
+            guard case .node(let node) = item else {
+                guard case .run(let nodes) = item else { continue }
+                story.read(run: nodes)
+                continue
+            }
+            let tag = node.tag
+            if tag == "head" { continue }  // metadata, read by PageMetadata
+            if let reason = dropReason(node, finder: finder, storyProse: storyProse) {
+                let text = node.text
+                if !text.isEmpty { story.removed.append(RemovedLine(text: String(text.prefix(500)), reason: reason)) }
+                continue
+            }
+            switch tag {
+            case "h1", "h2", "h3", "h4":
+                let text = node.text
+                if text.isEmpty { continue }
+                // The headline is read as the headline, wherever the page puts it.
+                if !story.hasBody, let headline, PageMetadata.sameTitle(text, headline) { continue }
+                if tag == "h1" && !story.hasBody {
+                    story.removed.append(RemovedLine(text: text, reason: "title above the story"))
+                    continue
+                }
+                story.sections.append(Section(heading: text))
+            case "blockquote":
+                let text = node.text
+                if !text.isEmpty { story.append(Block(.quote, text)) }
+            case "li":
+                let text = node.text
+                if !text.isEmpty { story.append(Block(.listItem, text)) }
+            case "tr" where Self.isDataRow(node):
+                let cells = node.children.filter { $0.tag == "td" || $0.tag == "th" }.map(\.text).filter { !$0.isEmpty }
+                if !cells.isEmpty { story.append(Block(.paragraph, cells.joined(separator: ", "))) }
+            default:
+                stack.append(contentsOf: Self.items(in: node).reversed())
+            }
+        }
+        return story
+    }
+
+    /// Why an element inside the story is not part of it, or nil. A widget's class on the block
+    /// that holds most of the story (`<div class="article-body paywall">`) does not drop it.
+    func dropReason(_ node: xmlNodePtr, finder: ContentFinder, storyProse: Int) -> String? {
+        if let reason = Self.tagReason(node) { return reason }
+        if ContentFinder.isHidden(node) { return "hidden element" }
+        let counts = finder[node]
+        if let reason = Self.widgetReason(node) {
+            let holdsStory = counts.prose * 2 >= storyProse && counts.linkDensity < 0.3 && storyProse > 0
+            return holdsStory ? nil : reason
+        }
+        // A block that is mostly links is a list of other stories, or the site's menu.
+        if ["div", "section", "ul", "ol", "table", "dl", "span"].contains(node.tag), counts.text > 0,
+           counts.linkDensity > 0.5, counts.prose < 200 {
+            return "list of links"
+        }
+        return nil
+    }
+
+    /// A table row of short cells is data (read as "cell, cell, cell"); a layout table's row is not.
+    static func isDataRow(_ node: xmlNodePtr) -> Bool {
+        let cells = node.children.filter { $0.tag == "td" || $0.tag == "th" }
+        return cells.count >= 2 && cells.allSatisfy { cell in
+            cell.children.allSatisfy { !$0.isElement || xmlNodePtr.inlineTags.contains($0.tag) || $0.tag == "br" }
+        }
     }
 
     /// Why an element is not part of the story, or nil: its tag, or a class or id that names a
     /// widget. The story's own <header> (the one holding the headline) is part of the story.
-    static func dropReason(_ node: xmlNodePtr) -> String? {
+    static func dropReason(_ node: xmlNodePtr) -> String? { tagReason(node) ?? widgetReason(node) }
+
+    static func tagReason(_ node: xmlNodePtr) -> String? {
         let tag = node.tag
         if tag == "header" && first(node, "h1") != nil { return nil }
-        if let reason = dropped[tag] { return reason }
-        let hints = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
+        return dropped[tag]
+    }
+
+    static func widgetReason(_ node: xmlNodePtr) -> String? {
+        let hints = ContentFinder.hints(node)
+        guard hints != " " else { return nil }  // most elements have no class or id: the common case, kept quick
         return widgetHints.first(where: { hints.contains($0) }).map { "\($0) widget" }
     }
 
@@ -133,14 +195,16 @@ struct HTMLReader {
     }
 
     /// Everything on the page around the main content, so nothing is dropped silently.
-    func outside(_ content: xmlNodePtr, root: xmlNodePtr) -> [RemovedLine] {
+    func outside(_ content: [xmlNodePtr], root: xmlNodePtr) -> [RemovedLine] {
         var ancestors = Set<UnsafeMutableRawPointer>()
-        var up: xmlNodePtr? = content
-        while let node = up { ancestors.insert(UnsafeMutableRawPointer(node)); up = node.pointee.parent.map { xmlNodePtr($0) } }
+        for story in content {
+            var up: xmlNodePtr? = story
+            while let node = up { ancestors.insert(UnsafeMutableRawPointer(node)); up = node.pointee.parent.map { xmlNodePtr($0) } }
+        }
         var removed: [RemovedLine] = []
         var stack = [root]
         while let node = stack.popLast() {
-            if node == content || !node.isElement || ["head", "title", "meta", "link"].contains(node.tag) { continue }
+            if content.contains(node) || !node.isElement || ["head", "title", "meta", "link"].contains(node.tag) { continue }
             if ancestors.contains(UnsafeMutableRawPointer(node)) {
                 stack.append(contentsOf: node.children.reversed())
                 continue
@@ -149,17 +213,6 @@ struct HTMLReader {
             if !text.isEmpty { removed.append(RemovedLine(text: String(text.prefix(500)), reason: Self.dropped[node.tag] ?? "outside the main content")) }
         }
         return removed
-    }
-
-    struct Meta {
-        var title: String?
-        var authors: [String] = []
-        var date: String?
-        var url: String?
-        /// The first <h1> on the page, for when the story's own has none.
-        var h1: String?
-        /// The text of the first element whose class names a byline or author.
-        var byline: String?
     }
 
     /// "Story headline | Site Name" → "Story headline", when the tail is short like a site name:
@@ -172,47 +225,6 @@ struct HTMLReader {
             }
         }
         return title
-    }
-
-    func collectMeta(_ root: xmlNodePtr, _ meta: inout Meta) {
-        var stack = [root]
-        var visited = 0
-        while let node = stack.popLast(), visited < 200_000 {
-            visited += 1
-            guard node.isElement else { continue }
-            switch node.tag {
-            case "h1": if meta.h1 == nil { meta.h1 = node.text }
-            case "title": if meta.title == nil { meta.title = Self.withoutSiteName(node.text) }
-            case "meta":
-                let key = (node.attribute("name") ?? node.attribute("property") ?? "").lowercased()
-                let value = node.attribute("content") ?? ""
-                switch key {
-                case "author": if meta.authors.isEmpty && !value.hasPrefix("http") { meta.authors = Byline.names(value) }
-                case "og:title": meta.title = value
-                case "article:published_time", "date", "pubdate": meta.date = meta.date ?? value
-                case "og:url": meta.url = meta.url ?? value
-                default: break
-                }
-            case "link" where node.attribute("rel")?.lowercased() == "canonical": meta.url = node.attribute("href")
-            case "time": if meta.date == nil { meta.date = node.attribute("datetime") }
-            case "a" where node.attribute("rel")?.lowercased() == "author":
-                let name = node.text
-                if !name.isEmpty && !meta.authors.contains(name) { meta.authors.append(name) }
-            default:
-                let hints = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
-                if meta.byline == nil && (hints.contains("byline") || hints.contains("author")) { meta.byline = node.text }
-            }
-            stack.append(contentsOf: node.children.reversed())
-        }
-        // No author in the page's metadata: the byline element says "By A and B", or just
-        // holds the names (<span class="author">Chris York</span>).
-        if meta.authors.isEmpty, let byline = meta.byline {
-            if let parsed = Byline.parse(byline) {
-                meta.authors = parsed.authors
-            } else if byline.wordCount <= 8 && !byline.contains(where: \.isNumber) {
-                meta.authors = Byline.names(byline)
-            }
-        }
     }
 
     static func first(_ root: xmlNodePtr, _ tag: String) -> xmlNodePtr? {

@@ -10,6 +10,9 @@ public enum ReadingError: LocalizedError, Equatable {
     case onlyFurniture(String, Int)
     /// HTML elements nested deeper than the limit: a broken or hostile page.
     case tooDeep(String, Int)
+    /// An HTML page that is not one story: a front page, search results, an error page (the
+    /// second value says what it looks like and why).
+    case noArticle(String, String)
 
     public var errorDescription: String? {
         switch self {
@@ -20,6 +23,8 @@ public enum ReadingError: LocalizedError, Equatable {
         case .noText(let name): return "\(name): no article text found (only site furniture or markup)"
         case .tooDeep(let name, let limit):
             return "\(name): the HTML nests elements more than \(limit) levels deep; it is broken or not an article page"
+        case .noArticle(let name, let why):
+            return "\(name): this page has no article to read; it looks like \(why). Save the story's own page instead"
         case .onlyFurniture(let name, let n): return "\(name): nothing but site furniture (\(n) line\(n == 1 ? "" : "s") removed; see `edition script --json`)"
         }
     }

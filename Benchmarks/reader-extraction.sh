@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# How well the HTML reader finds the story on real pages: scrapinghub's article-extraction-benchmark
+# (181 news and blog pages saved whole, with each article's body as a person marked it), scored as
+# mean word-level F1 of the body and the share of pages with F1 ≥ 0.9, for `edition` and for
+# trafilatura on the same pages (installed from PyPI if missing, with lxml_html_clean, which its
+# justext dependency needs since lxml 5.2). The dataset is not ours to ship: keep a checkout outside this
+# repository (e.g. /tmp/article-extraction-benchmark, with html/ and ground-truth.json).
+# Usage: Benchmarks/reader-extraction.sh DATASET [--out DIR]   (DIR: each page's text and score)
+#        EDITION=.build/debug/edition Benchmarks/reader-extraction.sh DATASET
+set -euo pipefail
+if [ $# -lt 1 ] || [ ! -f "$1/ground-truth.json" ] || [ ! -d "$1/html" ]; then
+  echo "usage: $0 DATASET [--out DIR]  (DATASET holds ground-truth.json and html/)" >&2
+  exit 64
+fi
+dataset=$(cd "$1" && pwd)
+shift
+cd "$(dirname "$0")/.."
+if [ -z "${EDITION:-}" ]; then
+  swift build -c release --product edition >/dev/null
+  EDITION=$PWD/.build/release/edition
+fi
+export EDITION_VOICES=$PWD/Voices
+python3 -c 'import trafilatura' 2>/dev/null || python3 -m pip install --quiet trafilatura lxml_html_clean
+exec python3 Benchmarks/lib/reader_extraction.py "$dataset" "$EDITION" --trafilatura "$@"

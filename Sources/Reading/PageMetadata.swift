@@ -1,0 +1,117 @@
+import CLibXML2
+import Foundation
+
+/// What a page says about itself, gathered in one walk before the story is looked for: the
+/// `<title>`, Open Graph and `article:` meta tags, JSON-LD, `<html lang>`, the canonical link,
+/// the `<h1>`s, `rel=author` links and byline elements. `PageMetadata+Article` weighs them
+/// against each other.
+struct PageMetadata {
+    var title: String?
+    var openGraphTitle: String?
+    var openGraphType: String?
+    var siteName: String?
+    var description: String?
+    var metaAuthors: [String] = []
+    var linkedAuthors: [String] = []
+    var date: String?
+    /// The first `<time datetime>`, for a page with no date in its metadata.
+    var firstTime: String?
+    var canonicalURL: String?
+    var openGraphURL: String?
+    var language: String?
+    var linkedData: LinkedDataArticle?
+    /// Every `<h1>` with its text, in page order, except those inside captions and figures.
+    var h1s: [(node: xmlNodePtr, text: String)] = []
+    /// Elements marked `itemprop="articleBody"`: the publisher's own mark on the story.
+    var articleBodies: [xmlNodePtr] = []
+    /// The text of the first element whose class or id names a byline or author.
+    var byline: String?
+    /// Whether any `article:` meta tag (published_time, section, author…) is present.
+    var hasArticleTags = false
+
+    /// The bound keeps a hostile page's walk finite; a real page has far fewer elements.
+    static let maximumElements = 2_000_000
+
+    init(root: xmlNodePtr) {
+        var scripts: [String] = []
+        var stack = [root]
+        var visited = 0
+        while let node = stack.popLast(), visited < Self.maximumElements {
+            visited += 1
+            guard node.isElement else { continue }
+            let tag = node.tag
+            switch tag {
+            case "html": language = language ?? node.attribute("lang").flatMap(Self.nonEmpty)
+            case "h1":
+                // A caption set in a heading's type is still a caption.
+                let hints = ContentFinder.hints(node)
+                if !hints.contains("caption") && !hints.contains("credit") { h1s.append((node, node.text)) }
+            case "figure", "figcaption", "style", "noscript", "template", "svg": continue  // nothing to learn inside
+            case "title": if title == nil { title = Self.nonEmpty(node.text) }
+            case "script":
+                if node.attribute("type")?.lowercased().contains("ld+json") == true { scripts.append(node.rawText) }
+                continue
+            case "meta": readMeta(node)
+            case "time":
+                if let value = node.attribute("datetime").flatMap(Self.nonEmpty) {
+                    if node.attribute("itemprop")?.lowercased() == "datepublished" { date = date ?? value }
+                    firstTime = firstTime ?? value
+                }
+            case "link":
+                let rel = node.attribute("rel")?.lowercased() ?? ""
+                if rel == "canonical" { canonicalURL = canonicalURL ?? node.attribute("href").flatMap(Self.nonEmpty) }
+                if rel == "author", let name = node.attribute("title").flatMap(Self.nonEmpty) { Self.add(name, to: &linkedAuthors) }
+            case "a" where node.attribute("rel")?.lowercased().split(separator: " ").contains("author") == true:
+                if let name = Self.nonEmpty(node.text) { Self.add(name, to: &linkedAuthors) }
+            default: break
+            }
+            if node.attribute("itemprop")?.lowercased() == "articlebody" { articleBodies.append(node) }
+            if byline == nil && tag != "body" && tag != "html" && tag != "article" {
+                let hints = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
+                if hints.contains("byline") || hints.contains("author") { byline = Self.nonEmpty(node.text) }
+            }
+            stack.append(contentsOf: node.children.reversed())
+        }
+        linkedData = LinkedDataArticle.find(inScripts: scripts)
+    }
+
+    private mutating func readMeta(_ node: xmlNodePtr) {
+        let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop") ?? "").lowercased()
+        guard let value = node.attribute("content").flatMap(Self.nonEmpty) else {
+            if node.attribute("http-equiv")?.lowercased() == "content-language" { language = language ?? node.attribute("content") }
+            return
+        }
+        if key.hasPrefix("article:") { hasArticleTags = true }
+        switch key {
+        case "og:title": openGraphTitle = openGraphTitle ?? value
+        case "og:type": openGraphType = value.lowercased()
+        case "og:site_name", "application-name": siteName = siteName ?? value
+        case "og:description", "description", "twitter:description": description = description ?? value
+        case "og:url": openGraphURL = openGraphURL ?? value
+        case "og:locale": language = language ?? value.replacingOccurrences(of: "_", with: "-")
+        case "author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl":
+            // article:author is often a profile URL, which names nobody.
+            if metaAuthors.isEmpty && !value.hasPrefix("http") { metaAuthors = Byline.names(Self.withoutBy(value)) }
+        case "article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date", "dc.date.issued",
+             "parsely-pub-date", "sailthru.date", "og:published_time":
+            date = date ?? value
+        default: break
+        }
+    }
+
+    static func nonEmpty(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    static func add(_ name: String, to names: inout [String]) {
+        let name = withoutBy(name)
+        if !name.isEmpty && !names.contains(name) { names.append(name) }
+    }
+
+    /// "By Jane Doe" → "Jane Doe".
+    static func withoutBy(_ text: String) -> String {
+        text.replacingOccurrences(of: #"^\s*by\s+"#, with: "", options: [.regularExpression, .caseInsensitive])
+            .trimmingCharacters(in: .whitespaces)
+    }
+}
