@@ -187,7 +187,9 @@ struct ContentFinder {
     /// a list of other stories' summaries, the story is the best block near the headline.
     func find(_ root: xmlNodePtr, headline: xmlNodePtr? = nil) -> Finding? {
         let candidates = scores(root)
-        let ranked = candidates.values.sorted { $0.score > $1.score }
+        // Only the leaders are compared below: on a hostile page of 100,000 deep blocks, checking
+        // every candidate's ancestry would take minutes.
+        let ranked = Array(candidates.values.sorted { $0.score > $1.score }.prefix(200))
         guard var top = ranked.first?.node, var topScore = ranked.first?.score, topScore > 0 else { return nil }
         var anchored = false
         if let headline, !top.contains(headline), isTeaserList(top) {
@@ -220,19 +222,25 @@ struct ContentFinder {
         var prose = roots.reduce(0) { $0 + self[$1].prose }
         // A structured container around the story that holds little else brings its headline,
         // subheadings and lists with it.
-        if let container = containers.last(where: { $0.contains(top) }), self[container].prose <= prose * 3 / 2 + 400 {
+        let containerKeys = Set(containers.map { Key($0) })
+        var around: xmlNodePtr? = top
+        while let node = around, !containerKeys.contains(Key(node)) { around = node.parent }
+        if let container = around, self[container].prose <= prose * 3 / 2 + 400 {
             roots = [container]
             prose = self[container].prose
         }
         // The publisher's own mark inside the chosen block, holding nearly all of it, is tighter.
+        let rootKeys = Set(roots.map { Key($0) })
         if let marked = containers.first(where: { marked in
-            marked.attribute("itemprop")?.lowercased() == "articlebody" && roots.contains { marked.isInside($0) } && self[marked].prose * 10 >= prose * 8
+            marked.attribute("itemprop")?.lowercased() == "articlebody" && marked.isInside(anyOf: rootKeys) && self[marked].prose * 10 >= prose * 8
         }) {
             roots = [marked]
             prose = self[marked].prose
         }
         var finding = Finding(roots: roots, prose: prose)
-        if let rival = ranked.first(where: { candidate in !roots.contains { $0.contains(candidate.node) || candidate.node.contains($0) } }),
+        let chosen = Set(roots.map { Key($0) })
+        // Roots are one block or siblings, so a block above one of them is above them all.
+        if let rival = ranked.prefix(20).first(where: { !$0.node.isInside(anyOf: chosen) && !$0.node.contains(roots[0]) }),
            rival.score >= topScore * 0.66, prose < 2_000 {
             finding.warning = "unsure where the story is; read \(Self.describe(roots[0])) (\(prose) characters), not \(Self.describe(rival.node))"
         }
@@ -304,4 +312,15 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     }
 
     func isInside(_ other: xmlNodePtr) -> Bool { other.contains(self) }
+
+    /// Whether this node is one of `blocks` or below one: one walk up, however many blocks.
+    func isInside(anyOf blocks: Set<UnsafeMutableRawPointer>) -> Bool {
+        let keys = blocks
+        var up: xmlNodePtr? = self
+        while let node = up {
+            if keys.contains(UnsafeMutableRawPointer(node)) { return true }
+            up = node.pointee.parent.map { xmlNodePtr($0) }
+        }
+        return false
+    }
 }

@@ -49,7 +49,8 @@ struct HTMLReader {
             if let why = finder.noArticle(page: page, prose: finder[content].prose) { throw ReadingError.noArticle(name, why) }
             roots = [content]
         }
-        let storyH1s = page.h1s.filter { h1 in roots.contains { $0.contains(h1.node) } }.map(\.text)
+        let rootKeys = Set(roots.map { UnsafeMutableRawPointer($0) })
+        let storyH1s = page.h1s.prefix(100).filter { $0.node.isInside(anyOf: rootKeys) }.map(\.text)
         let headline = page.headline(storyH1s: storyH1s)
         var story = walk(roots, headline: headline, finder: finder)
         story.removed = outside(roots, root: root) + story.removed
@@ -201,10 +202,11 @@ struct HTMLReader {
             var up: xmlNodePtr? = story
             while let node = up { ancestors.insert(UnsafeMutableRawPointer(node)); up = node.pointee.parent.map { xmlNodePtr($0) } }
         }
+        let story = Set(content.map { UnsafeMutableRawPointer($0) })
         var removed: [RemovedLine] = []
         var stack = [root]
         while let node = stack.popLast() {
-            if content.contains(node) || !node.isElement || ["head", "title", "meta", "link"].contains(node.tag) { continue }
+            if story.contains(UnsafeMutableRawPointer(node)) || !node.isElement || ["head", "title", "meta", "link"].contains(node.tag) { continue }
             if ancestors.contains(UnsafeMutableRawPointer(node)) {
                 stack.append(contentsOf: node.children.reversed())
                 continue

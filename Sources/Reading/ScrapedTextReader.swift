@@ -130,25 +130,28 @@ enum Furniture {
     static func reason(_ line: String) -> String? {
         let lower = line.lowercased()
         if lower == "edit post" || lower == "edit" { return "editing link" }
-        if lower.contains("(photo by") || lower.contains("(photo:") || lower.contains("getty images")
-            || lower.hasPrefix("photo:") || lower.contains("/afp") || lower.contains("via reuters)") {
+        if lower.has("(photo by") || lower.has("(photo:") || lower.has("getty images")
+            || lower.hasPrefix("photo:") || lower.has("/afp") || lower.has("via reuters)") {
             return "photo caption"
         }
         // "A soldier in Kharkiv. Photo: Reuters": a credit closing the line, no full stop after it.
-        if line.count < 300, lower.contains("photo") || lower.contains("image") || lower.contains("picture"),
+        if line.count < 300, lower.has("photo") || lower.has("image") || lower.has("picture"),
            lower.range(of: #"\b(photo|photograph|image|picture)s?\s*(by|:)\s*[^.]{2,60}$"#, options: .regularExpression) != nil {
             return "photo caption"
         }
         if isAIDisclosure(lower) { return "AI disclosure" }
-        let key = lower.trimmingCharacters(in: CharacterSet(charactersIn: ": "))
-        if exact.contains(key) || listMarkers.contains(key) { return "site furniture" }
+        // The exact lines are short; trimming a paragraph costs a Foundation round trip.
+        if lower.utf8.count < 60 {
+            let key = lower.trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+            if exact.contains(key) || listMarkers.contains(key) { return "site furniture" }
+        }
         // Each pattern below is tried only when the line has its key word: a long page has
         // hundreds of thousands of lines, and a regular expression costs far more than a word.
-        if lower.contains("continue"), lower.range(of: #"^(?:story|article) continues (?:below|after)|^continue reading (?:below|after)|^scroll to continue"#, options: .regularExpression) != nil {
+        if lower.has("continue"), lower.range(of: #"^(?:story|article) continues (?:below|after)|^continue reading (?:below|after)|^scroll to continue"#, options: .regularExpression) != nil {
             return "site furniture"
         }
-        if lower.contains("comment"), lower.range(of: #"^(?:\d+\s+comments?|comments?\s*\(\d+\))$"#, options: .regularExpression) != nil { return "comments link" }
-        if lower.contains(":"), lower.range(of: #"^(?:tags?|topics?|filed under|keywords)\s*:"#, options: .regularExpression) != nil { return "tag line" }
+        if lower.has("comment"), lower.range(of: #"^(?:\d+\s+comments?|comments?\s*\(\d+\))$"#, options: .regularExpression) != nil { return "comments link" }
+        if lower.has(":"), lower.range(of: #"^(?:tags?|topics?|filed under|keywords)\s*:"#, options: .regularExpression) != nil { return "tag line" }
         if lower.hasPrefix("share on") || lower.hasPrefix("share this") { return "share buttons" }
         let prefixes = ["read also:", "read also", "read more:", "see also:", "also read:", "subscribe", "sign up",
                         "follow us", "newsletter", "click here", "support our", "become a member"]
@@ -173,10 +176,10 @@ enum Furniture {
     /// "This article was translated with the help of AI tools": short, names AI, says what
     /// was made and how. Prose that merely mentions AI and audio says neither.
     static func isAIDisclosure(_ lower: String) -> Bool {
-        guard lower.count < 120, lower.contains(" ai ") || lower.hasSuffix(" ai") || lower.contains("artificial intelligence") else { return false }
+        guard lower.count < 120, lower.has(" ai ") || lower.hasSuffix(" ai") || lower.has("artificial intelligence") else { return false }
         let objects = ["audio", "article", "story", "text", "summary", "translation", "version", "content"]
         let verbs = ["created", "generated", "assist", "translat", "produced", "narrat", "voiced", "summari", "with the help"]
-        return objects.contains(where: lower.contains) && verbs.contains(where: lower.contains)
+        return objects.contains(where: lower.has) && verbs.contains(where: lower.has)
     }
 
     static func endsArticle(_ line: String) -> Bool {
@@ -195,6 +198,23 @@ enum Furniture {
 }
 
 extension String {
+    /// Whether the text holds `part`, compared as UTF-8 bytes in Swift: Foundation's `contains`
+    /// bridges each string to NSString, and this runs on every paragraph of a page (most of a
+    /// 20 MB page's reading time).
+    func has(_ part: String) -> Bool {
+        var text = self, part = part
+        return text.withUTF8 { hay in
+            part.withUTF8 { needle in
+                guard let first = needle.first, let hayStart = hay.baseAddress, let needleStart = needle.baseAddress else { return needle.isEmpty }
+                guard needle.count <= hay.count else { return false }
+                for index in 0...(hay.count - needle.count) where hay[index] == first {
+                    if memcmp(hayStart + index, needleStart, needle.count) == 0 { return true }
+                }
+                return false
+            }
+        }
+    }
+
     var wordCount: Int { split(separator: " ").count }
 
     /// Ends the way a sentence or a lead-in ends (closing quotes and brackets aside).

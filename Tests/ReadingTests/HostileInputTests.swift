@@ -58,6 +58,15 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(article.blocks.map(\.text), ["The story sits at the bottom of a deep page, but it is still read."])
     }
 
+    /// Thousands of sibling story blocks deep in a page: the content finder's merging and
+    /// ancestry checks stay linear (they once compared every block with every other).
+    func testManyDeepSiblingBlocks() throws {
+        let block = "<div class='part'><p>Officials said on Tuesday that the repairs would take several more weeks, and that traffic would be diverted.</p></div>"
+        let page = "<html><body><h1>Many parts</h1>" + String(repeating: "<div>", count: 1_500) + String(repeating: block, count: 20_000)
+        let article = try read(page, name: "parts.html")
+        XCTAssertEqual(article.blocks.count, 20_000)
+    }
+
     func testUnclosedAndTruncatedTags() throws {
         let page = "<html><body><article><h1>Unclosed tags everywhere</h1>"
             + String(repeating: "<p>A paragraph that is never closed, and another one. <ul><li>An item <li>Another item</ul>", count: 5_000)
