@@ -33,15 +33,8 @@ if [ ! -f "$dir/.edition-slurm" ]; then
 fi
 conf="$dir/slurm.conf"
 
-# The pid in <pidfile> if that process is alive, is <name>, and was started for this folder.
-pid_of() {
-  local pid
-  pid=$(cat "$2" 2>/dev/null) || return 1
-  [[ $pid =~ ^[0-9]+$ ]] || return 1
-  [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$1" ] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$dir/" || return 1
-  echo "$pid"
-}
+# shellcheck source=slurm-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/slurm-lib.sh"   # pid_of
 # The slurmstepd processes of this cluster: slurmd passes its SLURM_CONF on to them.
 steps() {
   local p

@@ -66,15 +66,8 @@ done
 id munge >/dev/null 2>&1 || die "there is no munge user (the munge package creates it)"
 
 # --- already up? --------------------------------------------------------------------------------
-# The pid in <pidfile> if that process is alive, is <name>, and was started for this folder.
-pid_of() {
-  local pid
-  pid=$(cat "$2" 2>/dev/null) || return 1
-  [[ $pid =~ ^[0-9]+$ ]] || return 1
-  [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$1" ] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$dir/" || return 1
-  echo "$pid"
-}
+# shellcheck source=slurm-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/slurm-lib.sh"   # pid_of
 up=0
 pid_of munged "$dir/munge/munged.pid" >/dev/null && up=$((up + 1))
 pid_of slurmctld "$dir/slurmctld.pid" >/dev/null && up=$((up + 1))
