@@ -8,11 +8,30 @@ import Synchronization
 
 /// Starts work on a dedicated thread; join it with `Joinable.wait()`.
 public enum BlockingThread {
+    /// How much nicer than the process these threads run (0: the same). A service sets it so
+    /// that answering requests wins the CPU over narration; worker processes spawned from these
+    /// threads inherit it, since Linux keeps the nice value per thread and children copy it.
+    /// Threads started from these threads keep the same level rather than adding to it.
+    public static var niceness: Int32 {
+        get { nicenessValue.load(ordering: .relaxed) }
+        set {
+            let value = max(0, min(19, newValue))
+            nicenessValue.store(value, ordering: .relaxed)
+            targetNice.store(min(19, threadNice() + value), ordering: .relaxed)
+        }
+    }
+    private static let nicenessValue = Atomic<Int32>(0)
+    private static let targetNice = Atomic<Int32>(0)
+
     @discardableResult
     public static func run<T: Sendable>(stackSize: Int = 8 << 20,
                                         _ work: @escaping @Sendable () throws -> T) -> Joinable<T> {
         let joinable = Joinable<T>()
-        let thread = Thread { joinable.state.update { $0 = Result(catching: work) } }
+        let target = niceness > 0 ? targetNice.load(ordering: .relaxed) : nil
+        let thread = Thread {
+            if let target, threadNice() < target { setThreadNice(target) }
+            joinable.state.update { $0 = Result(catching: work) }
+        }
         thread.stackSize = stackSize
         thread.start()
         return joinable
@@ -25,6 +44,24 @@ public enum BlockingThread {
         let results = joinables.map { $0.wait() }
         return try results.map { try $0.get() }
     }
+}
+
+// The calling thread's nice value, and setting it: on Linux the value is per thread, and
+// PRIO_PROCESS with `who` 0 addresses the calling thread alone (the kernel's `current`).
+private func threadNice() -> Int32 {
+    #if os(Linux)
+    errno = 0
+    let value = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+    return errno == 0 ? value : 0
+    #else
+    return 0
+    #endif
+}
+
+private func setThreadNice(_ value: Int32) {
+    #if os(Linux)
+    _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, value)
+    #endif
 }
 
 /// The result of work on a `BlockingThread`, set once.

@@ -21,14 +21,27 @@ enum ProcessTable {
         ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []).count
     }
 
+    /// Its nice value (field 19 of /proc/pid/stat).
+    static func nice(of pid: pid_t) -> Int? { nice(statPath: "/proc/\(pid)/stat") }
+
+    /// The calling thread's nice value (Linux keeps one per thread).
+    static func niceOfCallingThread() -> Int? { nice(statPath: "/proc/thread-self/stat") }
+
+    private static func nice(statPath: String) -> Int? {
+        guard let fields = stat(path: statPath), fields.count > 16 else { return nil }
+        return Int(fields[16])
+    }
+
     static func parent(of pid: pid_t) -> pid_t? {
         guard let fields = stat(pid), fields.count > 1 else { return nil }
         return pid_t(fields[1])
     }
 
     /// The fields of /proc/pid/stat after the command name: state, ppid, …
-    private static func stat(_ pid: pid_t) -> [String]? {
-        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+    private static func stat(_ pid: pid_t) -> [String]? { stat(path: "/proc/\(pid)/stat") }
+
+    private static func stat(path: String) -> [String]? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
               let close = text.lastIndex(of: ")") else { return nil }
         return text[text.index(after: close)...].split(separator: " ").map(String.init)
     }

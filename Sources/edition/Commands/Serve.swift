@@ -1,5 +1,6 @@
 import ArgumentParser
 import Settings
+import EditionCore
 import Foundation
 import Logging
 import Serving
@@ -57,6 +58,9 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error.")
     var logLevel: Logger.Level = .info
 
+    @Option(name: .long, help: ArgumentHelp("How much lower than the server's the priority of narration (synthesis, mastering, encoding) runs, 0–19: requests stay fast while the CPU is busy.", valueName: "nice"))
+    var workNice: Int32 = 10
+
     /// Tests: a short lease, so a killed server's job is re-queued quickly.
     @Option(name: .long, help: .hidden)
     var lease: Double = 30
@@ -67,6 +71,7 @@ struct Serve: AsyncParsableCommand {
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if !(0...19).contains(workNice) { throw ValidationError("--work-nice must be between 0 and 19.") }
         if !(0...65_535).contains(port) { throw ValidationError("--port must be between 0 and 65535.") }
         if maxBody.bytes < 1024 { throw ValidationError("--max-body must be at least 1KiB.") }
         if let publicURL, URL(string: publicURL)?.scheme == nil { throw ValidationError("--public-url must be an absolute URL such as https://audio.example.org") }
@@ -94,6 +99,7 @@ struct Serve: AsyncParsableCommand {
         options.lease = lease
         if let injectWorkerHang { options.workerEnvironment[Synthesizing.Worker.hangTrigger] = injectWorkerHang }
         if let voices { options.voices = VoiceLibrary(directory: URL(fileURLWithPath: voices)) }
+        BlockingThread.niceness = workNice  // before the server starts its workers: they inherit it
         let server = try EditionServer(options: options, logger: logger)
         let dataPath = data
         try await server.run { port in
