@@ -31,6 +31,8 @@ struct EncodeJob: Sendable {
     var measures: Bool = false
     /// False for an unmastered render: no limiter (the gain is then 0 dB too).
     var limit: Bool = true
+    /// About how long the segments mastered in parallel are, in source samples.
+    var segmentLength: Int?
 
     /// Runs every job on its own thread (encoders block in C) and waits for all; the first
     /// failing job's error, in order, is thrown. Results are in the jobs' order.
@@ -47,8 +49,7 @@ struct EncodeJob: Sendable {
         let scale = Double(rate) / Double(timeline.sampleRate)
         let file = try format.writer(path: path, rate: rate, strings: stringTags,
                                      chunks: format == .wav ? MarkerChunks.chunks(for: timeline.chapters, scale: scale) : [])
-        let meters = measures ? (loudness: KWeightedMeter(sampleRate: sourceRate), truePeak: TruePeakMeter()) : nil
-        try render(spool: spool, range: nil, intro: intro, outro: outro, into: file, meters: meters)
+        let meters = try renderSegments(spool: spool, into: file)
         let frames = file.frames
         try file.close()
         try tag(frames: frames)
@@ -76,6 +77,64 @@ struct EncodeJob: Sendable {
         let frames = (intro?.samples.count ?? 0) + spool.count + (outro?.samples.count ?? 0)
         try tag(frames: frames)
         return Encoded(frames: frames, measured: nil)
+    }
+
+    /// Segments of a programme are mastered on every core (see `PauseCuts.segments`).
+    static let segmentSeconds = 30
+
+    /// The whole programme into `file`: cut in pauses into segments that are limited, measured
+    /// and resampled on every core, each from rest, and written in order. At most a few rendered
+    /// segments wait for the writer, so memory stays flat with length. Returns the meters, when
+    /// this job measures, with every segment's blocks and peaks.
+    func renderSegments(spool: PCMSpool, into file: any AudioWriter) throws -> (loudness: KWeightedMeter, truePeak: TruePeakMeter)? {
+        @Sendable func meters() -> (loudness: KWeightedMeter, truePeak: TruePeakMeter)? {
+            measures ? (KWeightedMeter(sampleRate: sourceRate), TruePeakMeter()) : nil
+        }
+        let segments = try PauseCuts.segments(spool, every: segmentLength ?? Self.segmentSeconds * sourceRate, minimum: sourceRate / 20)
+        guard segments.count > 1 else {
+            let whole = meters()
+            try render(spool: spool, range: nil, intro: intro, outro: outro, into: file, meters: whole)
+            return whole
+        }
+        let threads = min(segments.count, ProcessInfo.processInfo.activeProcessorCount)
+        let board = Monitor(SegmentBoard())
+        let workers = (0..<threads).map { _ in
+            BlockingThread.run(stackSize: 4 << 20) {
+                while let k = board.wait(until: { $0.failed || $0.next >= segments.count || $0.next - $0.written < threads + 1 },
+                                         then: { s -> Int? in
+                                             guard !s.failed, s.next < segments.count else { return nil }
+                                             defer { s.next += 1 }
+                                             return s.next
+                                         }) {
+                    let piece = RenderedSegment(samples: SampleCollector(), meters: meters())
+                    do {
+                        try self.render(spool: spool, range: segments[k], intro: k == 0 ? self.intro : nil,
+                                        outro: k == segments.count - 1 ? self.outro : nil, into: piece.samples, meters: piece.meters)
+                    } catch {
+                        board.update { $0.failed = true }
+                        throw error
+                    }
+                    board.update { $0.done[k] = piece }
+                }
+            }
+        }
+        let total = meters()
+        var writing: Error?
+        for k in segments.indices {
+            guard let piece = board.wait(until: { $0.failed || $0.done[k] != nil }, then: { $0.done.removeValue(forKey: k) }) else { break }
+            do {
+                try piece.samples.samples.withUnsafeBufferPointer { try file.write($0) }
+            } catch {
+                writing = error
+                board.update { $0.failed = true }
+                break
+            }
+            if let total, let part = piece.meters { total.loudness.absorb(part.loudness); total.truePeak.absorb(part.truePeak) }
+            board.update { $0.written = k + 1 }
+        }
+        for worker in workers { try worker.wait().get() }
+        if let writing { throw writing }
+        return total
     }
 
     /// gain → limiter at the source rate (where the dry run measured) → resampler → `file`, over
@@ -151,4 +210,26 @@ struct EncodeJob: Sendable {
         if let v = tags.comment { strings.append((SoundFile.comment, v)) }
         return strings
     }
+}
+
+/// Which segments are claimed, rendered and written, shared by the renderers and the writer.
+private struct SegmentBoard {
+    var next = 0
+    var written = 0
+    var done: [Int: RenderedSegment] = [:]
+    var failed = false
+}
+
+/// One segment's output and what its meters saw; handed from one thread to another once.
+private struct RenderedSegment: @unchecked Sendable {
+    let samples: SampleCollector
+    let meters: (loudness: KWeightedMeter, truePeak: TruePeakMeter)?
+}
+
+/// An `AudioWriter` that keeps what it is given, for a segment rendered ahead of the file.
+private final class SampleCollector: AudioWriter {
+    var samples: [Float] = []
+    var frames: Int { samples.count }
+    func write(_ block: UnsafeBufferPointer<Float>) throws { samples.append(contentsOf: block) }
+    func close() throws {}
 }

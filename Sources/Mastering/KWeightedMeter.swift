@@ -74,6 +74,15 @@ public final class KWeightedMeter {
         energies[bin] += energy
     }
 
+    /// Takes in the blocks another meter measured (a later stretch of the same programme, cut
+    /// in a pause: no block straddles the cut, and those at its edges are silence the gate drops).
+    public func absorb(_ other: KWeightedMeter) {
+        for bin in 0..<Self.bins where other.counts[bin] > 0 {
+            counts[bin] += other.counts[bin]
+            energies[bin] += other.energies[bin]
+        }
+    }
+
     /// Integrated loudness in LUFS; −inf when nothing passed the absolute gate.
     public var integratedLoudness: Double {
         var count = 0, energy = 0.0

@@ -26,27 +26,13 @@ enum MP3Segments {
     /// samples (an intro clip) come before the spool in the first half.
     static func cut(_ spool: PCMSpool, lead: Int) throws -> Cut? {
         guard spool.count >= minimumSamples else { return nil }
-        let middle = spool.count / 2
-        // Look at a widening window around the middle: pauses come every few seconds in speech.
-        for radius in [22050 * 10, 22050 * 60] {
-            let window = max(0, middle - radius)..<min(spool.count, middle + radius)
-            let samples = try spool.samples(in: window)
-            var best: Cut?
-            var run = 0
-            for (i, x) in samples.enumerated() {
-                run = x == 0 ? run + 1 : 0
-                // A run of zeros ending at i: cut at its start plus the margin, if the rest fits.
-                guard run > 0, i + 1 == samples.count || samples[i + 1] != 0 else { continue }
-                let runStart = window.lowerBound + i + 1 - run, runEnd = window.lowerBound + i + 1
-                let firstEnd = runStart + margin
-                let secondStart = firstEnd + padding(lead + firstEnd) + encoderDelay
-                guard secondStart + margin <= runEnd else { continue }
-                if best == nil || abs(firstEnd - middle) < abs(best!.firstEnd - middle) {
-                    best = Cut(firstEnd: firstEnd, secondStart: secondStart)
-                }
-            }
-            if let best { return best }
+        // The first half ends `margin` into a pause; the second starts after the padding and the
+        // delay, `margin` before the pause ends.
+        func secondStart(_ firstEnd: Int) -> Int { firstEnd + padding(lead + firstEnd) + encoderDelay }
+        let firstEnd = try PauseCuts.nearest(spool, to: spool.count / 2, minimum: 1) { run in
+            let firstEnd = run.lowerBound + margin
+            return secondStart(firstEnd) + margin <= run.upperBound ? firstEnd : nil
         }
-        return nil
+        return firstEnd.map { Cut(firstEnd: $0, secondStart: secondStart($0)) }
     }
 }

@@ -49,6 +49,9 @@ public final class TruePeakMeter {
         history.removeFirst(end - (t - 1))
     }
 
+    /// The peak of another stretch of the same programme, measured on its own.
+    public func absorb(_ other: TruePeakMeter) { peak = max(peak, other.peak) }
+
     /// Counts the samples still held back for the interpolation window.
     public func finish() {
         var zeros = [Float](repeating: 0, count: 2 * Self.taps)
