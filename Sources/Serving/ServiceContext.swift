@@ -50,6 +50,7 @@ final class ServiceContext: Sendable {
     let webhooks: WebhookSender
     let feed: FeedCache
     let site: SitePages
+    let episodeViews = EpisodeViews()
     let cacheKeeper: CacheKeeper
     let logger: Logger
     private let boundURL = Mutex<String?>(nil)
@@ -78,6 +79,7 @@ final class ServiceContext: Sendable {
     func episodesChanged() {
         feed.invalidate()
         site.invalidate()
+        episodeViews.invalidate()
     }
 
     func listening(host: String, port: Int) {

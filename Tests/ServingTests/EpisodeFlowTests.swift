@@ -86,6 +86,8 @@ final class EpisodeFlowTests: XCTestCase {
         let after = try await server.get("/v1/episodes/\(episodeId)").json
         XCTAssertEqual(after["guid"] as? String, episode["guid"] as? String)
         XCTAssertEqual(after["files"] as? [String: String], files)
+        XCTAssertGreaterThan(try XCTUnwrap(after["duration"] as? Double), try XCTUnwrap(episode["duration"] as? Double),
+                             "the episode's answer (cached since step 3) is the corrected version's, with its longer sentence")
         let transcript = try await server.get(files["vtt"]!).text
         XCTAssertTrue(transcript.contains("corrected"), "the served transcript is the corrected one")
         print("first narration \(String(format: "%.2f", firstTime)) s, one-sentence edit \(String(format: "%.2f", editTime)) s")

@@ -85,8 +85,11 @@ struct APIRoutes {
         }
         on(.get, "/v1/episodes/{id}") { _, context in
             let id = try service.id(context, "id", prefix: "ep")
-            guard let episode = try service.store.episode(id) else { throw APIError(.notFound, "no such episode") }
-            return JSONBody.response(Views.episode(episode, publicURL: service.publicURL))
+            let base = service.publicURL
+            guard let body = try service.episodeViews.body(id, publicURL: base, make: {
+                try service.store.episode(id).map { try JSONBody.encoder.encode(Views.episode($0, publicURL: base)) }
+            }) else { throw APIError(.notFound, "no such episode") }
+            return JSONBody.response(encoded: body)
         }
         on(.delete, "/v1/episodes/{id}") { request, context in
             try service.authorize(request)

@@ -5,21 +5,23 @@ import Synchronization
 
 /// `/feed.xml`: the feed writer's XML over the media folder (the same assembler as
 /// `edition feed`), with each item's guid the episode's own, so a corrected article stays one
-/// item. Kept until an episode changes.
+/// item. Kept until an episode changes; a generation count keeps a feed assembled before a
+/// change from being kept after it.
 final class FeedCache: Sendable {
     let store: ServiceStore
     let config: URL?
-    private let cached = Mutex<(xml: String, base: String)?>(nil)
+    private let cached = Mutex<(generation: Int, feed: (xml: String, base: String)?)>((0, nil))
 
     init(store: ServiceStore, config: URL?) {
         self.store = store
         self.config = config
     }
 
-    func invalidate() { cached.withLock { $0 = nil } }
+    func invalidate() { cached.withLock { $0 = ($0.generation + 1, nil) } }
 
     func xml(publicURL: String) throws -> String {
-        if let hit = cached.withLock({ $0 }), hit.base == publicURL { return hit.xml }
+        let (generation, hit) = cached.withLock { ($0.generation, $0.feed) }
+        if let hit, hit.base == publicURL { return hit.xml }
         var podcast = try podcastConfig()
         podcast.baseURL = publicURL + "/media/"
         podcast.feedURL = publicURL + "/feed.xml"
@@ -34,7 +36,7 @@ final class FeedCache: Sendable {
             return item
         }
         let xml = FeedWriter.xml(podcast, items: items)
-        cached.withLock { $0 = (xml, publicURL) }
+        cached.withLock { if $0.generation == generation { $0.feed = (xml, publicURL) } }
         return xml
     }
 
