@@ -2,6 +2,7 @@ import Building
 import Settings
 import Foundation
 import Logging
+import NIOCore
 import Synchronization
 
 /// How `edition serve` runs; every field has the CLI's default.
@@ -50,7 +51,9 @@ final class ServiceContext: Sendable {
     let webhooks: WebhookSender
     let feed: FeedCache
     let site: SitePages
-    let episodeViews = EpisodeViews()
+    /// `GET /v1/episodes/{id}`'s body, and each ready episode's file names for media requests.
+    let episodeViews = ChangeCache<ByteBuffer>()
+    let episodeFiles = ChangeCache<Set<String>>()
     let cacheKeeper: CacheKeeper
     let logger: Logger
     private let boundURL = Mutex<String?>(nil)
@@ -80,6 +83,7 @@ final class ServiceContext: Sendable {
         feed.invalidate()
         site.invalidate()
         episodeViews.invalidate()
+        episodeFiles.invalidate()
     }
 
     func listening(host: String, port: Int) {

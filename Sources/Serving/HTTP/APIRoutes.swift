@@ -86,8 +86,8 @@ struct APIRoutes {
         on(.get, "/v1/episodes/{id}") { _, context in
             let id = try service.id(context, "id", prefix: "ep")
             let base = service.publicURL
-            guard let body = try service.episodeViews.body(id, publicURL: base, make: {
-                try service.store.episode(id).map { try JSONBody.encoder.encode(Views.episode($0, publicURL: base)) }
+            guard let body = try service.episodeViews.value(base + " " + id, make: {
+                try service.store.episode(id).map { ByteBuffer(bytes: try JSONBody.encoder.encode(Views.episode($0, publicURL: base))) }
             }) else { throw APIError(.notFound, "no such episode") }
             return JSONBody.response(encoded: body)
         }
@@ -118,7 +118,8 @@ struct APIRoutes {
         for method in [HTTPRequest.Method.get, .head] {
             on(method, "/media/{file}") { request, context in
                 guard let name = context.parameters.get("file"), let file = MediaFile(name: name),
-                      let episode = try service.store.episode(file.episodeId), episode.fileNames.contains(file.name) else {
+                      let names = try service.episodeFiles.value(file.episodeId, make: { try service.store.episode(file.episodeId).map { Set($0.fileNames) } }),
+                      names.contains(file.name) else {
                     throw APIError(.notFound, "no such file")
                 }
                 let path = service.store.mediaDirectory.appendingPathComponent(file.name).path

@@ -1,27 +1,27 @@
 import Building
 import Foundation
 import Publishing
-import Synchronization
 
 /// `/feed.xml`: the feed writer's XML over the media folder (the same assembler as
 /// `edition feed`), with each item's guid the episode's own, so a corrected article stays one
-/// item. Kept until an episode changes; a generation count keeps a feed assembled before a
-/// change from being kept after it.
+/// item. Kept until an episode changes.
 final class FeedCache: Sendable {
     let store: ServiceStore
     let config: URL?
-    private let cached = Mutex<(generation: Int, feed: (xml: String, base: String)?)>((0, nil))
+    private let cached = ChangeCache<String>(capacity: 8)
 
     init(store: ServiceStore, config: URL?) {
         self.store = store
         self.config = config
     }
 
-    func invalidate() { cached.withLock { $0 = ($0.generation + 1, nil) } }
+    func invalidate() { cached.invalidate() }
 
     func xml(publicURL: String) throws -> String {
-        let (generation, hit) = cached.withLock { ($0.generation, $0.feed) }
-        if let hit, hit.base == publicURL { return hit.xml }
+        try cached.value(publicURL) { try assemble(publicURL: publicURL) }!
+    }
+
+    private func assemble(publicURL: String) throws -> String {
         var podcast = try podcastConfig()
         podcast.baseURL = publicURL + "/media/"
         podcast.feedURL = publicURL + "/feed.xml"
@@ -35,9 +35,7 @@ final class FeedCache: Sendable {
             item.guid = guid
             return item
         }
-        let xml = FeedWriter.xml(podcast, items: items)
-        cached.withLock { if $0.generation == generation { $0.feed = (xml, publicURL) } }
-        return xml
+        return FeedWriter.xml(podcast, items: items)
     }
 
     func podcastConfig() throws -> PodcastConfig {
