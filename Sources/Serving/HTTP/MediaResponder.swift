@@ -1,5 +1,8 @@
 import Foundation
 import Hummingbird
+import NIOCore
+import NIOPosix
+import Synchronization
 
 /// Serves a finished file with what players and podcast apps need: one byte range per request
 /// (suffix ranges are the last N bytes; a start past the end is 416), an ETag that changes when
@@ -7,6 +10,7 @@ import Hummingbird
 /// players. Hummingbird's FileMiddleware gets suffix and past-end ranges wrong, hence this.
 struct MediaResponder: Sendable {
     let fileIO = FileIO()
+    let memory = MediaMemory()
 
     func respond(path: String, contentType: String, request: Request, context: some RequestContext) async throws -> Response {
         var info = stat()
@@ -51,6 +55,10 @@ struct MediaResponder: Sendable {
         if request.method == .head || range == nil {
             return Response(status: status, headers: headers)
         }
+        if let whole = try await memory.contents(path: path, etag: etag, size: size) {
+            let slice = whole.getSlice(at: whole.readerIndex + range!.lowerBound, length: range!.count)!
+            return Response(status: status, headers: headers, body: .init(byteBuffer: slice))
+        }
         let body = try await fileIO.loadFile(path: path, range: range!, context: context)
         return Response(status: status, headers: headers, body: body)
     }
@@ -74,4 +82,33 @@ struct MediaResponder: Sendable {
         func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(days[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
-    }}
+    }
+}
+
+/// Small media files (an episode's MP3 is about half a megabyte per minute of audio) kept in
+/// memory, so a ranged request is a slice of a buffer rather than an open, a read on the file
+/// thread pool and a close. Keyed by path and checked against the ETag from `stat` on every
+/// request, so a file narrated again is read again; bounded in bytes.
+final class MediaMemory: Sendable {
+    static let largestFile = 8 << 20
+    static let budget = 128 << 20
+    private let files = Mutex<(bytes: Int, entries: [String: (etag: String, contents: ByteBuffer)])>((0, [:]))
+
+    /// The whole file, from memory or read now; nil when it is too large to keep or changed while read.
+    func contents(path: String, etag: String, size: Int) async throws -> ByteBuffer? {
+        guard size <= Self.largestFile else { return nil }
+        if let hit = files.withLock({ $0.entries[path] }), hit.etag == etag { return hit.contents }
+        // Read on NIO's file thread pool: a blocking read must not hold a cooperative thread.
+        let contents = ByteBuffer(bytes: try await NIOThreadPool.singleton.runIfActive {
+            try Data(contentsOf: URL(fileURLWithPath: path))
+        })
+        guard contents.readableBytes == size else { return nil }   // replaced meanwhile: read the range from the file
+        files.withLock { state in
+            if let old = state.entries[path] { state.bytes -= old.contents.readableBytes }
+            if state.bytes + size > Self.budget { state = (0, [:]) }
+            state.entries[path] = (etag, contents)
+            state.bytes += size
+        }
+        return contents
+    }
+}
