@@ -111,6 +111,27 @@ final class UkrainianEditionTests: XCTestCase {
         XCTAssertEqual(try? FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("Output").path).filter { !$0.hasPrefix(".") }, [])
     }
 
+    /// espeak-ng without the profile's voice (as one built without `uk`): a clear error, no files.
+    func testAMissingEspeakVoiceIsAnError() throws {
+        let voices = dir.appendingPathComponent("Voices")
+        try FileManager.default.createDirectory(at: voices, withIntermediateDirectories: true)
+        try Data("name: uk-news\nlanguage: uk\nengine:\n  voice: uk-missing\n".utf8).write(to: voices.appendingPathComponent("uk-news.yaml"))
+        let result = try CommandRunner.edition(["narrate", "article.txt", "--voices", voices.path, "--quiet"], directory: dir)
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("espeak-ng has no voice named 'uk-missing'"), result.stderr)
+        XCTAssertEqual(try? FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("Output").path).filter { !$0.hasPrefix(".") }, [])
+    }
+
+    /// A manifest entry's language picks the voice over the text's letters.
+    func testAManifestEntrysLanguageChoosesTheVoice() throws {
+        try Data("Council news\n\nThe council met on Monday and approved the budget for next year.\n".utf8)
+            .write(to: dir.appendingPathComponent("council.txt"))
+        try Data("articles:\n  - path: council.txt\n    language: ru\n".utf8).write(to: dir.appendingPathComponent("manifest.yaml"))
+        let result = try CommandRunner.edition(["build", "manifest.yaml", "--quiet"], directory: dir)
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("Russian (ru)"), result.stderr)
+    }
+
     func testScriptOfAUkrainianArticleSpeaksTheUkrainianIntro() throws {
         let result = try CommandRunner.edition(["script", "article.txt"], directory: dir)
         XCTAssertEqual(result.status, 0, result.stderr)
