@@ -6,7 +6,7 @@ import Foundation
 /// the photo caption with its credit, the AI disclosure, the body with its subheadings, and the
 /// trailing furniture. Every dropped line is kept with its reason.
 /// The rules look at shapes (a comma-separated tag list before the headline, "by … <date>",
-/// "(Photo by …)"), not at one site's exact words.
+/// "(Photo by …)"), not at one site's exact words; other languages' words are in `FurniturePhrases`.
 struct ScrapedTextReader {
     func read(_ text: String, name: String) throws -> Article {
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
@@ -127,7 +127,8 @@ struct ScrapedTextReader {
     }
 }
 
-/// Lines that are never part of the story, and why. Every reader asks this one place.
+/// Lines that are never part of the story, and why. Every reader asks this one place: English
+/// by the rules here, other languages by their `FurniturePhrases` table.
 enum Furniture {
     static func reason(_ line: String) -> String? {
         let lower = line.lowercased()
