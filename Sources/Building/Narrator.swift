@@ -82,8 +82,8 @@ public final class Narrator: Sendable {
         self.voices = voices
     }
 
-    /// Narrates one article and returns its episode and files. `voice` names a profile (default
-    /// `en-us-news`). Cancelling the task stops synthesis within a chunk and leaves no file
+    /// Narrates one article and returns its episode and files. `voice` names a profile (default:
+    /// the article's language's voice, `en-us-news` for English). Cancelling the task stops synthesis within a chunk and leaves no file
     /// behind. Errors name the article.
     public func narrate(_ source: ArticleSource, voice: String? = nil, options: Options = Options(),
                         progress: @escaping @Sendable (NarrationProgress) -> Void = { _ in }) async throws -> Narration {

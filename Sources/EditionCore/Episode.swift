@@ -43,6 +43,9 @@ public struct Episode: Codable, Sendable, Equatable {
     /// How the transcript's words divide into paragraphs and headings (absent in episodes made
     /// by earlier versions); the site lays out the text read from it.
     public var layout: [TextBlock]?
+    /// The language the episode is spoken in (BCP 47: "uk", "en-US"); absent in episodes made by
+    /// earlier versions.
+    public var language: String?
 
     public init(title: String, slug: String, authors: [String], published: String?, url: String?,
                 standfirst: String?, source: Source, voice: String, duration: Double, sampleRate: Int,

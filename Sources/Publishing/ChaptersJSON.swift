@@ -1,7 +1,8 @@
 import EditionCore
 import Foundation
 
-/// Podcasting 2.0 JSON chapters (`version` 1.2.0): `{"version":"1.2.0","chapters":[{"startTime":0,"title":"…"}]}`.
+/// Podcasting 2.0 JSON chapters (`version` 1.2.0): `{"version":"1.2.0","chapters":[{"startTime":0,"title":"…"}]}`,
+/// with the titles' `language` beside them (a key the spec does not define; readers skip unknown keys).
 public enum ChaptersJSON {
     public struct Document: Codable, Sendable {
         public struct Entry: Codable, Sendable {
@@ -9,14 +10,15 @@ public enum ChaptersJSON {
             public var title: String
         }
         public var version: String
+        public var language: String?
         public var chapters: [Entry]
     }
 
-    public static func data(for timeline: Timeline) throws -> Data {
+    public static func data(for timeline: Timeline, language: String? = nil) throws -> Data {
         let entries = timeline.chapters.map {
             Document.Entry(startTime: Seconds.rounded(timeline.seconds($0.start)), title: $0.title)
         }
-        return try JSONOutput.encode(Document(version: "1.2.0", chapters: entries))
+        return try JSONOutput.encode(Document(version: "1.2.0", language: language, chapters: entries))
     }
 }
 

@@ -11,10 +11,10 @@ public enum EpisodeSidecars {
 
     public static func write(_ episode: Episode, timeline: Timeline, stage: (String) -> URL) throws {
         let slug = episode.slug
-        try ChaptersJSON.data(for: timeline).write(to: stage("\(slug).chapters.json"))
-        try Transcripts.writeWebVTT(timeline, to: stage("\(slug).vtt"))
+        try ChaptersJSON.data(for: timeline, language: episode.language).write(to: stage("\(slug).chapters.json"))
+        try Transcripts.writeWebVTT(timeline, language: episode.language, to: stage("\(slug).vtt"))
         try Transcripts.writeSRT(timeline, to: stage("\(slug).srt"))
-        try Transcripts.writeJSON(timeline, to: stage("\(slug).transcript.json"))
+        try Transcripts.writeJSON(timeline, language: episode.language, to: stage("\(slug).transcript.json"))
         try EpisodeJSON.data(for: episode).write(to: stage("\(slug).json"))
     }
 }

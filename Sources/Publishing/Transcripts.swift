@@ -5,10 +5,12 @@ import Foundation
 /// WebVTT with a cue per spoken word, SRT with a cue per sentence, and the Podcasting 2.0
 /// JSON transcript with a segment per word.
 public enum Transcripts {
-    /// WebVTT (W3C): "WEBVTT", then cues "hh:mm:ss.ttt --> hh:mm:ss.ttt" with escaped text.
-    public static func writeWebVTT(_ timeline: Timeline, to url: URL) throws {
+    /// WebVTT (W3C): "WEBVTT", then cues "hh:mm:ss.ttt --> hh:mm:ss.ttt" with escaped text. The
+    /// language goes in a "Language:" header line, as YouTube and HLS captions write it; parsers
+    /// skip the lines between "WEBVTT" and the first blank line.
+    public static func writeWebVTT(_ timeline: Timeline, language: String? = nil, to url: URL) throws {
         try TextFile.write(url) { out in
-            out("WEBVTT\n\n")
+            out(language.map { "WEBVTT\nLanguage: \(oneLine($0))\n\n" } ?? "WEBVTT\n\n")
             try forEachCue(.words, timeline) { i, cue in
                 out("\(i + 1)\n\(Timecode.string(cue.start)) --> \(Timecode.string(cue.end))\n\(escapeVTT(cue.text))\n\n")
             }
@@ -25,10 +27,13 @@ public enum Transcripts {
     }
 
     /// Podcasting 2.0 JSON transcript: `{"version":"1.0.0","segments":[{startTime,endTime,body}]}`,
-    /// written segment by segment: a long programme has hundreds of thousands of them.
-    public static func writeJSON(_ timeline: Timeline, to url: URL) throws {
+    /// written segment by segment: a long programme has hundreds of thousands of them. The
+    /// `language` key beside them is ours (the spec has none; readers skip unknown keys).
+    public static func writeJSON(_ timeline: Timeline, language: String? = nil, to url: URL) throws {
         try TextFile.write(url) { out in
-            out("{\n  \"version\" : \"1.0.0\",\n  \"segments\" : [")
+            out("{\n  \"version\" : \"1.0.0\",\n")
+            if let language { out("  \"language\" : \(jsonString(oneLine(language))),\n") }
+            out("  \"segments\" : [")
             try forEachCue(.words, timeline) { i, cue in
                 out(i == 0 ? "\n" : ",\n")
                 out("    {\"startTime\": \(Seconds.string(cue.start)), \"endTime\": \(Seconds.string(cue.end)), \"body\": \(jsonString(oneLine(cue.text)))}")

@@ -16,7 +16,7 @@ public struct ArticleReader: Sendable {
     public func load(path: String) throws -> Data {
         let data: Data
         if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            data = Self.standardInput
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -40,8 +40,13 @@ public struct ArticleReader: Sendable {
         case .html: article = try HTMLReader().read(Data(decoded.text.utf8), name: name)
         }
         article.warnings = decoded.warnings + article.warnings
+        ArticleLanguage.settle(&article, name: name)
         return article
     }
+
+    /// Standard input, read once: choosing the voice by the article's language reads an
+    /// article before it is narrated.
+    static let standardInput: Data = FileHandle.standardInput.readDataToEndOfFile()
 
     /// "notes/kyiv-power-cuts.txt" → "kyiv power cuts": the title of last resort.
     static func title(fromName name: String) -> String {

@@ -31,6 +31,10 @@ enum Byline {
     static func lead(_ line: String) -> Parsed? {
         if let byline = parse(line) { return byline }
         if let date = dateLine(line) { return Parsed(authors: [], date: date, reason: "date line") }
+        for table in FurniturePhrases.tables(for: line) {
+            if let byline = table.byline(line) { return byline }
+            if let date = table.dateLine(line) { return Parsed(authors: [], date: date, reason: "date line") }
+        }
         return nil
     }
 

@@ -1,7 +1,7 @@
 import EditionCore
 import Foundation
 
-/// Reads Markdown: YAML front matter (title, author/authors, date, url), ATX and setext headings
+/// Reads Markdown: YAML front matter (title, author/authors, date, url, lang/language), ATX and setext headings
 /// as sections, paragraphs, block quotes, list items; emphasis and code marks dropped, links
 /// become their text; images, code blocks and HTML comments are removed with a reason.
 struct MarkdownReader {
@@ -98,7 +98,8 @@ struct MarkdownReader {
         guard let headline, !headline.isEmpty else { throw ReadingError.noText(name) }
         let date = meta["date"].map { PublicationDate(text: $0, date: PublicationDate.isoDate($0) ?? Byline.parseDate($0), hasTime: $0.contains(":")) } ?? leadDate
         return Article(headline: Self.inline(headline), authors: authors, published: date, sourceURL: meta["url"],
-                       sections: sections.filter { !$0.blocks.isEmpty || $0.heading != nil }, removed: removed)
+                       sections: sections.filter { !$0.blocks.isEmpty || $0.heading != nil }, removed: removed,
+                       language: meta["lang"] ?? meta["language"])
     }
 
     static func listItem(_ line: String) -> String? {

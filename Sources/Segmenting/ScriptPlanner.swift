@@ -6,8 +6,9 @@ import EditionCore
 public struct ScriptPlanner: Sendable {
     public var pauses: PausePlan
     public var intro: IntroTemplate
-    /// Title of the body chapter when the article has no section headings.
-    public var storyTitle = "Story"
+    /// Title of the body chapter when the article has no section headings (default: the
+    /// article's language's word, "Story" in English).
+    public var storyTitle: String?
     private let splitter = SentenceSplitter()
 
     public init(pauses: PausePlan, intro: IntroTemplate = .standard) {
@@ -23,7 +24,7 @@ public struct ScriptPlanner: Sendable {
         for section in article.sections where !section.blocks.isEmpty || section.heading != nil {
             let lines = lines(for: section)
             let bodyStarted = chapters.count > (introLines.isEmpty ? 0 : 1)
-            if let heading = section.heading ?? (bodyStarted ? nil : storyTitle) {
+            if let heading = section.heading ?? (bodyStarted ? nil : storyTitle ?? SpokenPhrases.of(article.language).storyTitle) {
                 chapters.append(PlannedChapter(title: heading, lines: lines))
             } else if !chapters.isEmpty {
                 chapters[chapters.count - 1].lines += lines   // an unheaded section continues the chapter
@@ -45,7 +46,7 @@ public struct ScriptPlanner: Sendable {
             chapters.append(PlannedChapter(title: story.headline, lines: lines))
         }
         if let outro, !outro.isEmpty {
-            chapters.append(PlannedChapter(title: "Closing", lines: splitter.split(outro).map { PlannedLine(text: $0, role: .intro) }))
+            chapters.append(PlannedChapter(title: SpokenPhrases.of(stories.first?.language).closingTitle, lines: splitter.split(outro).map { PlannedLine(text: $0, role: .intro) }))
         }
         return PausePlanner(pauses: pauses).outline(chapters, title: title)
     }

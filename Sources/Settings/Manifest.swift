@@ -11,6 +11,8 @@ import Foundation
 ///         title: Floods close the coast road
 ///         date: 2026-11-25
 ///         url: https://example.org/floods
+///       - path: stories/kyiv-uk.txt
+///         language: uk       # over what the article says; picks the voice when none is named
 ///     editions:
 ///       - title: Morning Briefing, 25 November 2026
 ///         date: 2026-11-25
@@ -26,13 +28,17 @@ public struct Manifest: Sendable, Equatable {
         public var title: String?
         public var date: String?
         public var url: String?
+        /// The article's language (BCP 47), over what the article says.
+        public var language: String?
 
-        public init(path: String, voice: String? = nil, title: String? = nil, date: String? = nil, url: String? = nil) {
+        public init(path: String, voice: String? = nil, title: String? = nil, date: String? = nil, url: String? = nil,
+                    language: String? = nil) {
             self.path = path
             self.voice = voice
             self.title = title
             self.date = date
             self.url = url
+            self.language = language
         }
     }
 
@@ -48,11 +54,13 @@ public struct Manifest: Sendable, Equatable {
         public var outroAudio: String?
         /// Milliseconds between stories (default: the voice's chapter pause).
         public var storyPause: Int?
+        /// The programme's language (BCP 47); else its first story's.
+        public var language: String?
         public var articles: [ArticleEntry]
 
         public init(title: String, slug: String? = nil, date: String? = nil, url: String? = nil, voice: String? = nil,
                     intro: String? = nil, outro: String? = nil, introAudio: String? = nil, outroAudio: String? = nil,
-                    storyPause: Int? = nil, articles: [ArticleEntry]) {
+                    storyPause: Int? = nil, language: String? = nil, articles: [ArticleEntry]) {
             self.title = title
             self.slug = slug
             self.date = date
@@ -63,6 +71,7 @@ public struct Manifest: Sendable, Equatable {
             self.introAudio = introAudio
             self.outroAudio = outroAudio
             self.storyPause = storyPause
+            self.language = language
             self.articles = articles
         }
     }
@@ -78,9 +87,9 @@ public struct Manifest: Sendable, Equatable {
     }
 
     public static let keys = ["voice", "articles", "editions"]
-    static let articleKeys = ["path", "voice", "title", "date", "url"]
+    static let articleKeys = ["path", "voice", "title", "date", "url", "language"]
     static let editionKeys = ["title", "slug", "date", "url", "voice", "intro", "outro", "introAudio", "outroAudio",
-                              "storyPause", "articles"]
+                              "storyPause", "language", "articles"]
 
     /// Reads a manifest; errors are `ConfigError`s naming the file (`file`, by default its
     /// path), the line and the key.
@@ -108,7 +117,8 @@ public struct Manifest: Sendable, Equatable {
         if value.isScalar { return ArticleEntry(path: try value.text()) }
         let map = try value.mapping(keys: articleKeys)
         return ArticleEntry(path: try map.required("path").text(), voice: try map["voice"]?.text(),
-                            title: try map["title"]?.text(), date: try map["date"]?.text(), url: try map["url"]?.text())
+                            title: try map["title"]?.text(), date: try map["date"]?.text(), url: try map["url"]?.text(),
+                            language: try map["language"]?.text())
     }
 
     static func edition(_ value: ConfigValue) throws -> EditionEntry {
@@ -120,7 +130,7 @@ public struct Manifest: Sendable, Equatable {
                             date: try map["date"]?.text(), url: try map["url"]?.text(), voice: try map["voice"]?.text(),
                             intro: try map["intro"]?.text(), outro: try map["outro"]?.text(),
                             introAudio: try map["introAudio"]?.text(), outroAudio: try map["outroAudio"]?.text(),
-                            storyPause: try map["storyPause"]?.integer(in: 0...10_000),
+                            storyPause: try map["storyPause"]?.integer(in: 0...10_000), language: try map["language"]?.text(),
                             articles: try articles.map(article))
     }
 }

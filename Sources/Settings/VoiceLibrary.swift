@@ -141,12 +141,18 @@ extension VoiceProfile {
 public enum VoiceProfileError: LocalizedError, Equatable {
     case unknown(String, choices: [String])
     case noLibrary
+    /// No profile speaks the article's language (`folder` is where profiles were looked for).
+    case noVoice(language: String, folder: String, choices: [String])
 
     public var errorDescription: String? {
         switch self {
         case .unknown(let name, let choices):
             return "no voice named '\(name)'; choose one of: \(choices.joined(separator: ", "))"
         case .noLibrary: return "no Voices/ folder found; set EDITION_VOICES or pass --voices DIR"
+        case .noVoice(let language, let folder, let choices):
+            return "the article is in \(LanguageTag.name(language)), and no voice profile in \(folder) speaks it, so it is not read with another "
+                + "language's rules. Add a profile with `language: \(LanguageTag.primary(language))` there, or pass --voice NAME to read it with one of: "
+                + choices.joined(separator: ", ")
         }
     }
 }

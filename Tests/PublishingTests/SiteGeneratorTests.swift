@@ -79,6 +79,21 @@ final class SiteGeneratorTests: XCTestCase {
         XCTAssertEqual(words(in: try page("odd.html")).map(\.text), ["a", "b"])
     }
 
+    /// An episode in another language than the site's marks its article with its `lang`.
+    func testAnEpisodeInAnotherLanguageSaysSo() throws {
+        try addEpisode("uk", title: "Новий міст", published: nil, words: ["Міська", "влада"], layout: nil)
+        try addEpisode("en", title: "New bridge", published: nil, words: ["The", "council"], layout: nil)
+        for (slug, language) in [("uk", "uk"), ("en", "en-US")] {
+            let url = folder.appendingPathComponent("\(slug).json")
+            var episode = try JSONDecoder().decode(Episode.self, from: Data(contentsOf: url))
+            episode.language = language
+            try JSONEncoder().encode(episode).write(to: url)
+        }
+        _ = try generator().write()
+        XCTAssertTrue(try page("uk.html").contains("<article class=\"edition-episode\" lang=\"uk\">"))
+        XCTAssertTrue(try page("en.html").contains("<article class=\"edition-episode\">"), "English on an en-gb site needs no mark")
+    }
+
     func testMarkupInTitlesAndWordsIsShownAsText() throws {
         try addEpisode("x", title: "<script>alert(1)</script> & \"quotes\"", published: nil,
                        words: ["<img src=x onerror=alert(1)>", "a&b"], layout: [TextBlock(kind: .paragraph, words: 2)])

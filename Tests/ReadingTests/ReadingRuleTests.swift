@@ -63,6 +63,51 @@ final class ReadingRuleTests: XCTestCase {
         }
     }
 
+    /// Ukrainian furniture by its shapes, from the language's table; prose with the same words stays.
+    func testUkrainianFurnitureLines() {
+        let cases: [(String, String?)] = [
+            ("Читайте також: Як пережити зиму без світла", "read-also link"),
+            ("Дивіться також", "site furniture"),
+            ("Реклама", "advertising label"),
+            ("НА ПРАВАХ РЕКЛАМИ", "advertising label"),
+            ("Підписуйтесь на наш Telegram-канал", "newsletter or subscription plug"),
+            ("Приєднуйтесь до нас у Facebook", "newsletter or subscription plug"),
+            ("Помітили помилку? Виділіть її та натисніть Ctrl+Enter", "error-report note"),
+            ("Фото: Reuters", "photo caption"),
+            ("Фото ілюстративне", "photo caption"),
+            ("Джерело фото: пресслужба ОВА", "photo caption"),
+            ("Рятувальники на місці удару. Фото: ДСНС", "photo caption"),
+            ("Читати 5 хв", "reading time"),
+            ("Час читання: 3 хвилини", "reading time"),
+            ("Теги: Київ, енергетика", "tag line"),
+            ("Категорія: Суспільство", "category and tag line"),
+            ("Політика / Суспільство", "category and tag line"),
+            ("12 коментарів", "comments link"),
+            ("Джерело: Укрінформ", "source credit"),
+            ("Реклама на білбордах зникла з вулиць після ухвалення закону.", nil),
+            ("Фото, які опублікували депутати, показують порожню залу.", nil),
+            ("Читайте також інші матеріали, сказав він, але вже після виборів.", "read-also link"),
+            ("Підписання угоди відклали до осені.", nil),
+        ]
+        for (line, reason) in cases { XCTAssertEqual(Furniture.reason(line), reason, line) }
+    }
+
+    func testUkrainianBylinesAndDateLines() {
+        XCTAssertEqual(Byline.lead("Автор: Олена Петренко")?.authors, ["Олена Петренко"])
+        XCTAssertEqual(Byline.lead("Авторка Ірина Коваль")?.authors, ["Ірина Коваль"])
+        XCTAssertEqual(Byline.lead("Автори: Марія Шевченко, Тарас Бойко і Олег Лисенко")?.authors, ["Марія Шевченко", "Тарас Бойко", "Олег Лисенко"])
+        XCTAssertNil(Byline.lead("Автори законопроєкту вважають його необхідним."))
+        for line in ["Понеділок, 17 травня 2021, 14:35", "17 травня 2021 року", "17.05.2021 14:35", "Опубліковано: 17.05.2021, 14:35",
+                     "вчора, 18:02", "Сьогодні о 09:15", "2 години тому", "17 травня, 14:35", "Оновлено о 15:20"] {
+            XCTAssertEqual(Byline.lead(line)?.reason, "date line", line)
+        }
+        XCTAssertEqual(utcParts(Byline.lead("П'ятниця, 3 березня 2023, 09:05")?.date?.date), [2023, 3, 3, 9, 5])
+        XCTAssertEqual(utcParts(Byline.lead("31.12.2020")?.date?.date), [2020, 12, 31, 0, 0])
+        XCTAssertNil(Byline.lead("31.02.2020")?.date?.date, "no such day")
+        XCTAssertNil(Byline.lead("17 травня 2021 року депутати ухвалили бюджет."))
+        XCTAssertNil(Byline.lead("2024 рік став рекордним для експорту зерна."))
+    }
+
     func testSniffing() throws {
         XCTAssertEqual(ArticleFormat.sniff("  <!DOCTYPE html><html><body><p>Hi</p>"), .html)
         XCTAssertEqual(ArticleFormat.sniff("<div class=story><p>Text</p></div>"), .html)

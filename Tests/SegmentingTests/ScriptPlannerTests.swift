@@ -52,6 +52,29 @@ final class ScriptPlannerTests: XCTestCase {
         XCTAssertEqual(ScriptPlanner(pauses: pauses, intro: .none).outline(for: article).chapters.map(\.title), ["Story"])
     }
 
+    /// A Ukrainian article's standard intro and default chapter are Ukrainian, the date written
+    /// in digits the way the Ukrainian normalizer reads it.
+    func testUkrainianArticleGetsTheUkrainianIntro() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let date = calendar.date(from: DateComponents(year: 2019, month: 5, day: 17, hour: 14, minute: 35))
+        let article = Article(headline: "Новий міст", authors: ["Ім'я Прізвище"], published: PublicationDate(text: "17.05.2019 14:35", date: date),
+                              sections: [Section(blocks: [Block(.paragraph, "Міст відкрили.")])], language: "uk")
+        let outline = planner.outline(for: article)
+        XCTAssertEqual(outline.chapters[0].lines.map(\.text), ["Новий міст.", "Автор: Ім'я Прізвище.", "Опубліковано 17 травня 2019 року."])
+        XCTAssertEqual(outline.chapters.map(\.title), ["Новий міст", "Стаття"])
+        var several = article
+        several.authors = ["Марія Шевченко", "Тарас Бойко", "Ірина Коваль"]
+        XCTAssertEqual(planner.outline(for: several).chapters[0].lines.map(\.text)[1], "Автори: Марія Шевченко, Тарас Бойко та Ірина Коваль.")
+        // A template of one's own is read as written, with the date in the article's language.
+        let own = ScriptPlanner(pauses: pauses, intro: IntroTemplate(sentences: ["{date}."])).outline(for: article)
+        XCTAssertEqual(own.chapters[0].lines.map(\.text), ["17 травня 2019 року."])
+        // English is unchanged.
+        var english = article
+        english.language = "en-GB"
+        XCTAssertEqual(planner.outline(for: english).chapters[0].lines.map(\.text), ["Новий міст.", "By Ім'я Прізвище.", "Published May 17, 2019."])
+    }
+
     func testFragmentHasNoIntro() {
         let outline = planner.fragment("One. Two.\n\nThree.")
         XCTAssertEqual(outline.chapters.map(\.title), ["Fragment"])

@@ -227,6 +227,17 @@ final class EpisodeFlowTests: XCTestCase {
         let unauthorized = try await server.post("/v1/audio/speech", json: ["input": "Hi."], authorized: false)
         XCTAssertEqual(unauthorized.status, 401)
     }
+
+    /// With no voice named, the input's language chooses it: Ukrainian is spoken by uk-news,
+    /// Russian (no profile speaks it) is refused, naming the language.
+    func testSpeechChoosesTheVoiceByTheInputsLanguage() async throws {
+        let server = try await SharedServer.shared.get()
+        let ukrainian = try await server.post("/v1/audio/speech", json: ["input": "Міська влада відкрила рух новим мостом через Дніпро.", "response_format": "wav"])
+        XCTAssertEqual(ukrainian.status, 200, String(ukrainian.text.prefix(300)))
+        let russian = try await server.post("/v1/audio/speech", json: ["input": "Это решение связано с ремонтом дорог, который продлится ещё две недели."])
+        XCTAssertEqual(russian.status, 422)
+        XCTAssertTrue((russian.json["error"] as? String)?.contains("Russian (ru)") == true, russian.text)
+    }
 }
 
 /// A webhook receiver on a loopback port: records what arrives, refusing the first N attempts.

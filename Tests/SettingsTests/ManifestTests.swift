@@ -27,6 +27,8 @@ final class ManifestTests: XCTestCase {
                 title: Floods close the coast road
                 date: 2026-11-25
                 url: https://example.org/floods
+              - path: stories/kyiv.txt
+                language: uk
             editions:
               - title: Morning Briefing, 25 November 2026
                 slug: morning
@@ -38,6 +40,7 @@ final class ManifestTests: XCTestCase {
                 introAudio: jingle.wav
                 outroAudio: sting.wav
                 storyPause: 1500
+                language: uk
                 articles: [stories/budget.txt, {path: stories/floods.md, title: Floods}]
               - title: Evening
                 articles:
@@ -49,12 +52,13 @@ final class ManifestTests: XCTestCase {
             Manifest.ArticleEntry(path: "stories/budget.txt"),
             Manifest.ArticleEntry(path: "stories/floods.md", voice: "en-gb-news", title: "Floods close the coast road",
                                   date: "2026-11-25", url: "https://example.org/floods"),
+            Manifest.ArticleEntry(path: "stories/kyiv.txt", language: "uk"),
         ])
         XCTAssertEqual(manifest.editions, [
             Manifest.EditionEntry(title: "Morning Briefing, 25 November 2026", slug: "morning", date: "2026-11-25",
                                   url: "https://example.org/morning", voice: "uk-news", intro: "Good morning. Here is the news.",
                                   outro: "That was the Morning Briefing.", introAudio: "jingle.wav", outroAudio: "sting.wav",
-                                  storyPause: 1500,
+                                  storyPause: 1500, language: "uk",
                                   articles: [.init(path: "stories/budget.txt"), .init(path: "stories/floods.md", title: "Floods")]),
             Manifest.EditionEntry(title: "Evening", articles: [.init(path: "stories/late.txt")]),
         ])

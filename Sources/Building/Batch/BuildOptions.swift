@@ -8,7 +8,8 @@ import Segmenting
 public struct BuildOptions: Sendable {
     public var outputDirectory: URL
     public var formats: [AudioFormat]
-    public var defaultVoice: String
+    /// The voice for items that name none; nil chooses by each article's language.
+    public var defaultVoice: String?
     public var library: VoiceLibrary
     /// Command-line mastering overrides, applied over each item's profile.
     public var mastering: @Sendable (MasteringPlan) -> MasteringPlan
@@ -24,7 +25,7 @@ public struct BuildOptions: Sendable {
     /// Build only this shard's articles (`--shard I/N`); a plain build finishes a sharded one.
     public var shard: Shard?
 
-    public init(outputDirectory: URL, formats: [AudioFormat] = [.wav, .mp3], defaultVoice: String = "en-us-news",
+    public init(outputDirectory: URL, formats: [AudioFormat] = [.wav, .mp3], defaultVoice: String? = nil,
                 library: VoiceLibrary, mastering: @escaping @Sendable (MasteringPlan) -> MasteringPlan = { $0 },
                 intro: IntroTemplate = .standard, force: Bool = false, journal: Bool = true) {
         self.outputDirectory = outputDirectory

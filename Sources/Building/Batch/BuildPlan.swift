@@ -65,7 +65,7 @@ public enum BuildPlan {
                 let base = url.deletingLastPathComponent()
                 for entry in manifest.articles {
                     addArticle(resolve(entry.path, base), voice: entry.voice ?? manifest.voice,
-                               overrides: ArticleOverrides(title: entry.title, date: entry.date, url: entry.url))
+                               overrides: ArticleOverrides(title: entry.title, date: entry.date, url: entry.url, language: entry.language))
                 }
                 for edition in manifest.editions {
                     let weight = edition.articles.reduce(0) { $0 + size(resolve($1.path, base)) }

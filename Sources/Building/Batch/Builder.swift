@@ -141,7 +141,8 @@ public final class Builder {
     }
 
     func profile(for item: BuildItem) throws -> VoiceProfile {
-        var profile = try options.library.profile(named: item.voice ?? options.defaultVoice)
+        let named = item.voice ?? options.defaultVoice
+        var profile = try options.library.profile(named: named, language: named == nil ? try language(of: item) : nil)
         profile.mastering = options.mastering(profile.mastering)
         if options.speed != 1 { profile.engine.rate = Int((Double(profile.engine.rate) * options.speed).rounded()) }
         if case .edition(let entry, let base) = item.kind {
@@ -150,6 +151,23 @@ public final class Builder {
             if let pause = entry.storyPause { profile.pauses.chapter = pause }
         }
         return profile
+    }
+
+    /// The language an item is written in, which picks its voice when it names none: what the
+    /// manifest says, else what the article (an edition's first readable story) says or shows.
+    func language(of item: BuildItem) throws -> String? {
+        switch item.kind {
+        case .article(let source, let overrides):
+            if let language = overrides.language { return language }
+            return try source.read().0.language
+        case .edition(let entry, let base):
+            if let language = entry.language { return language }
+            for story in entry.articles {
+                if let language = story.language { return language }
+                if let (article, _) = try? ArticleSource.file(BuildPlan.resolve(story.path, base)).read() { return article.language }
+            }
+            return nil
+        }
     }
 
     func plan(_ item: BuildItem, profile: VoiceProfile) throws -> EpisodePlan {

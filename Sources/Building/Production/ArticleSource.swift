@@ -26,7 +26,9 @@ public enum ArticleSource: Sendable {
             return (try reader.read(data, name: name), data)
         case .bytes(let data, let name, let format):
             return (try reader.read(data, name: name, format: format), data)
-        case .article(let article, _):
+        case .article(var article, let name):
+            // A caller's article (the speech route's text) may not say its language: its letters do.
+            if article.language == nil { ArticleLanguage.settle(&article, name: name) }
             return (article, nil)
         }
     }

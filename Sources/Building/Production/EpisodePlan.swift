@@ -21,6 +21,8 @@ public struct EpisodePlan: Sendable {
     public var warnings: [String]
     public var removedLines: Int
     public var profile: VoiceProfile
+    /// The language the episode is spoken in: the article's, else its voice's.
+    public var language: String
 
     /// The script, normalized with the voice's rules and lexicon as it is read: the one
     /// sequence that `edition script` prints and synthesis speaks.
@@ -40,6 +42,9 @@ public struct EpisodePlan: Sendable {
                                overrides: ArticleOverrides = ArticleOverrides()) throws -> EpisodePlan {
         var (article, data) = try source.read()
         overrides.apply(to: &article)
+        if let language = article.language, !LanguageTag.same(profile.language, language) {
+            article.warnings.append("\(source.name): the article is in \(LanguageTag.name(language)) but the voice \(profile.name) speaks \(profile.language)")
+        }
         let outline = ScriptPlanner(pauses: profile.pauses, intro: intro).outline(for: article)
         guard article.blocks.contains(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }), outline.hasSpeech else {
             throw ReadingError.noText(source.name)
@@ -50,7 +55,8 @@ public struct EpisodePlan: Sendable {
                            authors: article.authors, published: article.published, url: article.sourceURL,
                            standfirst: article.standfirst ?? article.blocks.first?.text,
                            source: .init(path: path, sha256: digest), warnings: article.warnings,
-                           removedLines: article.removed.count, profile: profile)
+                           removedLines: article.removed.count, profile: profile,
+                           language: article.language ?? profile.language)
     }
 
     private static let canonical: JSONEncoder = {
@@ -85,7 +91,7 @@ public struct EpisodePlan: Sendable {
     public static func fragment(_ text: String, profile: VoiceProfile) -> EpisodePlan {
         EpisodePlan(slug: "fragment", outline: ScriptPlanner(pauses: profile.pauses).fragment(text), title: "Fragment",
                     authors: [], source: .init(path: "-", sha256: Digest.sha256(text)), warnings: [], removedLines: 0,
-                    profile: profile)
+                    profile: profile, language: profile.language)
     }
 
     /// Several articles narrated into one programme, one chapter per story. A story that
@@ -99,7 +105,7 @@ public struct EpisodePlan: Sendable {
             let source = ArticleSource.file(BuildPlan.resolve(item.path, base))
             do {
                 var (article, data) = try source.read()
-                ArticleOverrides(title: item.title, date: item.date, url: item.url).apply(to: &article)
+                ArticleOverrides(title: item.title, date: item.date, url: item.url, language: item.language).apply(to: &article)
                 stories.append(article)
                 warnings += article.warnings
                 removed += article.removed.count
@@ -116,7 +122,8 @@ public struct EpisodePlan: Sendable {
                            authors: authors, published: date, url: entry.url,
                            standfirst: stories.map(\.headline).joined(separator: " · "),
                            source: .init(path: base.path, sha256: Digest.sha256(digests.joined())), warnings: warnings,
-                           removedLines: removed, profile: profile)
+                           removedLines: removed, profile: profile,
+                           language: entry.language ?? stories.first?.language ?? profile.language)
     }
 }
 
@@ -130,16 +137,21 @@ public struct ArticleOverrides: Sendable, Codable, Equatable {
     /// The files' base name, instead of one made from the headline (the service names an
     /// episode's files by its opaque id, so a corrected headline keeps its URLs).
     public var slug: String?
+    /// The article's language (BCP 47), over what it says and what its letters tell.
+    public var language: String?
 
-    public init(title: String? = nil, date: String? = nil, url: String? = nil, authors: [String]? = nil, slug: String? = nil) {
+    public init(title: String? = nil, date: String? = nil, url: String? = nil, authors: [String]? = nil, slug: String? = nil,
+                language: String? = nil) {
         self.title = title
         self.date = date
         self.url = url
         self.authors = authors
         self.slug = slug
+        self.language = language
     }
 
     func apply(to article: inout Article) {
+        if let language { article.language = language }
         if let title { article.headline = title }
         if let url { article.sourceURL = url }
         if let date { article.published = PublicationDate(iso: date) }

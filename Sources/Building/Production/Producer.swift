@@ -87,6 +87,7 @@ public final class Producer: Sendable {
         episode.publishedISO = plan.published?.date.map { ISO8601DateFormatter().string(from: $0) }
         episode.buildKey = recording.buildKey
         episode.layout = timeline.layout.isEmpty ? nil : timeline.layout
+        episode.language = plan.language
         try EpisodeSidecars.write(episode, timeline: timeline, stage: output.stage)
         try output.commit()
         return Narration(episode: episode, files: files.map { recording.outputDirectory.appendingPathComponent($0) },

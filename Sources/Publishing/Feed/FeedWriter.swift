@@ -129,14 +129,16 @@ public enum FeedWriter {
         if item.sidecars.contains("\(e.slug).chapters.json") {
             x.empty("podcast:chapters", [("url", url(config.baseURL, "\(e.slug).chapters.json")), ("type", "application/json+chapters")])
         }
+        // RSS has no item language; Podcasting 2.0 gives each transcript one (absent, apps assume the channel's).
+        let language = e.language.map { [("language", $0)] } ?? []
         if item.sidecars.contains("\(e.slug).vtt") {
-            x.empty("podcast:transcript", [("url", url(config.baseURL, "\(e.slug).vtt")), ("type", "text/vtt"), ("rel", "captions")])
+            x.empty("podcast:transcript", [("url", url(config.baseURL, "\(e.slug).vtt")), ("type", "text/vtt"), ("rel", "captions")] + language)
         }
         if item.sidecars.contains("\(e.slug).transcript.json") {
-            x.empty("podcast:transcript", [("url", url(config.baseURL, "\(e.slug).transcript.json")), ("type", "application/json")])
+            x.empty("podcast:transcript", [("url", url(config.baseURL, "\(e.slug).transcript.json")), ("type", "application/json")] + language)
         }
         if item.sidecars.contains("\(e.slug).srt") {
-            x.empty("podcast:transcript", [("url", url(config.baseURL, "\(e.slug).srt")), ("type", "application/x-subrip")])
+            x.empty("podcast:transcript", [("url", url(config.baseURL, "\(e.slug).srt")), ("type", "application/x-subrip")] + language)
         }
         x.close("item")
     }

@@ -7,7 +7,10 @@ enum EpisodePage {
     static func html(_ item: SiteEpisode, site: SiteInfo, links: SiteLinks) -> String {
         let title = item.title
         var body = "<main>\n<p class=\"edition-home\"><a href=\"\(HTML.escape(links.index))\">\(HTML.escape(site.title))</a></p>\n"
-        body += "<article class=\"edition-episode\">\n<header>\n<h1>\(HTML.escape(title))</h1>\n"
+        // A story in another language than the site's says so, for screen readers and translators.
+        let language = item.episode?.language.flatMap { LanguageTag.same($0, site.language) ? nil : $0 }
+        let lang = language.map { " lang=\"\(HTML.escape($0))\"" } ?? ""
+        body += "<article class=\"edition-episode\"\(lang)>\n<header>\n<h1>\(HTML.escape(title))</h1>\n"
         if let episode = item.episode {
             if !episode.authors.isEmpty {
                 body += "<p class=\"edition-byline\">By \(HTML.escape(episode.authors.joined(separator: ", ")))</p>\n"

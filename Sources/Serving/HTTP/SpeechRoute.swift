@@ -82,8 +82,9 @@ struct SpeechRoute {
                         body: .init(byteBuffer: ByteBuffer(bytes: audio)))
     }
 
-    func profile(for name: String?) throws -> String {
-        guard let name else { return "en-us-news" }
+    /// A profile's name, or nil to read the text with its language's voice.
+    func profile(for name: String?) throws -> String? {
+        guard let name else { return nil }
         if service.voiceNames.contains(name) { return name }
         if let mapped = Self.openAIVoices[name.lowercased()], service.voiceNames.contains(mapped) { return mapped }
         throw APIError(.unprocessableContent, "unknown voice \"\(name.prefix(80))\"; use a profile (\(service.voiceNames.sorted().joined(separator: ", "))) or an OpenAI voice name")

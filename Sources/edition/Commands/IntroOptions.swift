@@ -13,6 +13,8 @@ struct IntroOptions: ParsableArguments {
     var intro: String = IntroTemplate.standard.sentences.joined(separator: "|")
 
     var template: IntroTemplate {
-        noIntro ? .none : IntroTemplate(sentences: intro.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        let sentences = intro.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        // The default speaks each article's language; a template of one's own is read as written.
+        return noIntro ? .none : sentences == IntroTemplate.standard.sentences ? .standard : IntroTemplate(sentences: sentences)
     }
 }

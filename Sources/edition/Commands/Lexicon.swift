@@ -2,6 +2,7 @@ import ArgumentParser
 import Building
 import EditionCore
 import Foundation
+import Reading
 import Synthesizing
 
 struct Lexicon: ParsableCommand {
@@ -29,7 +30,9 @@ struct Lexicon: ParsableCommand {
         var yaml = false
 
         func run() throws {
-            let profile = try voice.profile()
+            // One voice checks every file: the first readable article's language chooses it.
+            let language = files.lazy.compactMap { try? ArticleReader().read(path: $0) }.first?.language
+            let profile = try voice.profile(language: language)
             var check = LexiconCheck()
             var read = 0
             for file in files {

@@ -35,7 +35,7 @@ struct Narrate: ParsableCommand {
 
     func run() throws {
         let library = try voice.library()
-        _ = try library.profile(named: voice.voice)   // an unknown voice is one error, not one per file
+        if let name = voice.voice { _ = try library.profile(named: name) }   // an unknown voice is one error, not one per file
         let mastering = self.mastering
         let options = BuildOptions(outputDirectory: URL(fileURLWithPath: output), formats: mastering.chosenFormats,
                                    defaultVoice: voice.voice, library: library, mastering: { mastering.apply(to: $0) },

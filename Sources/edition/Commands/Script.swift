@@ -34,7 +34,6 @@ struct Script: ParsableCommand {
     }
 
     func run() throws {
-        let profile = try voice.profile()
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -45,9 +44,11 @@ struct Script: ParsableCommand {
         let plan: EpisodePlan
         if fragment {
             let name = file == "-" ? "stdin" : file
-            plan = .fragment(try SourceText.decode(try ArticleReader().load(path: file), name: name).text, profile: profile)
+            let text = try SourceText.decode(try ArticleReader().load(path: file), name: name).text
+            plan = .fragment(text, profile: try voice.profile(language: LanguageSniffer.language(of: text)))
         } else {
-            plan = try .article(.file(file), profile: profile, intro: introOptions.template)
+            let language = voice.voice == nil ? try ArticleReader().read(path: file).language : nil
+            plan = try .article(.file(file), profile: try voice.profile(language: language), intro: introOptions.template)
         }
         let normalizer = plan.normalizer
         // Sentence by sentence, as narration speaks it: a book-length text never sits in memory as chunks.

@@ -5,8 +5,8 @@ import Foundation
 
 /// `--voice` and `--voices`, shared by every command that speaks.
 struct VoiceOptions: ParsableArguments {
-    @Option(name: .long, help: "Voice profile to read with (see `edition voices`).")
-    var voice: String = "en-us-news"
+    @Option(name: .long, help: "Voice profile to read with (see `edition voices`; default: the voice of the article's language, en-us-news for English, uk-news for Ukrainian).")
+    var voice: String?
 
     @Option(name: .long, help: ArgumentHelp("Folder of voice profiles (default: ./Voices, or the one beside the binary).", valueName: "dir"))
     var voices: String?
@@ -17,7 +17,8 @@ struct VoiceOptions: ParsableArguments {
         return library
     }
 
-    func profile() throws -> VoiceProfile { try library().profile(named: voice) }
+    /// The named profile, else the default voice of `language` (see `VoiceLibrary.profile(named:language:)`).
+    func profile(language: String?) throws -> VoiceProfile { try library().profile(named: voice, language: language) }
 }
 
 enum Executable {
