@@ -7,7 +7,8 @@
 # after (it must still be running). Then (c), on servers with fresh data folders (cold chunk
 # cache), the time from POST /v1/articles to the job being done (polled every 50 ms) for a
 # ~600-word article, against `edition narrate --no-cache` of the same text with the same formats
-# (MP3 and WAV), and their ratio: the median of 3 rounds, taken in turn. Servers get SIGTERM with
+# (MP3 and WAV), and their ratio: the median of 3 rounds, taken in turn; (d) on the same server, the
+# same article with one sentence corrected, POST to ready, against (c). Servers get SIGTERM with
 # --drain-timeout 2s; one still running 30 s later is killed, and the script says so.
 # Needs wrk (installed with apt-get if missing), curl and python3.
 # Usage: Benchmarks/serve.sh [long-words=15000] [short-words=600] [seconds=10]
@@ -55,6 +56,10 @@ def article(name, title, words):
     text = title + "\n\n" + "\n\n".join(paragraphs) + "\n"
     open(f"{work}/{name}.txt", "w", encoding="utf-8").write(text)
     json.dump({"source_id": name, "body": text, "format": "text"}, open(f"{work}/{name}.json", "w"))
+    # The same article with one sentence in the middle corrected, as a CMS would post it.
+    middle = paragraphs[len(paragraphs) // 2]
+    edited = text.replace(middle, middle.replace(" ", " corrected ", 1), 1)
+    json.dump({"source_id": name, "body": edited, "format": "text"}, open(f"{work}/{name}-edited.json", "w"))
     print(f"{name}: {total} words, {len(paragraphs)} paragraphs", file=sys.stderr)
 article("long", "A long benchmark article", long_words)
 article("short", "A short benchmark article", short_words)
@@ -119,7 +124,7 @@ stop_server
 load_stopped=$stopped_after
 
 # (c) POST to ready on an idle server with a cold cache, against `edition narrate`, in turn.
-serve_times=() narrate_times=() inside_times=()
+serve_times=() narrate_times=() inside_times=() edit_times=()
 for round in 1 2 3; do
   start_server "$work/cold$round" --drain-timeout 2s
   start=$(now)
@@ -128,6 +133,10 @@ for round in 1 2 3; do
   serve_times+=("$(printf '%.2f' "$(echo "$(now) - $start" | bc)")")
   serve_audio=$(curl -sf "$base/v1/episodes/$(job "$short_job" | cut -d' ' -f3)" | python3 -c 'import json,sys; print(json.load(sys.stdin)["duration"])')
   inside_times+=("$(sed -n 's/.* done: .* s of audio in \([0-9.]*\) s$/\1/p' "$work/cold$round.err" | tail -1)")
+  start=$(now)                       # (d) one sentence corrected: a new job for the same episode
+  edit_job=$(post "@$work/short-edited.json")
+  wait_done "$edit_job"
+  edit_times+=("$(printf '%.2f' "$(echo "$(now) - $start" | bc)")")
   stop_server
   rm -rf "$work/narrated"
   start=$(now)
@@ -136,6 +145,7 @@ for round in 1 2 3; do
 done
 median() { printf '%s\n' "$@" | sort -g | sed -n "$(( ($# + 1) / 2 ))p"; }
 serve_s=$(median "${serve_times[@]}")
+edit_s=$(median "${edit_times[@]}")
 narrate_s=$(median "${narrate_times[@]}")
 narrate_audio=$(python3 -c "import json; print(json.load(open('$work/narrated/a-short-benchmark-article.json'))['duration'])")
 
@@ -158,3 +168,5 @@ printf '(c) %s words, POST to ready (cold cache)  %6.2f s   (%.1f s of audio; ro
 printf '    of which narrating, as the server logs it   (rounds: %s)\n' "${inside_times[*]}"
 printf '    edition narrate --no-cache (wav+mp3)   %6.2f s   (%.1f s of audio; rounds: %s)\n' "$narrate_s" "$narrate_audio" "${narrate_times[*]}"
 printf '    ratio serve/narrate %.2f (target ≤ 1.10)\n' "$(echo "$serve_s / $narrate_s" | bc -l)"
+printf '(d) the same article with one sentence corrected, POST to ready  %6.2f s   (rounds: %s)\n' "$edit_s" "${edit_times[*]}"
+printf '    ratio edit/first %.2f (target: well under 0.5)\n' "$(echo "$edit_s / $serve_s" | bc -l)"
