@@ -1,6 +1,7 @@
 import Audio
 import EditionCore
 import Foundation
+import Synchronization
 import Tagging
 
 /// Loudness and true peak of the limited stream the primary job wrote, at the source rate.
@@ -43,8 +44,8 @@ struct EncodeJob: Sendable {
 
     /// Writes the file; returns the frames written and, for the primary job, what it measured.
     func run(spool: PCMSpool) throws -> Encoded {
-        if format == .mp3, !measures, rate == sourceRate, let cut = try MP3Segments.cut(spool, lead: intro?.samples.count ?? 0) {
-            return try runSegmented(spool: spool, cut: cut)
+        if format == .mp3, !measures, rate == sourceRate, let parts = try MP3Segments.parts(spool, lead: intro?.samples.count ?? 0) {
+            return try runSegmented(spool: spool, parts: parts)
         }
         let scale = Double(rate) / Double(timeline.sampleRate)
         let file = try format.writer(path: path, rate: rate, strings: stringTags,
@@ -58,22 +59,33 @@ struct EncodeJob: Sendable {
         })
     }
 
-    /// The MP3 of a long programme in two halves on two threads, cut inside a pause, then joined
-    /// into one gapless stream: LAME is most of a default build's time and uses one core.
-    func runSegmented(spool: PCMSpool, cut: MP3Segments.Cut) throws -> Encoded {
-        let parts = [path + ".part1", path + ".part2"]
-        defer { for part in parts { try? FileManager.default.removeItem(atPath: part) } }
-        let writers = [try MP3Writer(path: parts[0], sampleRate: rate, tagged: true),
-                       try MP3Writer(path: parts[1], sampleRate: rate, tagged: false)]
-        let ranges = [0..<cut.firstEnd, cut.secondStart..<spool.count]
-        let work = (0..<2).map { n -> @Sendable () throws -> Void in {
-            try self.render(spool: spool, range: ranges[n], intro: n == 0 ? self.intro : nil,
-                            outro: n == 1 ? self.outro : nil, into: writers[n], meters: nil)
-            try writers[n].close()
-        } }
-        _ = try BlockingThread.all(work, stackSize: 4 << 20)
-        try MP3Join.join(writers, into: path)
-        // What a decoder gives back: both halves, and the padding and delay that fill the gap.
+    /// The MP3 in parts cut inside pauses, encoded on every core, then joined into one gapless
+    /// stream: LAME is most of a default build's time and uses one core.
+    func runSegmented(spool: PCMSpool, parts: [Range<Int>]) throws -> Encoded {
+        let paths = parts.indices.map { "\(path).part\($0)" }
+        defer { for part in paths { try? FileManager.default.removeItem(atPath: part) } }
+        let claimed = Mutex(0), failed = Atomic<Bool>(false)
+        let writers = Mutex<[Int: MP3Writer]>([:])
+        let threads = min(parts.count, ProcessInfo.processInfo.activeProcessorCount)
+        _ = try BlockingThread.all((0..<threads).map { _ -> @Sendable () throws -> Void in {
+            while !failed.load(ordering: .relaxed) {
+                let k = claimed.withLock { k in defer { k += 1 }; return k }
+                guard k < parts.count else { return }
+                do {
+                    let writer = try MP3Writer(path: paths[k], sampleRate: self.rate, tagged: k == 0)
+                    try self.render(spool: spool, range: parts[k], intro: k == 0 ? self.intro : nil,
+                                    outro: k == parts.count - 1 ? self.outro : nil, into: writer, meters: nil)
+                    try writer.close()
+                    writers.withLock { $0[k] = writer }
+                } catch {
+                    failed.store(true, ordering: .relaxed)
+                    throw error
+                }
+            }
+        } }, stackSize: 4 << 20)
+        let done = writers.withLock { all in parts.indices.map { all[$0]! } }
+        try MP3Join.join(done, into: path)
+        // What a decoder gives back: every part, and the padding and delay that fill the gaps.
         let frames = (intro?.samples.count ?? 0) + spool.count + (outro?.samples.count ?? 0)
         try tag(frames: frames)
         return Encoded(frames: frames, measured: nil)

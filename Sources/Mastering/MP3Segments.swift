@@ -7,32 +7,39 @@ import Audio
 /// the second half starts that many samples later, so the decoded MP3 keeps the programme's
 /// exact length and the padding replaces silence.
 enum MP3Segments {
-    struct Cut: Equatable {
-        /// The first half is the spool's samples before `firstEnd`, the second those from `secondStart`.
-        var firstEnd: Int
-        var secondStart: Int
-    }
-
     static let frame = 576            // samples per MPEG-2 Layer III frame (22.05 and 24 kHz)
     static let encoderDelay = 576     // LAME 3.100's encoder delay
     static let margin = 64            // silence kept on each side of the padding
-    /// Shorter programmes are not worth two encoders (about five minutes at 22.05 kHz).
-    static let minimumSamples = 22050 * 300
+    /// About how long each part is: short enough that a few minutes of audio keep every core
+    /// busy, long enough that a part's set-up is nothing (about 30 s at 22.05 kHz).
+    static let partSamples = 22050 * 30
 
     /// LAME 3.100's end padding for `n` input samples (measured: 576 plus what completes a frame).
     static func padding(_ n: Int) -> Int { frame + (frame - n % frame) % frame }
 
-    /// A cut near the middle of `spool`, inside a run of zeros long enough, or nil. `lead`
-    /// samples (an intro clip) come before the spool in the first half.
-    static func cut(_ spool: PCMSpool, lead: Int) throws -> Cut? {
-        guard spool.count >= minimumSamples else { return nil }
-        // The first half ends `margin` into a pause; the second starts after the padding and the
-        // delay, `margin` before the pause ends.
-        func secondStart(_ firstEnd: Int) -> Int { firstEnd + padding(lead + firstEnd) + encoderDelay }
-        let firstEnd = try PauseCuts.nearest(spool, to: spool.count / 2, minimum: 1) { run in
-            let firstEnd = run.lowerBound + margin
-            return secondStart(firstEnd) + margin <= run.upperBound ? firstEnd : nil
+    /// The spool's samples each part encodes, in order, or nil when the programme is too short
+    /// to split. `lead` samples (an intro clip) come before the spool in the first part. Between
+    /// two parts, the samples left out are exactly the first part's padding plus the second's
+    /// delay, inside a pause, so the decoded stream keeps the programme's length. The parts
+    /// depend on the programme alone, never on the number of cores.
+    static func parts(_ spool: PCMSpool, lead: Int) throws -> [Range<Int>]? {
+        guard spool.count >= 2 * partSamples else { return nil }
+        var parts: [Range<Int>] = []
+        var start = 0
+        while spool.count - start >= 2 * partSamples {
+            let before = parts.isEmpty ? lead : 0
+            // A part ends `margin` into a pause; the next starts after the padding and the delay,
+            // `margin` before the pause ends.
+            func next(_ end: Int) -> Int { end + padding(before + end - start) + encoderDelay }
+            guard let end = try PauseCuts.nearest(spool, to: start + partSamples, minimum: 1, place: { run in
+                let end = run.lowerBound + margin
+                return end > start + partSamples / 2 && next(end) + margin <= run.upperBound ? end : nil
+            }) else { break }
+            parts.append(start..<end)
+            start = next(end)
         }
-        return firstEnd.map { Cut(firstEnd: $0, secondStart: secondStart($0)) }
+        guard !parts.isEmpty else { return nil }
+        parts.append(start..<spool.count)
+        return parts
     }
 }
