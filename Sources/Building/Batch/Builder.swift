@@ -108,7 +108,9 @@ public final class Builder {
             }
         }
         land()
-        let cache = producer.cache?.size() ?? (entries: 0, bytes: 0)
+        // Totalling the cache reads every entry's size: worth it for a build's report, not for
+        // each narration of the library (a service's every job) or `edition narrate`.
+        let cache = options.journal ? producer.cache?.size() ?? (entries: 0, bytes: 0) : (entries: 0, bytes: 0)
         let buildReport = BuildReport(items: reports, audioSeconds: reports.reduce(0) { $0 + $1.audioSeconds },
                                       elapsedSeconds: Date().timeIntervalSince(start), cacheEntries: cache.entries, cacheBytes: cache.bytes)
         if options.journal {

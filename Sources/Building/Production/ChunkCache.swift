@@ -108,12 +108,24 @@ public final class ChunkCache: Sendable {
         return (removed, freed)
     }
 
+    /// Every entry with its size and last use, read with readdir and fstatat: Foundation's
+    /// enumerator with resource values cost about 0.1 ms an entry, a quarter of a second for a
+    /// few thousand.
     private func entries() -> [(url: URL, bytes: Int, used: Date)] {
-        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.fileSizeKey, .contentModificationDateKey]) else { return [] }
         var result: [(URL, Int, Date)] = []
-        for case let url as URL in walker where url.pathExtension == "take" {
-            let values = try? url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey])
-            result.append((url, values?.fileSize ?? 0, values?.contentModificationDate ?? .distantPast))
+        for shard in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] {
+            let folder = directory.appendingPathComponent(shard)
+            guard let dir = opendir(folder.path) else { continue }
+            defer { closedir(dir) }
+            let fd = dirfd(dir)
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                guard name.hasSuffix(".take"), !name.hasPrefix(".") else { continue }
+                var info = stat()
+                guard fstatat(fd, name, &info, 0) == 0 else { continue }
+                let used = Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+                result.append((folder.appendingPathComponent(name), Int(info.st_size), used))
+            }
         }
         return result
     }
