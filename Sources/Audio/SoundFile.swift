@@ -55,10 +55,18 @@ public final class SoundFile {
 
     deinit { if let handle { sf_close(handle) } }
 
+    /// libsndfile takes at most this many samples per call: handed a 30-second block at once,
+    /// its Ogg Vorbis encoder crashes inside libvorbis (1.2.0 with libvorbis 1.3.7, measured).
+    static let largestWrite = 1 << 16
+
     public func write(_ samples: UnsafeBufferPointer<Int16>) throws {
-        guard let base = samples.baseAddress, samples.count > 0 else { return }
-        let written = sf_write_short(handle, base, sf_count_t(samples.count))
-        guard written == samples.count else { throw AudioError.write(path, lastError) }
+        guard let base = samples.baseAddress else { return }
+        var done = 0
+        while done < samples.count {
+            let n = min(Self.largestWrite, samples.count - done)
+            guard sf_write_short(handle, base + done, sf_count_t(n)) == n else { throw AudioError.write(path, lastError) }
+            done += n
+        }
         frames += samples.count / channels
     }
 
@@ -67,9 +75,13 @@ public final class SoundFile {
     }
 
     public func write(_ samples: UnsafeBufferPointer<Float>) throws {
-        guard let base = samples.baseAddress, samples.count > 0 else { return }
-        let written = sf_write_float(handle, base, sf_count_t(samples.count))
-        guard written == samples.count else { throw AudioError.write(path, lastError) }
+        guard let base = samples.baseAddress else { return }
+        var done = 0
+        while done < samples.count {
+            let n = min(Self.largestWrite, samples.count - done)
+            guard sf_write_float(handle, base + done, sf_count_t(n)) == n else { throw AudioError.write(path, lastError) }
+            done += n
+        }
         frames += samples.count / channels
     }
 

@@ -2,6 +2,7 @@ import Audio
 import EditionCore
 import EditionTestSupport
 import Foundation
+import Settings
 @testable import Mastering
 import XCTest
 
@@ -59,5 +60,27 @@ final class ParallelMasterTests: XCTestCase {
         XCTAssertLessThanOrEqual(p.truePeak, -2 + Double(Master.limiterMargin), "the ceiling holds in every segment, within the margin kept for peaks between samples")
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: parts.path)), try Data(contentsOf: URL(fileURLWithPath: again.path)),
                        "the same programme gives the same bytes")
+    }
+
+    /// Segments reach the encoders as 30-second blocks: every format must take them (libsndfile's
+    /// Vorbis encoder crashed on one block that large) and decode to the programme's length.
+    func testEveryFormatTakesWholeSegments() throws {
+        let dir = try TestEnvironment.scratchDirectory("parallel-formats")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let speech = try Speech.council.get()
+        let long = Speech(samples: Array([[Int16]](repeating: speech.samples, count: 8).joined()), sampleRate: speech.sampleRate,
+                          chapters: [Chapter(title: "Long", start: 0)], words: [])
+        let plan = try VoiceLibrary(directory: TestEnvironment.voicesDirectory).profile(named: "en-us-news").mastering
+        let formats: [AudioFormat] = [.flac, .vorbis, .opus]
+        _ = try long.master(Master(plan: plan, formats: formats), into: dir, name: "long")
+        let seconds = Double(long.samples.count) / Double(long.sampleRate)
+        for format in formats {
+            let path = dir.appendingPathComponent("long.\(format.fileExtension)").path
+            let probe = try CommandRunner.run("/usr/bin/env", ["ffprobe", "-v", "error", "-show_entries", "format=duration",
+                                                               "-of", "default=noprint_wrappers=1:nokey=1", path])
+            XCTAssertEqual(probe.status, 0, probe.stderr)
+            let duration = try XCTUnwrap(Double(probe.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), probe.stdout)
+            XCTAssertEqual(duration, seconds, accuracy: 0.05, "\(format): ffprobe reads the whole programme")
+        }
     }
 }
