@@ -46,10 +46,13 @@ public enum AudioFormat: String, CaseIterable, Sendable, Codable {
     /// Opus takes 48 kHz (libsndfile refuses 22.05 and 44.1). MP3 stays at the engine's rate
     /// when MPEG has it (espeak-ng's 22.05 kHz is MPEG-2 Layer III, which every player decodes,
     /// and holds all of its speech, which stops at 11 kHz): no resampling, and a quarter of the
-    /// encoding time of 44.1 kHz. The others take the plan's rate.
+    /// encoding time of 44.1 kHz. Vorbis takes any rate, so it stays at the engine's too: half
+    /// the encoding time (24 minutes of speech: 7.3 s of CPU instead of 14.5) and a quarter
+    /// smaller at the same quality setting. The lossless formats take the plan's rate.
     public func sampleRate(planned: Int, source: Int) -> Int {
         switch self {
         case .opus: return 48000
+        case .vorbis: return source
         case .mp3: return Self.mpegRates.contains(source) ? source : planned
         default: return planned
         }
