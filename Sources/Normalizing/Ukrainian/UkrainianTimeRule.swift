@@ -1,0 +1,38 @@
+/// Clock times: "о 7:15" → "о сьомій п'ятнадцять" (the hour a feminine ordinal, "година" understood,
+/// in the preposition's case), "з 9:00 до 18:00", "7:05" → "сьома нуль п'ять", "9:00–18:00".
+struct UkTimeRule: Rule {
+    var name: String { "uk.time" }
+    var kind: String { "time" }
+
+    static func parse(_ c: RuleContext, at o: Int) -> (h: Int, m: Int, end: Int)? {
+        guard let p = c.piece(startingAt: o), c.pieces[p].kind == .number, c.pieces[p].end - o <= 2,
+              let h = Int(c.text(o, c.pieces[p].end)), h <= 24 else { return nil }
+        let sep = c.pieces[p].end
+        let dotAfterO = c.isChar(sep, ".") && c.wordBefore(o).map { ["о", "об"].contains($0.text.lowercased()) } == true
+        guard c.isChar(sep, ":") || dotAfterO, let q = c.piece(startingAt: sep + 1), c.pieces[q].kind == .number,
+              c.pieces[q].end - c.pieces[q].start == 2, !c.isDigit(c.pieces[q].end),
+              let m = Int(c.text(sep + 1, c.pieces[q].end)), m < 60 else { return nil }
+        return (h, m, c.pieces[q].end)
+    }
+
+    static func say(_ t: (h: Int, m: Int, end: Int), _ cs: UkCase) -> String {
+        var s = UkNumberWords.ordinal(t.h, cs, .fem)
+        if t.m > 0 { s += " " + (t.m < 10 ? "нуль " : "") + UkNumberWords.cardinal(t.m) }
+        return s
+    }
+
+    func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
+        let p = c.pieces[index]
+        guard p.kind == .number, !c.isDigit(p.start - 1), !c.isChar(p.start - 1, ":"), let t = Self.parse(c, at: p.start) else { return nil }
+        let governed = UkGovernor.cases(c, before: p.start)
+        // "9:00–18:00" with nothing before: "з дев'ятої до вісімнадцятої".
+        if let d = c.at(t.end), d == "–" || d == "-" || d == "—", let t2 = Self.parse(c, at: t.end + 1) {
+            if governed.isEmpty { return found(p.start, t2.end, "з " + Self.say(t, .gen) + " до " + Self.say(t2, .gen), rule: "uk.time.range") }
+            let cs = governed[0] == .loc ? UkCase.gen : governed[0]
+            return found(p.start, t2.end, Self.say(t, cs) + " - " + Self.say(t2, cs), rule: "uk.time.range")
+        }
+        var end = t.end
+        if let w = c.ukWord(after: end), w.text == "год" { end = c.isChar(w.end, ".") && !c.sentenceEndsUk(after: w.end + 1) ? w.end + 1 : w.end }
+        return found(p.start, end, Self.say(t, governed.first ?? .nom))
+    }
+}
