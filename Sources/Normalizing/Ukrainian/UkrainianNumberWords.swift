@@ -127,7 +127,8 @@ enum UkNumberWords {
         var k = 0, m = n
         while m % 1000 == 0 && k < scaleStems.count { m /= 1000; k += 1 }
         let group = m % 1000, rest = (m - group) * Int(pow1000(k))
-        let count = group == 1 ? "" : group == 100 ? "сто" : cardinal(group, .gen).replacingOccurrences(of: " ", with: "")
+        var count = group == 1 ? "" : group == 100 ? "сто" : cardinal(group, .gen).replacingOccurrences(of: " ", with: "")
+        if group > 1, group % 10 == 1, group % 100 != 11 { count = count.dropLast(3) + "о" }  // "двадцятиоднотисячний"
         return (rest > 0 ? cardinal(rest) : "", count + scaleStems[k - 1])
     }
 

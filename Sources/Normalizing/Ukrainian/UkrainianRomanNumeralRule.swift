@@ -62,8 +62,10 @@ struct UkRomanNumeralRule: Rule {
                 return found(p.start, end, say(a.c, a.plural && second == nil ? .plural : noun.gender))
             }
         }
-        // A regnal number after a capitalized name.
-        guard second == nil, let name = c.wordBefore(p.start), c.isUpper(name.start), name.text.count > 2,
+        // A regnal number after a capitalized name (not a letter of a spelled acronym: "I T").
+        let after = c.skipSpaces(end, max: 1)
+        guard second == nil, !(c.isUpper(after) && !c.isLetter(after + 1)),
+              let name = c.wordBefore(p.start), c.isUpper(name.start), name.text.count > 2,
               !name.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase }) else { return nil }
         let (cs, g) = Self.nameForm(name.text.lowercased())
         let words = UkNumberWords.ordinal(v, cs, g, animate: true)

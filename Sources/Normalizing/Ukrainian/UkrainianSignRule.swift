@@ -47,6 +47,7 @@ struct UkPhoneRule: Rule {
             var e = o
             while c.isDigit(e) { e += 1 }
             groups.append(c.text(o, e)); total += e - o; end = e
+            if total > 13 { return nil }  // too long for a phone number; stop before scanning on
             o = e
             if c.isChar(o, ")") { o += 1; end = o }
             if (c.isChar(o, " ") || c.isChar(o, "-") || c.isChar(o, "\u{00A0}")) && (c.isDigit(o + 1) || c.isChar(o + 1, "(")) { o += 1 }

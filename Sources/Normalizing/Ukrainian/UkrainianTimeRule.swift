@@ -29,7 +29,7 @@ struct UkTimeRule: Rule {
         if let d = c.at(t.end), d == "–" || d == "-" || d == "—", let t2 = Self.parse(c, at: t.end + 1) {
             if governed.isEmpty { return found(p.start, t2.end, "з " + Self.say(t, .gen) + " до " + Self.say(t2, .gen), rule: "uk.time.range") }
             let cs = governed[0] == .loc ? UkCase.gen : governed[0]
-            return found(p.start, t2.end, Self.say(t, cs) + " - " + Self.say(t2, cs), rule: "uk.time.range")
+            return found(p.start, t2.end, Self.say(t, cs) + ", " + Self.say(t2, cs), rule: "uk.time.range")
         }
         var end = t.end
         if let w = c.ukWord(after: end), w.text == "год" { end = c.isChar(w.end, ".") && !c.sentenceEndsUk(after: w.end + 1) ? w.end + 1 : w.end }

@@ -13,7 +13,7 @@ struct UkYearRule: Rule {
         let p = c.pieces[index]
         guard p.kind == .number, p.end - p.start <= 4, !c.isDigit(p.start - 1), !c.isChar(p.start - 1, ","),
               !c.isChar(p.end, ","), let y = Int(c.text(p.start, p.end)) else { return nil }
-        var years = [y], o = p.end, joiner = " - "
+        var years = [y], o = p.end, joiner = ", "
         if let d = c.at(o), d == "–" || d == "-" || d == "—", let q = c.piece(startingAt: o + 1), c.pieces[q].kind == .number,
            c.pieces[q].end - c.pieces[q].start == 4, let y2 = Int(c.text(c.pieces[q].start, c.pieces[q].end)) {
             years.append(y2); o = c.pieces[q].end
@@ -54,7 +54,8 @@ struct UkYearRule: Rule {
         return found(p.start, o, say(years, cs), rule: "uk.year.bare")
     }
 
-    func say(_ years: [Int], _ c: UkCase, _ joiner: String = " - ") -> String {
+    /// A range is read with a pause between its years, as the dash is heard.
+    func say(_ years: [Int], _ c: UkCase, _ joiner: String = ", ") -> String {
         years.map { UkNumberWords.ordinal($0, c, .masc) }.joined(separator: joiner)
     }
 }
