@@ -109,6 +109,8 @@ enum UkNouns {
         for ending in ["ння", "ття", "ччя", "сся", "лля", "ство", "цтво", "нно"] where w.hasSuffix(ending) {
             return Reading(noun: nil, gender: .neut, animate: false, analyses: [(.nom, false), (.acc, false), (.gen, false), (.nom, true), (.acc, true)])
         }
+        // "-і": a locative singular ("у 5 класі", an ordinal) or a nominative plural ("2 класі" cannot be).
+        if w.hasSuffix("і") { return Reading(noun: nil, gender: .masc, animate: false, analyses: [(.loc, false), (.nom, true), (.acc, true)]) }
         // Singular feminine forms, which tell gender and case after a "1": "одна бригада", "одну бригаду".
         if w.hasSuffix("а") || w.hasSuffix("я") { return Reading(noun: nil, gender: .fem, animate: false, analyses: [(.nom, false)]) }
         if w.hasSuffix("у") || w.hasSuffix("ю") { return Reading(noun: nil, gender: .fem, animate: false, analyses: [(.acc, false)]) }

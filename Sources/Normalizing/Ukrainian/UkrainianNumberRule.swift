@@ -24,6 +24,12 @@ struct UkNumberRule: Rule {
         if c.isLetter(last.end) { return nil }
         let reading = Self.reading(c, after: last.end)
         let count = UkQuantity.count(last)
+        // "у 5 класі", "на 3 поверсі": a singular noun a count cannot take makes the number an ordinal.
+        // (An unknown word needs the preposition to ask for its case: "№12 відновила" is no ordinal.)
+        if first == nil, last.isInteger, count != .one, let r = reading, let v = last.intValue,
+           let sg = r.analyses.first(where: { !$0.plural && (governed.first == $0.c || r.noun != nil && !UkGovernor.fitsAny(count, r)) }) {
+            return found(n.start, last.end, UkNumberWords.ordinal(v, sg.c, r.gender), rule: "uk.number.ordinal")
+        }
         let cs = UkGovernor.choose(governed: governed, count: count, reading: reading)
         // A count agrees in gender with a known noun, or with a guessed one when it is singular ("одна бригада").
         let g = reading.map { $0.noun != nil || count == .one ? $0.gender : .masc } ?? .masc

@@ -21,9 +21,25 @@ struct UkTimeRule: Rule {
         return s
     }
 
+    /// Words after a bare hour that make it a clock time: "о 4 ранку", "близько 3 ночі", "о 7 годині".
+    static let partsOfDay: Set<String> = ["ранку", "вечора", "ночі", "дня", "годині", "пополудні"]
+
+    /// "о 4 ранку" → "о четвертій ранку", "о 7" → "о сьомій": an hour without minutes.
+    func bareHour(_ c: RuleContext, _ p: Piece) -> RuleMatch? {
+        guard p.end - p.start <= 2, let h = Int(c.text(p.start, p.end)), h <= 24, !c.isChar(p.end, ","), !c.isChar(p.end, ".") || !c.isDigit(p.end + 1) else { return nil }
+        let prep = UkGovernor.preposition(c, before: p.start)
+        let next = c.ukWord(after: p.end)
+        let dayPart = next.map { Self.partsOfDay.contains($0.text) } ?? false
+        guard dayPart || ((prep == "о" || prep == "об") && (next == nil || UkNumberRule.reading(c, after: p.end) == nil)),
+              !c.isLetter(p.end) else { return nil }
+        let cs: UkCase = prep == "о" || prep == "об" ? .loc : prep == "на" ? .acc : prep == nil ? .nom : .gen
+        return found(p.start, p.end, UkNumberWords.ordinal(h, cs, .fem), rule: "uk.time.hour")
+    }
+
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
         let p = c.pieces[index]
-        guard p.kind == .number, !c.isDigit(p.start - 1), !c.isChar(p.start - 1, ":"), let t = Self.parse(c, at: p.start) else { return nil }
+        guard p.kind == .number, !c.isDigit(p.start - 1), !c.isChar(p.start - 1, ":") else { return nil }
+        guard let t = Self.parse(c, at: p.start) else { return bareHour(c, p) }
         let governed = UkGovernor.cases(c, before: p.start)
         // "9:00–18:00" with nothing before: "з дев'ятої до вісімнадцятої".
         if let d = c.at(t.end), d == "–" || d == "-" || d == "—", let t2 = Self.parse(c, at: t.end + 1) {

@@ -109,7 +109,7 @@ struct UkMeasureRule: Rule {
         ("км/год", Unit(noun: "кілометр", after: "на годину")), ("м/с", Unit(noun: "метр", after: "за секунду")), ("км²", Unit(noun: "кілометр", adjective: "квадратн")),
         ("м²", Unit(noun: "метр", adjective: "квадратн")), ("м³", Unit(noun: "метр", adjective: "кубічн")),
         ("°C", Unit(noun: "градус", after: "Цельсія")), ("°С", Unit(noun: "градус", after: "Цельсія")), ("°", Unit(noun: "градус")),
-        ("км", Unit(noun: "кілометр")), ("кг", Unit(noun: "кілограм")), ("см", Unit(noun: "сантиметр")), ("мм", Unit(noun: "міліметр")),
+        ("мм рт. ст", Unit(noun: "міліметр", after: "ртутного стовпчика")), ("км", Unit(noun: "кілометр")), ("кг", Unit(noun: "кілограм")), ("см", Unit(noun: "сантиметр")), ("мм", Unit(noun: "міліметр")),
         ("га", Unit(noun: "гектар")), ("МВт", Unit(noun: "мегават")), ("кВт", Unit(noun: "кіловат")), ("ГВт", Unit(noun: "гігават")),
         ("м", Unit(noun: "метр")), ("т", Unit(noun: "тонна")), ("г", Unit(noun: "грам")), ("л", Unit(noun: "літр")),
         ("год", Unit(noun: "година")), ("хв", Unit(noun: "хвилина")),

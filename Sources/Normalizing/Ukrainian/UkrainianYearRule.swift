@@ -25,9 +25,15 @@ struct UkYearRule: Rule {
             years.append(y2); o = c.pieces[q].end; joiner = " \(w.text) "
         }
         let governed = UkGovernor.cases(c, before: p.start)
-        if let w = c.ukWord(after: o) {
-            // One year takes a singular noun, a range a plural one; "45 років" is a count, not a year.
-            let analyses = Self.rik.analyses(of: w.text).filter { $0.plural == (years.count > 1) }
+        // "у 2021–2022 навчальному році": the noun may follow one adjective.
+        var nounWord = c.ukWord(after: o)
+        if let w = nounWord, Self.rik.analyses(of: w.text).isEmpty, w.text.count > 4, let w2 = c.ukWord(after: w.end),
+           !Self.rik.analyses(of: w2.text).isEmpty, years.count > 1 || (1000...2100).contains(y) {
+            nounWord = w2
+        }
+        if let w = nounWord {
+            // One year takes a singular noun; "45 років" is a count, not a year.
+            let analyses = Self.rik.analyses(of: w.text).filter { years.count > 1 || !$0.plural }
             if !analyses.isEmpty, years.count > 1 || (1000...2100).contains(y) {
                 let cs = governed.first(where: { g in analyses.contains { $0.c == g } }) ?? analyses[0].c
                 return found(p.start, o, say(years, cs, joiner), rule: "uk.year")
