@@ -66,7 +66,8 @@ struct UkAbbreviationRule: Rule {
         switch UkGovernor.preposition(c, before: p.start) {
         case "у", "в", "на", "по", "при": cs = .loc
         case .some(let prep): cs = UkGovernor.prepositions[prep]!.first!
-        case nil: cs = Self.caseOfName(c.wordAfter(end)?.text.lowercased() ?? "")
+        // Street names are adjectives ("вул. Банкова"): only a town's or village's name tells a case.
+        case nil: cs = ["м", "с", "смт"].contains(key) ? Self.caseOfName(c.wordAfter(end)?.text.lowercased() ?? "") : .nom
         }
         var spoken = noun.form(cs, plural: false)
         if key == "смт" { spoken += " міського типу" }

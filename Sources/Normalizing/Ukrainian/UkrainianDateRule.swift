@@ -26,9 +26,10 @@ struct UkDateRule: Rule {
             default: return .gen
             }
         }
-        // Alone on its line or before a pause (a dateline, a headline): nominative.
+        // Alone on its line or before a pause (a dateline, a headline), or after a dash: nominative.
         var o = offset - 1
         while o >= 0, c.isSpace(o), c.s[o] != "\n" { o -= 1 }
+        if o >= 0, c.s[o] == "—" || c.s[o] == "–" { return .nom }
         guard o < 0 || c.s[o] == "\n" else { return .gen }
         var e = end
         while e < c.count, c.isSpace(e), c.s[e] != "\n" { e += 1 }
