@@ -45,6 +45,8 @@ struct UkNumberRule: Rule {
         guard let w = c.ukWord(after: offset), !c.isUpper(w.start) else { return nil }
         let r1 = UkNouns.read(w.text)
         if r1?.noun != nil { return r1 }
+        // Only an adjective-like word is looked past ("5 нових ракет"), not a noun ("3 районах міста").
+        guard r1 == nil || ["их", "ими", "им", "ий", "ій", "ого", "ому", "ої", "і"].contains(where: { w.text.hasSuffix($0) }) else { return r1 }
         if let w2 = c.ukWord(after: w.end), let r2 = UkNouns.read(w2.text), r2.noun != nil { return r2 }
         return r1
     }

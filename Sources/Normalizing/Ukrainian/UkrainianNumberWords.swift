@@ -38,7 +38,8 @@ enum UkNumberWords {
 
     /// 1–9 agreeing in gender (one and two only) and animacy (an animate accusative is the genitive).
     static func unit(_ d: Int, _ c: UkCase, _ g: UkGender, animate: Bool) -> String {
-        let cc = c == .acc && animate && d <= 4 ? UkCase.gen : c
+        // "одного військового", "двох осіб", but "одну особу": a feminine one keeps its accusative.
+        let cc = c == .acc && animate && d <= 4 && !(d == 1 && g != .masc) ? UkCase.gen : c
         if d == 1 && g == .fem { return oneFem[cc.rawValue] }
         if d == 1 && g == .neut { return oneNeut[cc.rawValue] }
         if d == 2 && g == .fem && (cc == .nom || cc == .acc) { return "дві" }
