@@ -13,6 +13,9 @@ enum UkGovernor {
         "менше": [.gen], "більш": [.acc], "менш": [.acc], "кількох": [.gen], "завдяки": [.dat], "всупереч": [.dat],
         "назустріч": [.dat], "навколо": [.gen], "вище": [.gen], "нижче": [.gen], "поблизу": [.gen], "мінімум": [.acc],
         "максимум": [.acc],
+        // Nouns that take an amount in the genitive: "у розмірі 5 %", "у сумі 100 грн", "до рівня 2 %".
+        "розмірі": [.gen], "сумі": [.gen], "обсязі": [.gen], "кількості": [.gen], "рівня": [.gen], "рівні": [.gen],
+        "позначки": [.gen], "відмітки": [.gen],
     ]
 
     /// Verb stems that govern the number's case, matched on the start of any form
@@ -65,7 +68,15 @@ enum UkGovernor {
     /// allows it ("у €5 000", "на 5 %"), else the first governed case, else the nominative.
     static func amountCase(_ c: RuleContext, before offset: Int) -> UkCase {
         let governed = cases(c, before: offset)
+        if governed.isEmpty, let w = c.wordBefore(offset), !c.isUpper(w.start), looksLikeVerb(w.text) { return .acc }
         return governed.contains(.acc) ? .acc : governed.first ?? .nom
+    }
+
+    /// A finite verb by its ending ("пролетіла", "пройшли", "коштує", "отримають"): an amount after
+    /// one is its object ("пролетіла тисячу п'ятсот кілометрів").
+    static func looksLikeVerb(_ w: String) -> Bool {
+        guard w.count > 3 else { return false }
+        return ["ла", "ло", "ли", "ав", "ив", "ів", "ув", "їв", "є", "ють", "ять", "ить", "ать", "ме", "муть"].contains { w.hasSuffix($0) }
     }
 
     /// Prepositions, conjunctions and verbs of being are not nouns that govern a genitive.

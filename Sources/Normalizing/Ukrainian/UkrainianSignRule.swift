@@ -8,6 +8,7 @@ struct UkSignRule: Rule {
         let p = c.pieces[index]
         guard p.kind == .other else { return nil }
         let ch = c.s[p.start]
+        if ch == "=", c.isSpace(p.start - 1), c.isSpace(p.end) { return found(p.start, p.end, "дорівнює", rule: "uk.sign.equals") }
         if ch == "№" {
             if c.isChar(p.end, "№") { return found(p.start, p.end + 1, "номери", rule: "uk.sign.number") }
             return found(p.start, p.end, "номер", rule: "uk.sign.number")
@@ -19,6 +20,7 @@ struct UkSignRule: Rule {
         case "+": return found(p.start, p.end, "плюс", rule: "uk.sign.plus")
         case "−", "-", "–": return found(p.start, p.end, "мінус", rule: "uk.sign.minus")
         case "±": return found(p.start, p.end, "плюс-мінус", rule: "uk.sign.plusminus")
+        case "=": return found(p.start, p.end, "дорівнює", rule: "uk.sign.equals")
         default: return nil
         }
     }
