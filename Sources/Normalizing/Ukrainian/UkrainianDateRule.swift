@@ -79,22 +79,27 @@ struct UkDateRule: Rule {
         return (UkNumberWords.ordinal(y, .gen, .masc) + " року", end)
     }
 
-    /// "17.05.2019", "01.09.2024": day, month, year with dots.
+    /// "17.05.2019", "01.09.2024": day, month, year with dots; "12.05" alone (a two-digit month,
+    /// no year) is a date too, since Ukrainian writes decimals with a comma.
     func numeric(_ c: RuleContext, _ p: Piece, _ day: Int) -> RuleMatch? {
         guard c.isChar(p.end, "."), let q = c.piece(startingAt: p.end + 1), c.pieces[q].kind == .number,
               c.pieces[q].end - c.pieces[q].start == 2, let month = Int(c.text(c.pieces[q].start, c.pieces[q].end)),
-              (1...12).contains(month), c.isChar(c.pieces[q].end, "."),
-              let r = c.piece(startingAt: c.pieces[q].end + 1), c.pieces[r].kind == .number,
-              c.pieces[r].end - c.pieces[r].start == 4, !c.isAlnum(c.pieces[r].end), let y = Int(c.text(c.pieces[r].start, c.pieces[r].end))
-        else { return nil }
-        var end = c.pieces[r].end
-        if let w = c.ukWord(after: end), w.text == "року" || w.text == "р" {
-            end = w.end
-            if w.text == "р", c.isChar(end, "."), !c.sentenceEndsUk(after: end + 1) { end += 1 }
+              (1...12).contains(month) else { return nil }
+        var end = c.pieces[q].end, year = ""
+        if c.isChar(end, "."), let r = c.piece(startingAt: end + 1), c.pieces[r].kind == .number,
+           c.pieces[r].end - c.pieces[r].start == 4, !c.isAlnum(c.pieces[r].end), let y = Int(c.text(c.pieces[r].start, c.pieces[r].end)) {
+            end = c.pieces[r].end
+            if let w = c.ukWord(after: end), w.text == "року" || w.text == "р" {
+                end = w.end
+                if w.text == "р", c.isChar(end, "."), !c.sentenceEndsUk(after: end + 1) { end += 1 }
+            }
+            year = " " + UkNumberWords.ordinal(y, .gen, .masc) + " року"
+        } else if c.isAlnum(end) || (c.isChar(end, ".") || c.isChar(end, ",")) && c.isDigit(end + 1) || c.isChar(p.start - 1, ".")
+                    || ["о", "об"].contains(c.wordBefore(p.start)?.text.lowercased() ?? "") {  // "о 10.05" is a time
+            return nil
         }
         let cs = Self.dayCase(c, before: p.start, end: end)
-        let spoken = UkNumberWords.ordinal(day, cs, .neut) + " " + Self.monthsGenitive[month - 1] + " "
-            + UkNumberWords.ordinal(y, .gen, .masc) + " року"
+        let spoken = UkNumberWords.ordinal(day, cs, .neut) + " " + Self.monthsGenitive[month - 1] + year
         return found(p.start, end, spoken, rule: "uk.date.numeric")
     }
 }
