@@ -9,6 +9,10 @@ struct UkNumberRule: Rule {
         let p = c.pieces[index]
         guard p.kind == .number, let n = c.ukNumber(at: p.start) else { return nil }
         if let m = suffixed(c, n) { return m }
+        // "24/7": round the clock, said "двадцять чотири на сім".
+        if n.whole == "24", c.isChar(n.end, "/"), c.isChar(n.end + 1, "7"), !c.isDigit(n.end + 2) {
+            return found(n.start, n.end + 2, "двадцять чотири на сім", rule: "uk.number.roundTheClock")
+        }
         let governed = UkGovernor.cases(c, before: n.start)
         // "5–7 років": the first number takes the case of the whole phrase.
         var first: NumberLiteral? = nil, last = n

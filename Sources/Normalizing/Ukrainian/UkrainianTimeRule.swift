@@ -4,13 +4,17 @@ struct UkTimeRule: Rule {
     var name: String { "uk.time" }
     var kind: String { "time" }
 
+    static let dottedTimePrepositions: Set<String> = ["о", "об", "з", "із", "до", "після", "від", "близько"]
+
     static func parse(_ c: RuleContext, at o: Int) -> (h: Int, m: Int, end: Int)? {
         guard let p = c.piece(startingAt: o), c.pieces[p].kind == .number, c.pieces[p].end - o <= 2,
               let h = Int(c.text(o, c.pieces[p].end)), h <= 24 else { return nil }
         let sep = c.pieces[p].end
-        let dotAfterO = c.isChar(sep, ".") && c.wordBefore(o).map { ["о", "об"].contains($0.text.lowercased()) } == true
+        // "о 14.00", "з 9.00 до 18.00": a dot between hour and minutes after a preposition of time.
+        let dotAfterO = c.isChar(sep, ".") && c.wordBefore(o).map { Self.dottedTimePrepositions.contains($0.text.lowercased()) } == true
         guard c.isChar(sep, ":") || dotAfterO, let q = c.piece(startingAt: sep + 1), c.pieces[q].kind == .number,
               c.pieces[q].end - c.pieces[q].start == 2, !c.isDigit(c.pieces[q].end),
+              !(dotAfterO && (c.isChar(c.pieces[q].end, ".") || c.isChar(c.pieces[q].end, ",")) && c.isDigit(c.pieces[q].end + 1)),
               let m = Int(c.text(sep + 1, c.pieces[q].end)), m < 60 else { return nil }
         return (h, m, c.pieces[q].end)
     }
