@@ -107,3 +107,28 @@ extension RuleContext {
         return isUpper(o)
     }
 }
+
+/// A number (or a range "5–7") with an optional scale at `offset`, the shared front of the
+/// money, percent and measure rules.
+struct UkAmount {
+    var first: NumberLiteral?
+    var number: NumberLiteral
+    var scale: Int?
+    var end: Int
+
+    init?(_ c: RuleContext, at offset: Int) {
+        guard let n = c.ukNumber(at: offset) else { return nil }
+        number = n
+        if let d = c.at(n.end), d == "–" || d == "-" || d == "—", let m = c.ukNumber(at: n.end + 1) { first = n; number = m }
+        end = number.end
+        if let s = UkQuantity.scale(c, after: end) { scale = s.index; end = s.end }
+    }
+
+    /// "п'ять-сім мільйонів гривень": the phrase in case `cs` with the noun counted.
+    func say(_ cs: UkCase, noun: UkNoun?) -> String {
+        let phrase = UkQuantity.phrase(number, scale: scale, cs, noun: noun)
+        guard let first else { return phrase }
+        let g = scale.map { UkNumberWords.scales[$0].gender } ?? noun?.gender ?? .masc
+        return UkQuantity.words(first, cs, g) + "-" + phrase
+    }
+}
