@@ -15,7 +15,7 @@ enum UkGovernor {
         "максимум": [.acc],
         // Nouns that take an amount in the genitive: "у розмірі 5 %", "у сумі 100 грн", "до рівня 2 %".
         "розмірі": [.gen], "сумі": [.gen], "обсязі": [.gen], "кількості": [.gen], "рівня": [.gen], "рівні": [.gen],
-        "позначки": [.gen], "відмітки": [.gen],
+        "позначки": [.gen], "відмітки": [.gen], "віці": [.gen],
     ]
 
     /// Verb stems that govern the number's case, matched on the start of any form

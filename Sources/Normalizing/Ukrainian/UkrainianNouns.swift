@@ -51,6 +51,7 @@ enum UkNouns {
         fem("атак", genPl: "атак", dat: "атаці"); fem("родин", genPl: "родин"); fem("заяв", genPl: "заяв"); fem("справ", genPl: "справ")
         fem("угод", genPl: "угод"); fem("ділянк", genPl: "ділянок", dat: "ділянці"); fem("установ", genPl: "установ")
         fem("вантажівк", genPl: "вантажівок", dat: "вантажівці"); fem("бронемашин", genPl: "бронемашин"); fem("хат", genPl: "хат")
+        fem("бомб", genPl: "бомб"); fem("авіабомб", genPl: "авіабомб"); fem("мін", genPl: "мін")
         for (stem, genPl) in [("лікарн", "лікарень"), ("будівл", "будівель")] {
             add(.fem, "\(stem)я \(stem)і \(stem)і \(stem)ю \(stem)ею \(stem)і", "\(stem)і \(genPl) \(stem)ям \(stem)і \(stem)ями \(stem)ях")
         }
@@ -122,6 +123,10 @@ enum UkNouns {
         // Neuter nouns in -ння, -ття, -цтво: "одне повідомлення", "сто одне підприємство".
         for ending in ["ння", "ття", "ччя", "сся", "лля", "ство", "цтво", "нно"] where w.hasSuffix(ending) {
             return Reading(noun: nil, gender: .neut, animate: false, analyses: [(.nom, false), (.acc, false), (.gen, false), (.nom, true), (.acc, true)])
+        }
+        // "-ії", "-ї": a feminine singular in the genitive, dative or locative ("на 1-й лінії"), or a plural.
+        if w.hasSuffix("ї") {
+            return Reading(noun: nil, gender: .fem, animate: false, analyses: [(.gen, false), (.dat, false), (.loc, false), (.nom, true), (.acc, true)])
         }
         // "-і": a locative singular ("у 5 класі", an ordinal) or a nominative plural ("2 класі" cannot be).
         if w.hasSuffix("і") { return Reading(noun: nil, gender: .masc, animate: false, analyses: [(.loc, false), (.nom, true), (.acc, true)]) }

@@ -51,7 +51,12 @@ struct UkNumberRule: Rule {
         if r1?.noun != nil { return r1 }
         // Only an adjective-like word is looked past ("5 нових ракет"), not a noun ("3 районах міста").
         guard r1 == nil || ["их", "ими", "им", "ий", "ій", "ого", "ому", "ої", "і"].contains(where: { w.text.hasSuffix($0) }) else { return r1 }
-        if let w2 = c.ukWord(after: w.end), let r2 = UkNouns.read(w2.text), r2.noun != nil { return r2 }
+        // The adjective must agree with the noun ("нові заявки"), else the first word is the noun ("половині дня").
+        if let w2 = c.ukWord(after: w.end), var r2 = UkNouns.read(w2.text), r2.noun != nil {
+            guard let r1 else { return r2 }
+            let agreeing = r2.analyses.filter { a in r1.analyses.contains { $0.c == a.c && $0.plural == a.plural } }
+            if !agreeing.isEmpty { r2.analyses = agreeing; return r2 }
+        }
         return r1
     }
 

@@ -65,7 +65,8 @@ enum UkQuantity {
     /// The number words alone, agreeing with a noun of gender `g` in case `c`.
     static func words(_ n: NumberLiteral, _ c: UkCase, _ g: UkGender = .masc, animate: Bool = false) -> String {
         if let f = n.fraction {
-            if n.whole == "1", f == "5", c == .nom || c == .acc { return g == .fem ? "півтори" : "півтора" }
+            // "півтора року", "протягом півтора року": newsreaders keep it in the genitive too.
+            if n.whole == "1", f == "5", c == .nom || c == .acc || c == .gen { return g == .fem ? "півтори" : "півтора" }
             return UkNumberWords.decimal(whole: n.whole, fraction: f, c)
         }
         return UkNumberWords.cardinal(digits: n.whole, c, g, animate: animate)
