@@ -17,6 +17,7 @@ deps:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 	@python3 -c "import feedparser" 2>/dev/null || python3 -m pip install -q feedparser
+	@python3 -c "import yar_numerals" 2>/dev/null || python3 -m pip install -q yar-numerals
 
 build: deps
 	$(SWIFT) build -c release --product edition
@@ -41,6 +42,7 @@ bench: build
 	Benchmarks/intelligibility.sh
 	Benchmarks/serve.sh
 	Benchmarks/shards.sh
+	Benchmarks/normalize-uk.sh
 
 clean-output:
 	find Output -type f ! -name README.md -delete

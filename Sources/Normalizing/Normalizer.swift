@@ -3,7 +3,8 @@ import EditionCore
 /// Turns written text into the words a listener should hear, then applies the voice's lexicon.
 ///
 /// English text ("en-US" by default, British forms for "en-GB") goes through small rules, one per
-/// class of text (`Rules/`); other languages only get typography clean-up and the lexicon.
+/// class of text (`Rules/`); Ukrainian ("uk", "uk-UA") through its own (`Ukrainian/`); other
+/// languages only get typography clean-up and the lexicon.
 /// Every change is recorded as a `Rewrite` whose offsets count Unicode scalars.
 public struct Normalizer: Sendable {
     public var language: String
@@ -24,7 +25,19 @@ public struct Normalizer: Sendable {
         SymbolRule(), FractionRule(), PercentRule(), MeasureRule(), AddressRule(), YearRule(), DesignationRule(),
         NumberRule(), TitleRule(), RomanNumeralRule(), PlaceRule(), AcronymRule(), TypographyRule(),
     ]
+    static let ukrainianRules: [any Rule] = [
+        UkPhoneRule(), UkDateRule(), UkTimeRule(), UkYearRule(), UkMoneyRule(), UkPercentRule(), UkMeasureRule(),
+        UkSignRule(), UkNumberRule(), UkRomanNumeralRule(), UkAbbreviationRule(), UkAcronymRule(), TypographyRule(),
+    ]
     static let otherRules: [any Rule] = [TypographyRule()]
+
+    static func rules(for dialect: Dialect) -> [any Rule] {
+        switch dialect {
+        case .american, .british: return englishRules
+        case .ukrainian: return ukrainianRules
+        case .other: return otherRules
+        }
+    }
 
     /// Is `word`, in any case, in the system's English word lists (Debian's wamerican and
     /// wbritish), names included? espeak-ng's spelling rules read such words well enough.
@@ -36,9 +49,12 @@ public struct Normalizer: Sendable {
     /// The names of every rule, for documentation and `--explain`.
     public static var ruleNames: [String] { englishRules.map(\.name) }
 
+    /// The names of the rules a language's text goes through ("uk" lists the Ukrainian ones).
+    public static func ruleNames(language: String) -> [String] { rules(for: Dialect(language: language)).map(\.name) }
+
     public func normalize(_ text: String) -> NormalizedText {
         let ctx = RuleContext(text, dialect: dialect)
-        ctx.rules = dialect.isEnglish ? Self.englishRules : Self.otherRules
+        ctx.rules = Self.rules(for: dialect)
         let s = ctx.s
         var spoken: [UInt8] = []
         spoken.reserveCapacity(s.count + s.count / 4 + 16)

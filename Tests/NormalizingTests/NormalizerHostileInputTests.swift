@@ -95,4 +95,46 @@ final class NormalizerHostileInputTests: XCTestCase {
             checkWellFormed(r, "random #\(round): \(text.debugDescription)")
         }
     }
+
+    /// The Ukrainian rules under the same loads: long numbers, long chains of what they look for.
+    func testUkrainianHostileInput() throws {
+        let digits = String(repeating: "1234567890", count: 100_000)
+        let r = try XCTUnwrap(normalize(digits, language: "uk", within: 30, "1 MB of digits (uk)"))
+        checkWellFormed(r, "1 MB of digits (uk)")
+        XCTAssertFalse(r.spoken.contains(where: \.isNumber), "digits left in a 1 MB number (uk)")
+        for (label, text) in [
+            ("grouped digits", "1" + String(repeating: " 000", count: 50_000)),
+            ("no-break grouped digits", "1" + String(repeating: "\u{00A0}000", count: 50_000) + " грн"),
+            ("decimal commas", String(repeating: "1,", count: 50_000)),
+            ("dotted dates", String(repeating: "12.05.", count: 40_000)),
+            ("day ranges", String(repeating: "1–", count: 50_000) + "3 квітня"),
+            ("Roman numerals", String(repeating: "XX ", count: 50_000) + "століття"),
+            ("signs", String(repeating: "№+−±", count: 50_000) + "5 %"),
+            ("counted ranges", String(repeating: "5–", count: 50_000) + "7 років"),
+            ("acronyms", String(repeating: "ЗСУ ", count: 50_000)),
+            ("apostrophes", String(repeating: "з'", count: 50_000)),
+            ("phone-like zeros", String(repeating: "0 ", count: 50_000)),
+            ("abbreviations", String(repeating: "м. т. зв. ст. ч. ", count: 20_000) + "5"),
+        ] {
+            let r = try XCTUnwrap(normalize(text, language: "uk", within: 30, "\(label) (uk)"))
+            checkWellFormed(r, "\(label) (uk)")
+        }
+    }
+
+    /// Random mixes of Cyrillic, digits and the symbols the Ukrainian rules look at.
+    func testRandomUkrainianMixes() throws {
+        var rng = SplitMix64(seed: 0x0A_2026)
+        let alphabet = Array("0123456789.,:;/-–—$€₴%+−±№°²()'’«»\" абвгґдеєжзиіїйклмнопрстуфхцчшщьюяАБВЄЗІКМНОПРСТУХXIV\n".unicodeScalars)
+        let words = ["грн", "млн", "млрд", "тис.", "р.", "рр.", "ст.", "ч.", "м.", "вул.", "обл.", "т. зв.", "о", "до", "у", "з",
+                     "понад", "близько", "року", "році", "серпня", "XX", "ЗСУ", "США", "°C", "км/год", "м²", "-го", "-х", "Петро"]
+        for round in 0..<400 {
+            var text = ""
+            for _ in 0..<Int(rng.next() % 200) {
+                if rng.next() % 4 == 0 { text += words[Int(rng.next() % UInt64(words.count))] }
+                else { text.unicodeScalars.append(alphabet[Int(rng.next() % UInt64(alphabet.count))]) }
+            }
+            let r = try XCTUnwrap(normalize(text, language: "uk", within: 10, "random uk #\(round)"))
+            checkWellFormed(r, "random uk #\(round): \(text.debugDescription)")
+        }
+    }
 }

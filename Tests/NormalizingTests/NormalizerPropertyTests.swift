@@ -2,22 +2,27 @@ import XCTest
 import Foundation
 @testable import Normalizing
 
-/// Properties that must hold for every case of the corpus (Fixtures/cases.tsv), whatever the
-/// expected reading: they catch a rule that is wrong in a way no single expectation names.
+/// Properties that must hold for every case of the corpora (Fixtures/cases.tsv and the Ukrainian
+/// Fixtures/uk-cases.tsv), whatever the expected reading: they catch a rule that is wrong in a way
+/// no single expectation names.
 final class NormalizerPropertyTests: XCTestCase {
     /// Each case's written text, its normalizer and its result (computed once for all tests).
     static let results: [(case: CaseTableTests.Case, result: NormalizedText, normalizer: Normalizer)] = {
         var normalizers: [String: Normalizer] = [:]
-        return ((try? CaseTableTests.loadCases()) ?? []).filter { $0.language != "uk" }.map { c in
+        let english = ((try? CaseTableTests.loadCases()) ?? []).filter { $0.language != "uk" }
+        let ukrainian = (try? CaseTableTests.loadCases("uk-cases", language: "uk")) ?? []
+        return (english + ukrainian).map { c in
             let n = normalizers[c.language] ?? Normalizer(language: c.language)
             normalizers[c.language] = n
             return (c, n.normalize(c.written), n)
         }
     }()
-    static let known: Set<String> = (try? CaseTableTests.loadKnownFailures()) ?? []
+    static let known: Set<String> = ((try? CaseTableTests.loadKnownFailures()) ?? [])
+        .union((try? CaseTableTests.loadKnownFailures("uk-known-failures")) ?? [])
 
     func testTheCorpusIsLoaded() {
-        XCTAssertGreaterThan(Self.results.count, 300)
+        XCTAssertGreaterThan(Self.results.filter { $0.case.language != "uk" }.count, 300)
+        XCTAssertGreaterThan(Self.results.filter { $0.case.language == "uk" }.count, 400)
     }
 
     /// Spoken text is a fixed point: normalizing it again changes nothing.
@@ -40,10 +45,12 @@ final class NormalizerPropertyTests: XCTestCase {
     /// A word said twice in a row ("the the", "dollars dollars") only where the writer wrote it
     /// twice. Number words and spelled letters repeat by nature ("nine one one", "twenty twenty").
     func testNoWordIsDuplicated() {
-        let repeatable: Set<Substring> = ["zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight",
+        let english: Set<Substring> = ["zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight",
                                           "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty",
                                           "seventy", "eighty", "ninety", "hundred", "thirteen", "fourteen", "fifteen",
                                           "sixteen", "seventeen", "eighteen", "nineteen", "thousand", "nil", "eh", "all", "plus"]
+        // Ukrainian number words repeat as well ("сорок сорок"): every form of the units and tens.
+        let repeatable = english.union((UkNumberWords.units + UkNumberWords.tens).joined().map { Substring($0) })
         func doubles(_ s: String) -> Int {
             let words = s.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "-" })
             return zip(words, words.dropFirst()).filter { $0 == $1 && $0.count > 1 && !repeatable.contains($0) }.count
