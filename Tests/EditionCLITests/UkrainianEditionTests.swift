@@ -18,7 +18,7 @@ final class UkrainianEditionTests: XCTestCase {
         Понеділок, 17 травня 2021, 14:35
         Читати 2 хв
 
-        Міська влада відкрила рух новим мостом, який з'єднав Поділ із лівим берегом.
+        Міська влада відкрила рух новим мостом, який з'єднав Поділ із лівим берегом. Будівництво тривало з 2019 по 2021 рік і коштувало 5 млрд грн, а рух відкрили о 7:15.
 
         Читайте також: Як зміниться рух громадського транспорту
         Водії кажуть, що дорога на роботу стала коротшою.
@@ -138,5 +138,11 @@ final class UkrainianEditionTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("## Стаття"), result.stdout)
         XCTAssertFalse(result.stdout.contains("By "), result.stdout)
         XCTAssertFalse(result.stdout.contains("Читайте також"), result.stdout)
+        // Numbers in the case the sentence needs, by the Ukrainian normalizer.
+        for spoken in ["Опубліковано сімнадцятого травня дві тисячі двадцять першого року.",
+                       "з дві тисячі дев'ятнадцятого по дві тисячі двадцять перший рік",
+                       "п'ять мільярдів гривень", "о сьомій п'ятнадцять"] {
+            XCTAssertTrue(result.stdout.contains(spoken), "“\(spoken)” not in the script: \(result.stdout)")
+        }
     }
 }
