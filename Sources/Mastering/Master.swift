@@ -63,6 +63,10 @@ public struct Master: Sendable {
         var frames: [Int] = []
         let paths = formats.map(destination)
         var result = (loudness: 0.0, truePeak: 0.0)
+        // One job measures what it writes: the master file (WAV or FLAC: no codec headroom) in
+        // whatever order the formats were asked for, so a service's [mp3, wav] and the CLI's
+        // [wav, mp3] give the same files, and the MP3 stays free to encode in parallel parts.
+        let primary = formats.firstIndex { $0 == .wav || $0 == .flac } ?? formats.firstIndex { $0 != .mp3 } ?? 0
         // One pass writes every format and measures the primary stream; the estimate from the
         // sample is nearly always right, and a miss costs one more pass.
         for attempt in 0..<3 {
@@ -71,11 +75,11 @@ public struct Master: Sendable {
                           gain: Float(pow(10, gainDB / 20)),
                           ceiling: Float(pow(10, (ceilingDB - format.extraHeadroom) / 20)), sourceRate: timeline.sampleRate,
                           intro: intro, outro: outro, timeline: outTimeline, tags: tags,
-                          measures: i == 0 && plan.normalize, limit: plan.normalize)
+                          measures: i == primary && plan.normalize, limit: plan.normalize)
             }
             let encoded = try EncodeJob.runAll(jobs, spool: spool)
             frames = encoded.map(\.frames)
-            guard plan.normalize, let measured = encoded.first?.measured else { result = (-.infinity, -.infinity); break }
+            guard plan.normalize, let measured = encoded.indices.contains(primary) ? encoded[primary].measured : nil else { result = (-.infinity, -.infinity); break }
             result = (measured.loudness + bias, measured.truePeak)
             Self.debug("pass \(attempt): gain \(gainDB) ceiling \(ceilingDB) → \(result)")
             let peakOver = result.truePeak - plan.truePeak

@@ -222,6 +222,19 @@ final class MasteringTests: XCTestCase {
         }
     }
 
+    /// The service asks for [mp3, wav], the CLI for [wav, mp3]: the master file is measured either
+    /// way, so both give the same bytes (the MP3 measured once, with its codec headroom, and was
+    /// then encoded in one piece).
+    func testTheOrderOfTheFormatsChangesNothing() throws {
+        let (a, _, reportA) = try master(formats: [.wav, .mp3])
+        let (b, _, reportB) = try master(formats: [.mp3, .wav])
+        defer { for dir in [a, b] { try? FileManager.default.removeItem(at: dir) } }
+        XCTAssertEqual(reportA, reportB)
+        for name in ["mastering-check.wav", "mastering-check.mp3"] {
+            XCTAssertEqual(try Data(contentsOf: a.appendingPathComponent(name)), try Data(contentsOf: b.appendingPathComponent(name)), name)
+        }
+    }
+
     func testIntroAndOutroAudioShiftTheChapters() throws {
         let dir = try TestEnvironment.scratchDirectory("jingle")
         defer { try? FileManager.default.removeItem(at: dir) }
