@@ -11,6 +11,10 @@ struct LexiconMatcher: Sendable {
     }
     /// Entries by their first word, lower-cased; longest phrases first.
     private var byFirstWord: [String: [Entry]] = [:]
+    /// First words' lengths in scalars and first letters in both cases: most words of a text
+    /// fail these before a lower-cased string is made and looked up.
+    private var firstLengths: Set<Int> = []
+    private var firstScalars: Set<Unicode.Scalar> = []
 
     init(_ lexicon: Lexicon) {
         for e in lexicon.entries {
@@ -20,6 +24,13 @@ struct LexiconMatcher: Sendable {
                 Entry(words: words, say: e.say, caseSensitive: e.caseSensitive, isPhonemes: e.isPhonemes))
         }
         for k in byFirstWord.keys { byFirstWord[k]!.sort { $0.words.count > $1.words.count } }
+        for e in byFirstWord.values.joined() {
+            let first = e.words[0]
+            for form in [first, first.lowercased(), first.uppercased()] {
+                firstLengths.insert(form.unicodeScalars.count)
+                if let f = form.unicodeScalars.first { firstScalars.insert(f) }
+            }
+        }
     }
 
     var isEmpty: Bool { byFirstWord.isEmpty }
@@ -52,6 +63,7 @@ struct LexiconMatcher: Sendable {
         var out: [(Int, Int, String)] = []
         var k = 0
         wordLoop: while k < words.count {
+            guard firstLengths.contains(words[k].1 - words[k].0), firstScalars.contains(s[words[k].0]) else { k += 1; continue }
             let w = word(k)
             if let candidates = byFirstWord[w.lowercased()] {
                 for e in candidates where k + e.words.count <= words.count {

@@ -44,7 +44,15 @@ extension RuleContext {
             end += 1
             while isLetter(end) { end += 1 }
         }
-        return (text(o, end).lowercased().replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{02BC}", with: "'"), o, end)
+        // Typographic apostrophes as the plain one the tables use (scalar by scalar: Foundation's
+        // replacingOccurrences was an eighth of Ukrainian normalization).
+        var word = text(o, end).lowercased()
+        if word.unicodeScalars.contains(where: { $0 == "\u{2019}" || $0 == "\u{02BC}" }) {
+            var plain = String.UnicodeScalarView()
+            plain.append(contentsOf: word.unicodeScalars.map { $0 == "\u{2019}" || $0 == "\u{02BC}" ? "'" : $0 })
+            word = String(plain)
+        }
+        return (word, o, end)
     }
 }
 
