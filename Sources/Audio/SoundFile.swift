@@ -60,14 +60,7 @@ public final class SoundFile {
     static let largestWrite = 1 << 16
 
     public func write(_ samples: UnsafeBufferPointer<Int16>) throws {
-        guard let base = samples.baseAddress else { return }
-        var done = 0
-        while done < samples.count {
-            let n = min(Self.largestWrite, samples.count - done)
-            guard sf_write_short(handle, base + done, sf_count_t(n)) == n else { throw AudioError.write(path, lastError) }
-            done += n
-        }
-        frames += samples.count / channels
+        try write(samples) { sf_write_short(handle, $0, $1) }
     }
 
     public func write(_ samples: [Int16]) throws {
@@ -75,11 +68,16 @@ public final class SoundFile {
     }
 
     public func write(_ samples: UnsafeBufferPointer<Float>) throws {
+        try write(samples) { sf_write_float(handle, $0, $1) }
+    }
+
+    /// `samples` through libsndfile's `call` at most `largestWrite` at a time.
+    private func write<T>(_ samples: UnsafeBufferPointer<T>, _ call: (UnsafePointer<T>, sf_count_t) -> sf_count_t) throws {
         guard let base = samples.baseAddress else { return }
         var done = 0
         while done < samples.count {
             let n = min(Self.largestWrite, samples.count - done)
-            guard sf_write_float(handle, base + done, sf_count_t(n)) == n else { throw AudioError.write(path, lastError) }
+            guard call(base + done, sf_count_t(n)) == n else { throw AudioError.write(path, lastError) }
             done += n
         }
         frames += samples.count / channels
