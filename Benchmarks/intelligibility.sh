@@ -8,8 +8,8 @@
 #             says it, all words ({a|b} marks two right readings; the closest one counts, the
 #             first one's length is the denominator for every system);
 #   ordinary  Benchmarks/intelligibility/ordinary.tsv: the sentences of Examples/anti-kremlin-militia.txt
-#             (headline, caption and body, verbatim; checked against the file); reference = the text,
-#             numbers spelled out.
+#             (headline, caption and body) and of Examples/river-town-flood-wall.md (headline,
+#             subheadings and body), verbatim; reference = the text, numbers spelled out.
 # then the 15 dense sentences with the largest edition WER (written, what edition spoke per
 # `edition script`, reference, what Whisper heard).
 #
