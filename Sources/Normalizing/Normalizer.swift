@@ -23,7 +23,7 @@ public struct Normalizer: Sendable {
     static let englishRules: [any Rule] = [
         DigitsRule(), WebRule(), PhoneRule(), MoneyRule(), SignRule(), DateRule(), JoinedRangeRule(), TimeRule(), RangeRule(),
         SymbolRule(), FractionRule(), PercentRule(), MeasureRule(), AddressRule(), YearRule(), DesignationRule(),
-        NumberRule(), TitleRule(), RomanNumeralRule(), PlaceRule(), AcronymRule(), TypographyRule(),
+        NumberRule(), PartyRule(), TitleRule(), RomanNumeralRule(), PlaceRule(), AcronymRule(), TypographyRule(),
     ]
     static let ukrainianRules: [any Rule] = [
         UkPhoneRule(), UkDateRule(), UkTimeRule(), UkYearRule(), UkMoneyRule(), UkPercentRule(), UkMeasureRule(),

@@ -18,6 +18,10 @@ struct MeasureRule: Rule {
                                          "file", "limit", "ban", "bomb", "bombs", "warhead", "mortar", "mortars",
                                          "rocket", "rockets", "missile", "missiles", "pipeline", "line", "cable"]
 
+    /// What a number of megapixels describes ("a 50 MP camera").
+    static let cameraNouns: Set<String> = ["camera", "cameras", "sensor", "sensors", "lens", "photo", "photos", "image",
+                                           "images", "selfie", "main", "wide", "ultrawide", "telephoto", "front", "rear"]
+
     /// The unit written at `offset` (after the number), if any, with where it ends.
     static func unit(_ c: RuleContext, at offset: Int, attached: Bool) -> (Vocabulary.Unit, Int, String)? {
         guard let first = c.at(offset) else { return nil }
@@ -53,6 +57,11 @@ struct MeasureRule: Rule {
         guard let (unit, end, written) = Self.unit(c, at: o, attached: attached || hyphenated) else { return nil }
         if hyphenated && !c.isSpace(end) { return nil }
         let gb = c.british
+        // "MP" is a camera's megapixels only touching the number or before what a camera has ("a 50 MP
+        // camera"); "one MP voted against" is a member of parliament.
+        if written == "MP", !attached, !(c.wordAfter(end).map { Self.cameraNouns.contains($0.text.lowercased()) } ?? false) {
+            return nil
+        }
         // "$5m" is money (handled before); "5m people" is a count.
         if written == "m", let next = c.wordAfter(end), Self.countNouns.contains(next.text.lowercased()) || next.text == "bpd" {
             if next.text == "bpd" {
@@ -63,7 +72,7 @@ struct MeasureRule: Rule {
         let before = c.wordBefore(n.start)?.text.lowercased()
         let after = c.isChar(end, " ") ? c.wordAfter(end)?.text.lowercased() : nil
         let adjective = hyphenated || before == "a" || before == "an" || before == "the"
-            || (after.map { Self.headNouns.contains($0) } ?? false)
+            || (after.map { Self.headNouns.contains($0) || (written == "MP" && Self.cameraNouns.contains($0)) } ?? false)
         let singular = adjective || n.isOne
         let word = gb ? (singular ? unit.oneGB : unit.manyGB) : (singular ? unit.one : unit.many)
         // "3,000 ft." at the end of a sentence: its full stop ends the sentence too.

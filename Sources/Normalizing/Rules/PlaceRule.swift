@@ -32,6 +32,8 @@ struct PlaceRule: Rule {
         ("Vt.", "Vermont"), ("Va.", "Virginia"), ("Wash.", "Washington"), ("W.Va.", "West Virginia"),
         ("Wis.", "Wisconsin"), ("Wyo.", "Wyoming"), ("D.C.", "D C"),
     ]
+    /// The states' names as written out ("Ohio", "New York"); "D C" is not one.
+    static let stateNames: Set<String> = Set(states.values).subtracting(["D C"])
     /// A city's quadrant after its street ("15th St. NW").
     static let quadrants: [String: String] = ["NW": "Northwest", "NE": "Northeast", "SW": "Southwest", "SE": "Southeast"]
 
