@@ -18,6 +18,8 @@ struct MeasureRule: Rule {
                                          "file", "limit", "ban", "bomb", "bombs", "warhead", "mortar", "mortars",
                                          "rocket", "rockets", "missile", "missiles", "pipeline", "line", "cable"]
 
+    static let scaleWords: Set<String> = ["thousand", "million", "billion", "trillion"]
+
     /// What a number of megapixels describes ("a 50 MP camera").
     static let cameraNouns: Set<String> = ["camera", "cameras", "sensor", "sensors", "lens", "photo", "photos", "image",
                                            "images", "selfie", "main", "wide", "ultrawide", "telephoto", "front", "rear"]
@@ -52,6 +54,13 @@ struct MeasureRule: Rule {
         var o = n.end
         var hyphenated = false
         var attached = true
+        // "4.6 billion km": a scale word between the number and its unit; the measure is then plural.
+        var scale = ""
+        if c.isChar(o, " "), let word = c.wordAfter(o), Self.scaleWords.contains(word.text), c.isChar(word.end, " "),
+           Self.unit(c, at: word.end + 1, attached: false) != nil {
+            scale = " " + word.text
+            o = word.end
+        }
         if c.isChar(o, "-") && c.isLetter(o + 1) { o += 1; hyphenated = true }
         else if c.isChar(o, " ") || c.isChar(o, "\u{00A0}") || c.isChar(o, "\u{202F}") { o += 1; attached = false }
         guard let (unit, end, written) = Self.unit(c, at: o, attached: attached || hyphenated) else { return nil }
@@ -73,10 +82,10 @@ struct MeasureRule: Rule {
         let after = c.isChar(end, " ") ? c.wordAfter(end)?.text.lowercased() : nil
         let adjective = hyphenated || before == "a" || before == "an" || before == "the"
             || (after.map { Self.headNouns.contains($0) || (written == "MP" && Self.cameraNouns.contains($0)) } ?? false)
-        let singular = adjective || n.isOne
+        let singular = adjective || (n.isOne && scale.isEmpty)
         let word = gb ? (singular ? unit.oneGB : unit.manyGB) : (singular ? unit.one : unit.many)
         // "3,000 ft." at the end of a sentence: its full stop ends the sentence too.
         let period = written.hasSuffix(".") && (end >= c.count || c.sentenceEnds(after: end)) ? "." : ""
-        return found(n.start, end, n.words(british: gb) + " " + word + period)
+        return found(n.start, end, n.words(british: gb) + scale + " " + word + period)
     }
 }
