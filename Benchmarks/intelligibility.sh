@@ -29,7 +29,7 @@
 # floor" line is the WER of the written sentence itself taken as the hypothesis.
 #
 # --tune adds a table: the dense set narrated by edition with copies of en-us-news (in a temporary
-# voices folder) for espeak-ng variants m3, f2 and none at rates 150, 165 and 175.
+# voices folder) for espeak-ng variants m2, m1 and none at rates 140, 150 and 165.
 # Takes about 4 minutes on 2 cores (--tune: about 15 more). Transcripts and the report are kept in
 # Benchmarks/output/intelligibility/ (or $INTELLIGIBILITY_OUT).
 # Usage: Benchmarks/intelligibility.sh [--tune] [edition binary=.build/release/edition]
@@ -109,8 +109,8 @@ if [ $tune = 1 ]; then
   cp -r Voices/lexicons "$voices/"
   rm -f "$work"/in/ordinary-*.md
   systems=()
-  for variant in m3 f2 none; do
-    for rate in 150 165 175; do
+  for variant in m2 m1 none; do
+    for rate in 140 150 165; do
       name=en-us-news-$variant-$rate
       sed -e "s/^name: .*/name: $name/" -e "s/^\( *rate:\) *[0-9]*/\1 $rate/" \
         -e "$( [ $variant = none ] && echo '/^ *variant:/d' || echo "s/^\( *variant:\) *[a-z0-9]*/\1 $variant/")" \
@@ -122,7 +122,7 @@ if [ $tune = 1 ]; then
     done
   done
   echo
-  echo "voice tuning (edition, copies of en-us-news; pitch 45, range 45 as shipped; shipped = m3, 165):"
+  echo "voice tuning (edition, copies of en-us-news; pitch 50, range 50 as shipped; shipped = m2, 150):"
   python3 $helper score --set dense=Benchmarks/intelligibility/sentences.tsv "${systems[@]}" \
     --system "plain espeak-ng -v en-us=$keep/espeak.json" | tee "$keep/tune.txt"
 fi
