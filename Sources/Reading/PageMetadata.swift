@@ -35,6 +35,9 @@ struct PageMetadata {
     /// Whether any `article:` meta tag (published_time, section, author…) is present.
     var hasArticleTags = false
 
+    /// How many elements the page has (up to the bound below).
+    var elements = 0
+
     /// The bound keeps a hostile page's walk finite; a real page has far fewer elements.
     static let maximumElements = 2_000_000
 
@@ -45,6 +48,7 @@ struct PageMetadata {
         while let node = stack.popLast(), visited < Self.maximumElements {
             visited += 1
             guard node.isElement else { continue }
+            elements += 1
             let tag = node.tag
             switch tag {
             case "html": language = language ?? node.attribute("lang").flatMap(Self.nonEmpty)
@@ -59,8 +63,10 @@ struct PageMetadata {
                 continue
             case "meta": readMeta(node)
             case "time":
-                if let value = node.attribute("datetime").flatMap(Self.nonEmpty) {
-                    if node.attribute("itemprop")?.lowercased() == "datepublished" { date = date ?? value }
+                // Asked only while it can still count: a page of comments has a <time> in each.
+                let published = date == nil && node.attribute("itemprop")?.lowercased() == "datepublished"
+                if published || firstTime == nil, let value = node.attribute("datetime").flatMap(Self.nonEmpty) {
+                    if published { date = value }
                     firstTime = firstTime ?? value
                 }
             case "link":
@@ -76,7 +82,8 @@ struct PageMetadata {
                 let hints = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
                 if hints.contains("byline") || hints.contains("author") { byline = Self.nonEmpty(node.text) }
             }
-            stack.append(contentsOf: node.children.reversed())
+            var child = node.pointee.last  // last to first, so the walk pops them in page order
+            while let last = child { stack.append(last); child = last.pointee.prev }
         }
         linkedData = LinkedDataArticle.find(inScripts: scripts)
         if siteName == nil, let applicationName,
