@@ -36,14 +36,17 @@ struct ContentFinder {
                            "sponsor", "shopping", "tags", "tool", "widget", "newsletter", "subscribe", "recirc", "taboola",
                            "advert", "caption", "credit", "-ad-", "nav", "menu", "breadcrumb", "social", "teaser"]
 
-    /// One pass over the page, children before parents, so each element's counts are its children's sums.
-    init(root: xmlNodePtr) {
-        var stack: [(node: xmlNodePtr, done: Bool)] = [(root, false)]
-        while let (node, done) = stack.popLast() {
-            let tag = node.tag
+    /// One pass over the page, children before parents, so each element's counts are its children's
+    /// sums. `expectedElements` (the page's count, when known) sizes the table once.
+    init(root: xmlNodePtr, expectedElements: Int = 0) {
+        stats.reserveCapacity(expectedElements)
+        var stack: [(node: xmlNodePtr, done: Bool, isLink: Bool)] = [(root, false, false)]
+        while let (node, done, isLink) = stack.popLast() {
             if done {
                 var sum = Stats()
-                for child in node.children {
+                var next = node.pointee.children
+                while let child = next {
+                    next = child.pointee.next
                     if child.isText {
                         let (text, commas) = Self.count(child)
                         sum.text += text
@@ -52,18 +55,27 @@ struct ContentFinder {
                         sum.text += counts.text; sum.links += counts.links; sum.commas += counts.commas
                     }
                 }
-                if tag == "a" { sum.links = sum.text }
+                if isLink { sum.links = sum.text }
                 stats[Key(node)] = sum
                 continue
             }
-            guard node.isElement, !Self.ignored.contains(tag), !Self.isHidden(node) else { continue }
-            if tag == "a" && node.attribute("href") != nil { linkCount += 1 }
+            guard node.isElement else { continue }
+            let tag = node.tag
+            // An element without attributes (most of them) is asked nothing about them.
+            let hasAttributes = node.pointee.properties != nil
+            guard !Self.ignored.contains(tag), !hasAttributes || !Self.isHidden(node) else { continue }
+            if tag == "a" && hasAttributes && node.attribute("href") != nil { linkCount += 1 }
             if tag == "article" { articleCount += 1 }
-            if tag == "article" || tag == "main" || node.attribute("role") == "main" || node.attribute("itemprop")?.lowercased() == "articlebody" {
+            if tag == "article" || tag == "main"
+                || hasAttributes && (node.attribute("role") == "main" || node.attribute("itemprop")?.lowercased() == "articlebody") {
                 containers.append(node)
             }
-            stack.append((node, true))
-            for child in node.children where child.isElement { stack.append((child, false)) }
+            stack.append((node, true, tag == "a"))
+            var child = node.pointee.children
+            while let element = child {
+                if element.isElement { stack.append((element, false, false)) }
+                child = element.pointee.next
+            }
         }
     }
 

@@ -35,7 +35,7 @@ struct FurniturePhrases: Sendable {
 
     /// Why a line is furniture in this language, or nil.
     func reason(_ lower: String) -> String? {
-        guard lower.count <= maxLength else { return nil }
+        guard lower.isShorter(than: maxLength + 1) else { return nil }
         let key = lower.trimmingCharacters(in: CharacterSet(charactersIn: ":. "))
         if let reason = exact[key] { return reason }
         if listMarkers.contains(key) { return "site furniture" }
@@ -122,6 +122,7 @@ struct FurniturePhrases: Sendable {
     /// opening with a digit ("17.05.2021 14:35" is a date line in any language).
     static func tables(for line: String) -> [FurniturePhrases] {
         if line.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true { return tables }
-        return line.utf8.contains(where: { $0 >= 0xD0 && $0 <= 0xD3 }) ? tables : []
+        var line = line
+        return line.withUTF8 { $0.contains { $0 >= 0xD0 && $0 <= 0xD3 } } ? tables : []
     }
 }

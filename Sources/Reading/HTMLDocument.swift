@@ -11,10 +11,24 @@ final class HTMLDocument {
 
     let doc: htmlDocPtr
 
+    convenience init(_ data: Data, name: String) throws {
+        let parsed = try data.withUnsafeBytes { try Self.parse($0, name: name) }
+        self.init(parsed: parsed)
+    }
+
+    /// The page as text, parsed from the string's own UTF-8 bytes: a 20 MB page is not copied.
+    convenience init(_ text: String, name: String) throws {
+        var text = text
+        let parsed = try text.withUTF8 { try Self.parse(UnsafeRawBufferPointer($0), name: name) }
+        self.init(parsed: parsed)
+    }
+
+    private init(parsed: htmlDocPtr) { doc = parsed }
+
     /// XML_PARSE_HUGE lifts libxml2's own nesting limit of 256, past which it silently drops the
     /// text of deeper elements; our limit above is checked as each element opens instead, and
     /// becomes a clear error.
-    init(_ data: Data, name: String) throws {
+    private static func parse(_ raw: UnsafeRawBufferPointer, name: String) throws -> htmlDocPtr {
         let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
         guard let context = htmlNewParserCtxt() else { throw ReadingError.noText(name) }
@@ -26,16 +40,14 @@ final class HTMLDocument {
             parser.pointee._private = UnsafeMutableRawPointer(bitPattern: 1)  // "stopped: too deep"
             xmlStopParser(parser)
         }
-        let parsed = data.withUnsafeBytes { raw -> htmlDocPtr? in
-            guard raw.count < Int(Int32.max) else { return nil }
-            return htmlCtxtReadMemory(context, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), nil, "UTF-8", options)
-        }
+        guard raw.count < Int(Int32.max) else { throw ReadingError.noText(name) }
+        let parsed = htmlCtxtReadMemory(context, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), nil, "UTF-8", options)
         if context.pointee._private != nil {
             if let parsed { xmlFreeDoc(parsed) }
             throw ReadingError.tooDeep(name, Self.maximumDepth)
         }
         guard let parsed else { throw ReadingError.noText(name) }
-        doc = parsed
+        return parsed
     }
 
     deinit { xmlFreeDoc(doc) }
@@ -45,11 +57,34 @@ final class HTMLDocument {
 
 /// Small, safe views of libxml2 nodes.
 extension UnsafeMutablePointer where Pointee == xmlNode {
-    var tag: String { pointee.type == XML_ELEMENT_NODE ? String(cString: pointee.name).lowercased() : "" }
+    /// libxml2's HTML parser lowercases tag names already: the Unicode `lowercased()` is paid
+    /// only by a name that still has a capital.
+    var tag: String {
+        guard pointee.type == XML_ELEMENT_NODE else { return "" }
+        let name = String(cString: pointee.name)
+        return name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? name.lowercased() : name
+    }
     var isElement: Bool { pointee.type == XML_ELEMENT_NODE }
     var isText: Bool { pointee.type == XML_TEXT_NODE || pointee.type == XML_CDATA_SECTION_NODE }
 
+    /// An attribute's value. The element's own attribute list is walked first (most elements have
+    /// none of the several asked about for each one): libxml2's `xmlGetProp` is left the values
+    /// it must assemble, and the attributes it could find where this does not look.
     func attribute(_ name: String) -> String? {
+        guard pointee.type == XML_ELEMENT_NODE else { return nil }
+        var found = false
+        var property = pointee.properties
+        name.withCString { wanted in
+            while let attribute = property {
+                if let attributeName = attribute.pointee.name, CChar(bitPattern: attributeName.pointee) == wanted.pointee,
+                   strcmp(attributeName, wanted) == 0 { found = true; return }
+                property = attribute.pointee.next
+            }
+        }
+        guard found, let attribute = property else { return nil }
+        if let text = attribute.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content {
+            return String(cString: content)
+        }
         guard let value = xmlGetProp(self, name) else { return nil }
         defer { edition_xml_free(value) }
         return String(cString: value)
@@ -74,16 +109,31 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     var text: String { rawText.collapsingWhitespace }
 
     /// The same, with whitespace as written, so runs of inline nodes can be joined before collapsing.
-    var rawText: String {
+    var rawText: String { rawText(enoughFor: nil) }
+
+    /// The first `limit` characters of `text`, without gathering all the text below: a page's
+    /// 20 MB comment section is recorded as removed by its opening words.
+    func textPrefix(_ limit: Int) -> String {
+        String(rawText(enoughFor: limit).collapsingWhitespace.prefix(limit))
+    }
+
+    /// The raw text, or, given a limit, as much of it as collapses to more than `limit` characters.
+    private func rawText(enoughFor limit: Int?) -> String {
         var raw = ""
+        var check = (limit ?? 0) * 4
         var stack: [xmlNodePtr?] = [self]  // nil: the end of a block, a word break
         while let item = stack.popLast() {
             guard let node = item else { raw += " "; continue }
             if node.isText, let content = node.pointee.content {
                 raw += String(cString: content)
+                if let limit, raw.utf8.count >= check {
+                    if raw.collapsingWhitespace.count > limit { return raw }
+                    check = raw.utf8.count * 2
+                }
             } else if node.isElement && (node == self || !["script", "style", "template"].contains(node.tag)) {
                 if !Self.inlineTags.contains(node.tag) { raw += " "; stack.append(nil) }
-                stack.append(contentsOf: node.children.reversed())
+                var child = node.pointee.last
+                while let last = child { stack.append(last); child = last.pointee.prev }
             }
         }
         return raw
@@ -103,39 +153,47 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 
 extension String {
     /// One space between words, none at the ends: ASCII whitespace, no-break and other Unicode
-    /// spaces become a space; zero-width characters and soft hyphens go. Written against UTF-8
-    /// bytes because it runs on every word of a page: on a 20 MB page, asking each Character
-    /// whether it is whitespace took most of the reading time.
+    /// spaces become a space; zero-width characters and soft hyphens go. Written against the
+    /// string's own UTF-8 bytes (no copy), ASCII first, because it runs on every word of a page:
+    /// on a 20 MB page, asking each Character whether it is whitespace took most of the reading time.
     var collapsingWhitespace: String {
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        let bytes = Array(utf8)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            var length = 1, isSpace = false, isInvisible = false
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                isSpace = true
-            } else if byte >= 0x80 {
-                length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+        var text = self
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {  // ASCII, most of any page: one comparison and one append
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        pendingSpace = !out.isEmpty
+                    } else {
+                        if pendingSpace { out.append(0x20); pendingSpace = false }
+                        out.append(byte)
+                    }
+                    index += 1
+                    continue
+                }
+                let length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1, bytes.count - index)
                 let b1 = index + 1 < bytes.count ? bytes[index + 1] : 0, b2 = index + 2 < bytes.count ? bytes[index + 2] : 0
+                var isSpace = false, isInvisible = false
                 switch (byte, b1, b2) {
                 case (0xC2, 0x85, _), (0xC2, 0xA0, _), (0xE1, 0x9A, 0x80), (0xE3, 0x80, 0x80): isSpace = true  // NEL, NBSP, ogham, ideographic
                 case (0xE2, 0x80, 0x80...0x8A), (0xE2, 0x80, 0xA8), (0xE2, 0x80, 0xA9), (0xE2, 0x80, 0xAF), (0xE2, 0x81, 0x9F): isSpace = true
                 case (0xC2, 0xAD, _), (0xE2, 0x80, 0x8B...0x8D), (0xE2, 0x81, 0xA0), (0xEF, 0xBB, 0xBF): isInvisible = true  // soft hyphen, zero-width
                 default: break
                 }
+                if isSpace {
+                    pendingSpace = !out.isEmpty
+                } else if !isInvisible {
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    for offset in 0..<length { out.append(bytes[index + offset]) }
+                }
+                index += length
             }
-            if isSpace {
-                pendingSpace = !out.isEmpty
-            } else if !isInvisible {
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(contentsOf: bytes[index..<min(index + length, bytes.count)])
-            }
-            index += length
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

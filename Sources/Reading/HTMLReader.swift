@@ -28,7 +28,15 @@ struct HTMLReader {
     enum Item { case node(xmlNodePtr), run([xmlNodePtr]) }
 
     func read(_ data: Data, name: String) throws -> Article {
-        let document = try HTMLDocument(data, name: name)
+        try read(document: try HTMLDocument(data, name: name), name: name)
+    }
+
+    /// The page as decoded text, parsed from the string's own bytes (not a copy of them).
+    func read(_ text: String, name: String) throws -> Article {
+        try read(document: try HTMLDocument(text, name: name), name: name)
+    }
+
+    private func read(document: HTMLDocument, name: String) throws -> Article {
         guard let root = document.root else { throw ReadingError.noText(name) }
         // The nodes below are the document's: it must outlive every use of them.
         return try withExtendedLifetime(document) { try read(root: root, name: name) }
@@ -36,7 +44,7 @@ struct HTMLReader {
 
     private func read(root: xmlNodePtr, name: String) throws -> Article {
         let page = PageMetadata(root: root)
-        let finder = ContentFinder(root: root)
+        let finder = ContentFinder(root: root, expectedElements: page.elements)
         var warnings: [String] = []
         let roots: [xmlNodePtr]
         if let finding = finder.find(root, headline: page.confirmedH1) {
@@ -93,8 +101,8 @@ struct HTMLReader {
             let tag = node.tag
             if tag == "head" { continue }  // metadata, read by PageMetadata
             if let reason = dropReason(node, finder: finder, storyProse: storyProse) {
-                let text = node.text
-                if !text.isEmpty { story.removed.append(RemovedLine(text: String(text.prefix(500)), reason: reason)) }
+                let text = node.textPrefix(500)
+                if !text.isEmpty { story.removed.append(RemovedLine(text: text, reason: reason)) }
                 continue
             }
             switch tag {
@@ -211,8 +219,8 @@ struct HTMLReader {
                 stack.append(contentsOf: node.children.reversed())
                 continue
             }
-            let text = node.text
-            if !text.isEmpty { removed.append(RemovedLine(text: String(text.prefix(500)), reason: Self.dropped[node.tag] ?? "outside the main content")) }
+            let text = node.textPrefix(500)
+            if !text.isEmpty { removed.append(RemovedLine(text: text, reason: Self.dropped[node.tag] ?? "outside the main content")) }
         }
         return removed
     }

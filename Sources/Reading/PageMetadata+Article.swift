@@ -5,16 +5,18 @@ import Foundation
 /// The page's signals cross-checked: each field from the source most likely to be right, with
 /// a weaker one used only when the stronger says nothing.
 extension PageMetadata {
-    /// An `<h1>` that a structured title (JSON-LD, Open Graph, `<title>`) confirms; else JSON-LD's
-    /// headline; else the story's own `<h1>`; else Open Graph's title, any `<h1>`, `<title>`.
-    /// An `<h1>` that is the site's name (a logo) is never the headline; captions never reach here.
+    /// An `<h1>` that a structured title (JSON-LD, Open Graph, `<title>`) confirms; else the `<h1>`
+    /// the publisher marks `itemprop="headline"` (the one the reader sees, where JSON-LD and Open
+    /// Graph often carry a title written for search or sharing); else JSON-LD's headline; else
+    /// the story's own `<h1>`; else Open Graph's title, any `<h1>`, `<title>`. An `<h1>` that is
+    /// the site's name or links away (a logo, a teaser) is never the headline; nor is a caption.
     func headline(storyH1s: [String]) -> String? {
         let structured = [linkedData?.headline, openGraphTitle.map(HTMLReader.withoutSiteName), title.map(HTMLReader.withoutSiteName)]
             .compactMap { $0 }.filter { !isSiteName($0) }
         let pageH1s = h1s.map(\.text)
         let candidates = (storyH1s + pageH1s).filter { !$0.isEmpty && $0.wordCount <= 40 && !isSiteName($0) }
         if let confirmed = candidates.first(where: { h1 in structured.contains { Self.sameTitle(h1, $0) } }) { return confirmed }
-        let ordered = [linkedData?.headline, storyH1s.first { candidates.contains($0) },
+        let ordered = [markedH1.flatMap { candidates.contains($0) ? $0 : nil }, linkedData?.headline, storyH1s.first { candidates.contains($0) },
                        openGraphTitle.map(HTMLReader.withoutSiteName), candidates.first, title.map(HTMLReader.withoutSiteName)]
         return ordered.compactMap { $0 }.first { !$0.isEmpty && !isSiteName($0) }
     }

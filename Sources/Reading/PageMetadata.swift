@@ -20,14 +20,23 @@ struct PageMetadata {
     var openGraphURL: String?
     var language: String?
     var linkedData: LinkedDataArticle?
-    /// Every `<h1>` with its text, in page order, except those inside captions and figures.
+    /// Every `<h1>` with its text, in page order, except those inside captions and figures and
+    /// those that link to another page: the site's logo linking home, or another story's teaser.
     var h1s: [(node: xmlNodePtr, text: String)] = []
+    /// The first of those the publisher marks `itemprop="headline"`.
+    var markedH1: String?
+    /// `application-name`, which some sites fill with the page's title: a site name only when
+    /// Open Graph gives none and it is not the title.
+    var applicationName: String?
     /// Elements marked `itemprop="articleBody"`: the publisher's own mark on the story.
     var articleBodies: [xmlNodePtr] = []
     /// The text of the first element whose class or id names a byline or author.
     var byline: String?
     /// Whether any `article:` meta tag (published_time, section, author…) is present.
     var hasArticleTags = false
+
+    /// How many elements the page has (up to the bound below).
+    var elements = 0
 
     /// The bound keeps a hostile page's walk finite; a real page has far fewer elements.
     static let maximumElements = 2_000_000
@@ -39,6 +48,7 @@ struct PageMetadata {
         while let node = stack.popLast(), visited < Self.maximumElements {
             visited += 1
             guard node.isElement else { continue }
+            elements += 1
             let tag = node.tag
             switch tag {
             case "html": language = language ?? node.attribute("lang").flatMap(Self.nonEmpty)
@@ -53,8 +63,10 @@ struct PageMetadata {
                 continue
             case "meta": readMeta(node)
             case "time":
-                if let value = node.attribute("datetime").flatMap(Self.nonEmpty) {
-                    if node.attribute("itemprop")?.lowercased() == "datepublished" { date = date ?? value }
+                // Asked only while it can still count: a page of comments has a <time> in each.
+                let published = date == nil && node.attribute("itemprop")?.lowercased() == "datepublished"
+                if published || firstTime == nil, let value = node.attribute("datetime").flatMap(Self.nonEmpty) {
+                    if published { date = value }
                     firstTime = firstTime ?? value
                 }
             case "link":
@@ -70,9 +82,54 @@ struct PageMetadata {
                 let hints = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
                 if hints.contains("byline") || hints.contains("author") { byline = Self.nonEmpty(node.text) }
             }
-            stack.append(contentsOf: node.children.reversed())
+            var child = node.pointee.last  // last to first, so the walk pops them in page order
+            while let last = child { stack.append(last); child = last.pointee.prev }
         }
         linkedData = LinkedDataArticle.find(inScripts: scripts)
+        if siteName == nil, let applicationName,
+           ![title, openGraphTitle].contains(where: { $0.map { Self.sameTitle($0, applicationName) } ?? false }) {
+            siteName = applicationName
+        }
+        let pageHost = [canonicalURL, openGraphURL, linkedData?.url].lazy.compactMap { $0.flatMap(Self.host) }.first
+        h1s.removeAll { Self.linksElsewhere($0.node, pageHost: pageHost) }
+        markedH1 = h1s.first { $0.node.attribute("itemprop")?.lowercased().split(separator: " ").contains("headline") == true }?.text
+    }
+
+    /// Whether a heading's text is a link away from this page: to the site's home page (a logo
+    /// set in an <h1>), or to another site (an aggregator's teaser for someone else's story).
+    /// The link is the heading's own (`<h1><a>`) or one around it (`<a><h1>`).
+    static func linksElsewhere(_ heading: xmlNodePtr, pageHost: String?) -> Bool {
+        var href: String?
+        var up: xmlNodePtr? = heading.pointee.parent.map { xmlNodePtr($0) }
+        for _ in 0..<2 {
+            guard let node = up, node.isElement else { break }
+            if node.tag == "a" { href = node.attribute("href"); break }
+            up = node.pointee.parent.map { xmlNodePtr($0) }
+        }
+        if href == nil {
+            let links = heading.children.filter { $0.tag == "a" }
+            if links.count == 1, links[0].text == heading.text { href = links[0].attribute("href") }
+        }
+        guard let href = href?.trimmingCharacters(in: .whitespaces), !href.isEmpty else { return false }
+        if ["/", "./", "/index.html", "index.html", "/index.php"].contains(href.lowercased()) { return true }
+        guard let host = host(href) else { return false }
+        let path = href.split(separator: "/", omittingEmptySubsequences: false).dropFirst(3).joined(separator: "/")
+        if path.isEmpty || ["index.html", "index.php"].contains(path.lowercased()) { return true }
+        return pageHost.map { !sameSite(host, $0) } ?? false
+    }
+
+    /// "https://www.example.com/a/b" → "example.com"; nil for a relative link.
+    static func host(_ url: String) -> String? {
+        let lower = url.lowercased()
+        guard let scheme = ["https://", "http://", "//"].first(where: lower.hasPrefix) else { return nil }
+        let host = lower.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
+        guard !host.isEmpty else { return nil }
+        return host.hasPrefix("www.") ? String(host.dropFirst(4)) : String(host)
+    }
+
+    /// One host the other's subdomain ("edition.cnn.com", "cnn.com") counts as the same site.
+    static func sameSite(_ a: String, _ b: String) -> Bool {
+        a == b || a.hasSuffix("." + b) || b.hasSuffix("." + a)
     }
 
     private mutating func readMeta(_ node: xmlNodePtr) {
@@ -85,7 +142,8 @@ struct PageMetadata {
         switch key {
         case "og:title": openGraphTitle = openGraphTitle ?? value
         case "og:type": openGraphType = value.lowercased()
-        case "og:site_name", "application-name": siteName = siteName ?? value
+        case "og:site_name": siteName = siteName ?? value
+        case "application-name": applicationName = applicationName ?? value
         case "og:description", "description", "twitter:description": description = description ?? value
         case "og:url": openGraphURL = openGraphURL ?? value
         case "og:locale": language = language ?? value.replacingOccurrences(of: "_", with: "-")

@@ -131,14 +131,18 @@ struct ScrapedTextReader {
 /// by the rules here, other languages by their `FurniturePhrases` table.
 enum Furniture {
     static func reason(_ line: String) -> String? {
-        let lower = line.lowercased()
+        // The rules below are English words, matched on ASCII letters: folding those alone spares
+        // a long paragraph full Unicode lowercasing (a third of a 20 MB page's reading time). A
+        // line the other languages' tables read is lowercased in full.
+        let tables = FurniturePhrases.tables(for: line)
+        let lower = tables.isEmpty ? line.asciiLowercased : line.lowercased()
         if lower == "edit post" || lower == "edit" { return "editing link" }
         if lower.has("(photo by") || lower.has("(photo:") || lower.has("getty images")
             || lower.hasPrefix("photo:") || lower.has("/afp") || lower.has("via reuters)") {
             return "photo caption"
         }
         // "A soldier in Kharkiv. Photo: Reuters": a credit closing the line, no full stop after it.
-        if line.count < 300, lower.has("photo") || lower.has("image") || lower.has("picture"),
+        if line.isShorter(than: 300), lower.has("photo") || lower.has("image") || lower.has("picture"),
            lower.range(of: #"\b(photo|photograph|image|picture)s?\s*(by|:)\s*[^.]{2,60}$"#, options: .regularExpression) != nil {
             return "photo caption"
         }
@@ -148,19 +152,20 @@ enum Furniture {
             let key = lower.trimmingCharacters(in: CharacterSet(charactersIn: ": "))
             if exact.contains(key) || listMarkers.contains(key) { return "site furniture" }
         }
-        // Each pattern below is tried only when the line has its key word: a long page has
-        // hundreds of thousands of lines, and a regular expression costs far more than a word.
-        if lower.has("continue"), lower.range(of: #"^(?:story|article) continues (?:below|after)|^continue reading (?:below|after)|^scroll to continue"#, options: .regularExpression) != nil {
+        // Each pattern below is tried only when the line opens as it must: a long page has
+        // hundreds of thousands of lines, and a regular expression costs far more than a prefix.
+        if ["story", "article", "continue", "scroll"].contains(where: lower.hasPrefix), lower.range(of: #"^(?:story|article) continues (?:below|after)|^continue reading (?:below|after)|^scroll to continue"#, options: .regularExpression) != nil {
             return "site furniture"
         }
-        if lower.has("comment"), lower.range(of: #"^(?:\d+\s+comments?|comments?\s*\(\d+\))$"#, options: .regularExpression) != nil { return "comments link" }
-        if lower.has(":"), lower.range(of: #"^(?:tags?|topics?|filed under|keywords)\s*:"#, options: .regularExpression) != nil { return "tag line" }
+        if lower.first?.isNumber == true || lower.hasPrefix("comment"),
+           lower.range(of: #"^(?:\d+\s+comments?|comments?\s*\(\d+\))$"#, options: .regularExpression) != nil { return "comments link" }
+        if ["tag", "topic", "filed under", "keywords"].contains(where: lower.hasPrefix), lower.range(of: #"^(?:tags?|topics?|filed under|keywords)\s*:"#, options: .regularExpression) != nil { return "tag line" }
         if lower.hasPrefix("share on") || lower.hasPrefix("share this") { return "share buttons" }
         let prefixes = ["read also:", "read also", "read more:", "see also:", "also read:", "subscribe", "sign up",
                         "follow us", "newsletter", "click here", "support our", "become a member"]
         if prefixes.contains(where: { lower.hasPrefix($0) }) { return lower.hasPrefix("read") || lower.hasPrefix("see") || lower.hasPrefix("also") ? "read-also link" : "newsletter or subscription plug" }
         if lower.hasSuffix("read"), line.range(of: #"^\d+\s*min(ute)?s?\s+read$"#, options: [.regularExpression, .caseInsensitive]) != nil { return "reading time" }
-        for table in FurniturePhrases.tables(for: line) {
+        for table in tables {
             if let reason = table.reason(lower) { return reason }
         }
         return nil
@@ -183,7 +188,7 @@ enum Furniture {
     /// "This article was translated with the help of AI tools": short, names AI, says what
     /// was made and how. Prose that merely mentions AI and audio says neither.
     static func isAIDisclosure(_ lower: String) -> Bool {
-        guard lower.count < 120, lower.has(" ai ") || lower.hasSuffix(" ai") || lower.has("artificial intelligence") else { return false }
+        guard lower.isShorter(than: 120), lower.has(" ai ") || lower.hasSuffix(" ai") || lower.has("artificial intelligence") else { return false }
         let objects = ["audio", "article", "story", "text", "summary", "translation", "version", "content"]
         let verbs = ["created", "generated", "assist", "translat", "produced", "narrat", "voiced", "summari", "with the help"]
         return objects.contains(where: lower.has) && verbs.contains(where: lower.has)
@@ -205,17 +210,21 @@ enum Furniture {
 }
 
 extension String {
-    /// Whether the text holds `part`, compared as UTF-8 bytes in Swift: Foundation's `contains`
-    /// bridges each string to NSString, and this runs on every paragraph of a page (most of a
-    /// 20 MB page's reading time).
+    /// Whether the text holds `part`, compared as UTF-8 bytes: the C library's `memchr` finds
+    /// each place the first byte occurs, `memcmp` checks the rest. Foundation's `contains`
+    /// bridges each string to NSString, and this runs several times on every paragraph of a page.
     func has(_ part: String) -> Bool {
         var text = self, part = part
         return text.withUTF8 { hay in
             part.withUTF8 { needle in
                 guard let first = needle.first, let hayStart = hay.baseAddress, let needleStart = needle.baseAddress else { return needle.isEmpty }
                 guard needle.count <= hay.count else { return false }
-                for index in 0...(hay.count - needle.count) where hay[index] == first {
-                    if memcmp(hayStart + index, needleStart, needle.count) == 0 { return true }
+                let last = hayStart + (hay.count - needle.count)  // the last place a match can start
+                var from = hayStart
+                while from <= last, let found = memchr(from, Int32(first), last - from + 1) {
+                    let at = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(at, needleStart, needle.count) == 0 { return true }
+                    from = at + 1
                 }
                 return false
             }
@@ -223,6 +232,27 @@ extension String {
     }
 
     var wordCount: Int { split(separator: " ").count }
+
+    /// `count < limit`, without counting the characters of a long paragraph: a character is one
+    /// to four UTF-8 bytes.
+    func isShorter(than limit: Int) -> Bool {
+        let bytes = utf8.count
+        return bytes < limit || (bytes < limit * 4 && count < limit)
+    }
+
+    /// ASCII letters lowercased, every other byte as it is: for matching English words.
+    var asciiLowercased: String {
+        var text = self
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                for index in 0..<bytes.count {
+                    let byte = bytes[index]
+                    out[index] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                }
+                return bytes.count
+            }
+        }
+    }
 
     /// Ends the way a sentence or a lead-in ends (closing quotes and brackets aside).
     var endsLikeSentence: Bool {

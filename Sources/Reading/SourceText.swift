@@ -10,9 +10,8 @@ public enum SourceText {
     }
 
     public static func decode(_ data: Data, name: String) throws -> Decoded {
-        var bytes = [UInt8](data)
-        // A UTF-8 byte-order mark says nothing to a listener.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // A UTF-8 byte-order mark says nothing to a listener. (A slice: a 20 MB page is not copied.)
+        let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
         if looksBinary(bytes) { throw ReadingError.binary(name) }
 
         var warnings: [String] = []
@@ -25,31 +24,37 @@ public enum SourceText {
             warnings.append("\(name): invalid UTF-8 replaced (\(bad) sequence\(bad == 1 ? "" : "s"))")
             text = text.replacingOccurrences(of: "\u{FFFD}", with: "")
         }
-        let stripped = stripControls(text)
-        if stripped.count != text.count {
+        if hasControls(text) {
+            text = stripControls(text)
             warnings.append("\(name): control characters removed")
         }
-        text = stripped
         if text.allSatisfy({ $0.isWhitespace }) { throw ReadingError.empty(name) }
         return Decoded(text: text, warnings: warnings)
     }
 
     /// NUL bytes, or a high share of non-text control bytes, mean this is not an article.
-    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+    static func looksBinary(_ bytes: some Collection<UInt8>) -> Bool {
         let sample = bytes.prefix(8192)
         if sample.contains(0) { return true }
         let controls = sample.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }.count
         return !sample.isEmpty && controls * 10 > sample.count
     }
 
-    /// Keeps tab, newline and carriage return; drops the other C0 controls and DEL.
+    /// Keeps tab, newline and carriage return; drops the other C0 controls and DEL. Works on
+    /// UTF-8 bytes, where these are single bytes that never occur inside another character:
+    /// scalar by scalar, a 20 MB page took a fifth of its reading time here.
     public static func stripControls(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for s in text.unicodeScalars {
-            if s.value < 0x20 && s != "\t" && s != "\n" && s != "\r" { continue }
-            if s.value == 0x7F { continue }
-            scalars.append(s)
-        }
-        return String(scalars)
+        guard hasControls(text) else { return text }
+        var bytes = Array(text.utf8)
+        bytes.removeAll(where: isStripped)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func hasControls(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isStripped) } ?? text.utf8.contains(where: isStripped)
+    }
+
+    private static func isStripped(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
     }
 }

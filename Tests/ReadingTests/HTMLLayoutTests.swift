@@ -78,6 +78,65 @@ final class HTMLLayoutTests: XCTestCase {
         XCTAssertEqual(try ArticleReader().read(Data(page.utf8), name: "t.html").headline, "Grain corridor reopens")
     }
 
+    /// The headline rules below each come from pages of the article-extraction benchmark
+    /// (Benchmarks/reader-extraction.sh) where the reader had taken the wrong line.
+    static let storyParagraphs = "<p>The grain corridor reopened on Monday after a two-day pause caused by storms in the Black Sea, officials said.</p>"
+        + "<p>Ships waiting off Odesa began moving again in the afternoon, and port workers said loading would run through the night.</p>"
+
+    /// A site that fills `application-name` with the page's title, with or without its name in
+    /// og:site_name, still has a headline: the title is not the site's name.
+    func testApplicationNameThatIsTheTitleIsNotTheSiteName() throws {
+        let page = """
+        <html><head><meta name="application-name" content="Grain corridor reopens after storms">
+        <title>Grain corridor reopens after storms</title><meta property="og:site_name" content="Example News">
+        <meta property="og:title" content="Grain corridor reopens after storms"></head>
+        <body><article><h1>Grain corridor reopens after storms</h1>\(Self.storyParagraphs)</article></body></html>
+        """
+        XCTAssertEqual(try ArticleReader().read(Data(page.utf8), name: "page.html").headline, "Grain corridor reopens after storms")
+        let unnamed = page.replacingOccurrences(of: #"<meta property="og:site_name" content="Example News">"#, with: "")
+        XCTAssertEqual(try ArticleReader().read(Data(unnamed.utf8), name: "page.html").headline, "Grain corridor reopens after storms")
+    }
+
+    /// An <h1> that links to the site's home page is the logo: the headline is the title's.
+    func testH1LinkingHomeIsTheLogo() throws {
+        let page = """
+        <html><head><title>Grain corridor reopens after storms - Entermedia</title></head><body>
+        <div id="header"><a href="/"><h1>엔터 미디어</h1></a><ul><li><a href="/news">News</a></li></ul></div>
+        <div class="newsContent"><dl class="newsTitle"><dt>Grain corridor reopens after storms</dt></dl>\(Self.storyParagraphs)</div>
+        </body></html>
+        """
+        XCTAssertEqual(try ArticleReader().read(Data(page.utf8), name: "page.html").headline, "Grain corridor reopens after storms")
+        let absolute = page.replacingOccurrences(of: #"<a href="/"><h1>엔터 미디어</h1></a>"#,
+                                                 with: #"<h1><a href="https://entermedia.example/">엔터 미디어</a></h1>"#)
+        XCTAssertEqual(try ArticleReader().read(Data(absolute.utf8), name: "page.html").headline, "Grain corridor reopens after storms")
+    }
+
+    /// An <h1> that links to a story on another site is a teaser (an aggregator's sidebar), even
+    /// when marked `itemprop="headline"`.
+    func testH1LinkingToAnotherSiteIsATeaser() throws {
+        let page = """
+        <html><head><title>Grain corridor reopens after storms - Digest</title>
+        <link rel="canonical" href="https://digest.example/2019/grain-corridor"></head><body>
+        <article>\(Self.storyParagraphs)</article>
+        <aside><h1 itemprop="headline"><a href="https://other.example/2019/reindeer">Why don't you go fight for the reindeer?</a></h1></aside>
+        </body></html>
+        """
+        XCTAssertEqual(try ArticleReader().read(Data(page.utf8), name: "page.html").headline, "Grain corridor reopens after storms")
+    }
+
+    /// The <h1> the publisher marks `itemprop="headline"` is the one the reader sees; JSON-LD
+    /// and Open Graph may carry a title written for search or sharing.
+    func testH1MarkedAsTheHeadlineOutranksLinkedData() throws {
+        let page = """
+        <html><head><title>Black Sea grain corridor: ships move again | Example News</title>
+        <meta property="og:title" content="Ships move again on the Black Sea">
+        <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Black Sea grain corridor: ships move again"}</script>
+        </head><body><header class="article__header"><h1 itemprop="headline">The night the ships moved again</h1></header>
+        <div class="article__body">\(Self.storyParagraphs)</div></body></html>
+        """
+        XCTAssertEqual(try ArticleReader().read(Data(page.utf8), name: "page.html").headline, "The night the ships moved again")
+    }
+
     func testAuthorsFromBylineClassAndRelAuthor() throws {
         let page = """
         <html><body><article><h1>Grain corridor reopens</h1>

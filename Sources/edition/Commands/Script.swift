@@ -38,7 +38,8 @@ struct Script: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
-            print(String(decoding: try encoder.encode(try ArticleReader().read(path: file)), as: UTF8.self))
+            // Written as encoded: a 20 MB page's JSON is not copied into a String to be printed.
+            FileHandle.standardOutput.write(try encoder.encode(try ArticleReader().read(path: file)) + Data("\n".utf8))
             return
         }
         let plan: EpisodePlan
