@@ -58,6 +58,8 @@ enum Vocabulary {
         m["MIT"] = "M I T"; m["PIN"] = "pin"; m["SIM"] = "sim"; m["RAM"] = "ram"; m["ROM"] = "rom"
         m["ANC"] = "Eh N C"; m["ACLU"] = "Eh C L U"; m["OK"] = "OK"; m["PEN"] = "pen"
         m["WWI"] = "World War one"; m["WWII"] = "World War two"
+        // Said as the word they stand for, as newsreaders do; said as words, not letters.
+        m["HQ"] = "headquarters"; m["MAX"] = "max"
         m["ATACMS"] = "attack-ems"; m["JASSM"] = "jazzem"; m["SEAL"] = "seal"; m["SEALS"] = "seals"
         return m
     }()

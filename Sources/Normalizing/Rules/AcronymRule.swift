@@ -51,7 +51,8 @@ struct AcronymRule: Rule {
             possessive = "'s"; end += 2
         }
         if let word = Vocabulary.wordAcronyms[body] {
-            return found(p.start, end, word + (plural ? "s" : "") + possessive, rule: "acronym.word")
+            let many = plural && !word.hasSuffix("s") ? "s" : ""  // "HQs": "headquarters" is its own plural
+            return found(p.start, end, word + many + possessive, rule: "acronym.word")
         }
         // An ordinary word in capitals ("BREAKING", "UPDATE", "LIVE") is said as a word: the
         // system word list tells it from an acronym. Short ones stay spelled ("IT", "WHO").
