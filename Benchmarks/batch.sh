@@ -23,7 +23,7 @@ python3 Benchmarks/make-articles.py "$work/big500k" 1 500000
 
 now() { date +%s.%N; }
 start=$(now)
-for f in "$work"/articles/*.txt; do espeak-ng -v en-us -s 165 -p 45 -a 100 -f "$f" -w "$work/espeak.wav"; done
+for f in "$work"/articles/*.txt; do espeak-ng -v en-us+m2 -s 150 -p 50 -a 100 -f "$f" -w "$work/espeak.wav"; done
 espeak_s=$(echo "$(now) - $start" | bc)
 
 # --no-cache: the generated articles reuse the sample's sentences, so the chunk cache would

@@ -29,7 +29,7 @@ PY
 
 # Plain espeak-ng with the same voice settings as the default profile.
 start=$(date +%s.%N)
-espeak-ng -v en-us -s 165 -p 45 -a 100 -f "$work/long.txt" -w "$work/espeak.wav"
+espeak-ng -v en-us+m2 -s 150 -p 50 -a 100 -f "$work/long.txt" -w "$work/espeak.wav"
 espeak_s=$(echo "$(date +%s.%N) - $start" | bc)
 
 # Like for like: one unmastered WAV at the engine's rate, as espeak-ng -w writes (sidecars too).
