@@ -4,6 +4,7 @@
 #include <espeak-ng/speak_lib.h>
 #include <sys/prctl.h>
 #include <stdio.h>
+#include <malloc.h>   // mallopt: Swift's Glibc module leaves it out
 
 // Flag sets spelled once, so Swift does not juggle C macros.
 static inline unsigned int edition_espeak_flags(int phonemes) {

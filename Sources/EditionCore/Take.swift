@@ -19,15 +19,21 @@ public struct Take: Sendable, Equatable {
     /// Drops the engine's own leading and trailing silence, so the pauses between chunks are
     /// exactly what the pause plan says. Word events move with the audio.
     public func trimmed(threshold: Int16 = 200) -> Take {
+        let kept = trimRange(threshold: threshold)
+        return Take(sampleRate: sampleRate, samples: Array(samples[kept]), words: words(trimmedTo: kept))
+    }
+
+    /// The samples `trimmed` keeps: from 2 ms before the first sample above `threshold` (so the
+    /// first consonant is not clipped) to 2 ms after the last; empty for silence.
+    public func trimRange(threshold: Int16 = 200) -> Range<Int> {
         guard let first = samples.firstIndex(where: { abs(Int($0)) > Int(threshold) }),
-              let last = samples.lastIndex(where: { abs(Int($0)) > Int(threshold) }) else {
-            return Take(sampleRate: sampleRate, samples: [], words: words.map { WordEvent($0, sample: 0) })
-        }
-        // Keep 2 ms before the onset so the first consonant is not clipped.
-        let start = max(0, first - sampleRate / 500)
-        let end = min(samples.count, last + 1 + sampleRate / 500)
-        let moved = words.map { WordEvent($0, sample: min(max(0, $0.sample - start), end - start)) }
-        return Take(sampleRate: sampleRate, samples: Array(samples[start..<end]), words: moved)
+              let last = samples.lastIndex(where: { abs(Int($0)) > Int(threshold) }) else { return 0..<0 }
+        return max(0, first - sampleRate / 500)..<min(samples.count, last + 1 + sampleRate / 500)
+    }
+
+    /// Word events moved to a take cut to `kept`, each clamped into it.
+    public func words(trimmedTo kept: Range<Int>) -> [WordEvent] {
+        words.map { WordEvent($0, sample: min(max(0, $0.sample - kept.lowerBound), kept.count)) }
     }
 }
 

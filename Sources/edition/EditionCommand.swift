@@ -1,7 +1,7 @@
 import ArgumentParser
-import EditionCore
 import Building
 import EditionCore
+import Synthesizing
 
 @main
 struct EditionCommand: AsyncParsableCommand {
@@ -16,4 +16,9 @@ struct EditionCommand: AsyncParsableCommand {
         subcommands: [Narrate.self, Build.self, Script.self, Verify.self, Feed.self, Site.self, Slurm.self, Kubernetes.self, Voices.self, Lexicon.self, Cache.self, Serve.self, Token.self, Worker.self],
         defaultSubcommand: nil
     )
+
+    static func main() async {
+        HeapTuning.keepFreedMemory()
+        await main(nil)
+    }
 }

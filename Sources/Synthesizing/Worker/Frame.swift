@@ -17,22 +17,30 @@ struct Frame {
     /// Writes the whole frame. Throws `closed` when the other side has gone (EPIPE), and
     /// `timedOut`/`interrupted` as `wait` says.
     func write(to fd: Int32, _ wait: FrameWait = .forever) throws {
-        var out = Data(capacity: 8 + header.count + payload.count)
-        out.append(Self.le(UInt32(header.count)))
-        out.append(header)
-        out.append(Self.le(UInt32(payload.count)))
-        out.append(payload)
-        try out.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                try wait.until(fd, isReadyFor: Int16(POLLOUT))
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR || errno == EAGAIN { continue }
-                    throw FrameError.closed(String(cString: strerror(errno)))
-                }
-                offset += n
+        try payload.withUnsafeBytes { try Self.write(header: header, payload: $0, to: fd, wait) }
+    }
+
+    /// Writes a frame whose payload is read in place: the PCM is never copied into a frame
+    /// first (in a forked speaker each copy would cost a page fault per 4 KB).
+    static func write(header: Data, payload: UnsafeRawBufferPointer, to fd: Int32, _ wait: FrameWait = .forever) throws {
+        var prefix = Data(capacity: 8 + header.count)
+        prefix.append(le(UInt32(header.count)))
+        prefix.append(header)
+        prefix.append(le(UInt32(payload.count)))
+        try prefix.withUnsafeBytes { try writeAll($0, to: fd, wait) }
+        try writeAll(payload, to: fd, wait)
+    }
+
+    static func writeAll(_ raw: UnsafeRawBufferPointer, to fd: Int32, _ wait: FrameWait) throws {
+        var offset = 0
+        while offset < raw.count {
+            try wait.until(fd, isReadyFor: Int16(POLLOUT))
+            let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                throw FrameError.closed(String(cString: strerror(errno)))
             }
+            offset += n
         }
     }
 
@@ -56,26 +64,30 @@ struct Frame {
 
     private static func readExactly(_ fd: Int32, _ count: Int, _ wait: FrameWait, allowEOF: Bool = false) throws -> Data {
         var data = Data(count: count)
-        var offset = 0
-        try data.withUnsafeMutableBytes { raw in
-            while offset < count {
-                try wait.until(fd, isReadyFor: Int16(POLLIN))
-                let n = Glibc.read(fd, raw.baseAddress! + offset, count - offset)
-                if n < 0 {
-                    if errno == EINTR || errno == EAGAIN { continue }
-                    throw FrameError.closed(String(cString: strerror(errno)))
-                }
-                if n == 0 {
-                    if allowEOF && offset == 0 { return }
-                    throw FrameError.closed("end of stream after \(offset) of \(count) bytes")
-                }
-                offset += n
-            }
-        }
-        return offset == count ? data : Data()
+        let got = try data.withUnsafeMutableBytes { try readExactly(fd, into: $0, wait, allowEOF: allowEOF) }
+        return got ? data : Data()
     }
 
-    private static func le(_ value: UInt32) -> Data {
+    /// Fills `buffer` from `fd`; false only on end of stream before the first byte, when allowed.
+    static func readExactly(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, _ wait: FrameWait, allowEOF: Bool = false) throws -> Bool {
+        var offset = 0
+        while offset < buffer.count {
+            try wait.until(fd, isReadyFor: Int16(POLLIN))
+            let n = Glibc.read(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                throw FrameError.closed(String(cString: strerror(errno)))
+            }
+            if n == 0 {
+                if allowEOF && offset == 0 { return false }
+                throw FrameError.closed("end of stream after \(offset) of \(buffer.count) bytes")
+            }
+            offset += n
+        }
+        return true
+    }
+
+    static func le(_ value: UInt32) -> Data {
         withUnsafeBytes(of: value.littleEndian) { Data($0) }
     }
 }

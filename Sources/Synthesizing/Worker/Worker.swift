@@ -41,7 +41,7 @@ public enum Worker {
         unsetenv(carriedRequest)
         while let header = try carried ?? Frame.read(from: input)?.header {
             carried = nil
-            let reply: Frame
+            let reply: ForkedSpeaker.Reply
             do {
                 let request = try decoder.decode(SynthesisRequest.self, from: header)
                 if let primed, primed != request.settings {
@@ -62,7 +62,7 @@ public enum Worker {
                 guard let spoken = speaker.speak(request) else { return }
                 reply = spoken
             } catch {
-                reply = SynthesisReply.failing(.engine("unreadable request: \(error)"), sampleRate: engine.sampleRate)
+                reply = .frame(SynthesisReply.failing(.engine("unreadable request: \(error)"), sampleRate: engine.sampleRate))
             }
             try reply.write(to: output)
         }
@@ -93,6 +93,19 @@ public enum Worker {
 /// (fifo.c), parked in a condition wait and holding no lock, so the child may run Swift
 /// freely (a child that deadlocked all the same would only miss its deadline).
 struct ForkedSpeaker {
+    /// A reply on its way to the parent: the child's, as it sent it, or one the worker made.
+    enum Reply {
+        case relayed(RelayBuffer)
+        case frame(Frame)
+
+        func write(to fd: Int32) throws {
+            switch self {
+            case .relayed(let buffer): try buffer.write(to: fd)
+            case .frame(let frame): try frame.write(to: fd)
+            }
+        }
+    }
+
     let engine: SpeechEngine
     /// The pipe from the parent: while a child speaks, data or end of stream on it means the
     /// parent is stopping this worker.
@@ -100,14 +113,14 @@ struct ForkedSpeaker {
     let output: Int32
     let crashOn: String?
     let hangOn: String?
+    let relay = RelayBuffer()
 
     /// The reply frame for `request`, or nil if the parent went away meanwhile. A child that
     /// dies, or exceeds the request's deadline (it is then killed), gives a failure reply.
-    func speak(_ request: SynthesisRequest) -> Frame? {
+    func speak(_ request: SynthesisRequest) -> Reply? {
         let sampleRate = engine.sampleRate
-        guard let fds = closeOnExecPipe() else {
-            return SynthesisReply.failing(.engine("pipe: \(String(cString: strerror(errno)))"), sampleRate: sampleRate)
-        }
+        func failing(_ failure: ChunkFailure) -> Reply { .frame(SynthesisReply.failing(failure, sampleRate: sampleRate)) }
+        guard let fds = closeOnExecPipe() else { return failing(.engine("pipe: \(String(cString: strerror(errno)))")) }
         let worker = getpid()
         let pid = fork()
         if pid == 0 {
@@ -116,15 +129,13 @@ struct ForkedSpeaker {
         }
         close(fds.write)
         defer { close(fds.read) }
-        guard pid > 0 else {
-            return SynthesisReply.failing(.engine("fork: \(String(cString: strerror(errno)))"), sampleRate: sampleRate)
-        }
+        guard pid > 0 else { return failing(.engine("fork: \(String(cString: strerror(errno)))")) }
         let wait = FrameWait(deadline: .now + .seconds(request.deadline), watch: parent)
         do {
-            let frame = try Frame.read(from: fds.read, wait)
+            let whole = try relay.readFrame(from: fds.read, wait)
             let status = ExitStatus.wait(for: pid) ?? ExitStatus(raw: -1)
-            if let frame, status.exitedCleanly { return frame }
-            return SynthesisReply.failing(.crashed(Self.death(status)), sampleRate: sampleRate)
+            if whole, status.exitedCleanly { return .relayed(relay) }
+            return failing(.crashed(Self.death(status)))
         } catch FrameError.interrupted {
             Glibc.kill(pid, SIGKILL)
             _ = ExitStatus.wait(for: pid)
@@ -132,12 +143,12 @@ struct ForkedSpeaker {
         } catch FrameError.timedOut {
             Glibc.kill(pid, SIGKILL)
             _ = ExitStatus.wait(for: pid)
-            return SynthesisReply.failing(.timedOut(seconds: request.deadline), sampleRate: sampleRate)
+            return failing(.timedOut(seconds: request.deadline))
         } catch {
             // The child closed its end halfway: it is dead or dying (kill makes sure).
             Glibc.kill(pid, SIGKILL)
             let status = ExitStatus.wait(for: pid) ?? ExitStatus(raw: -1)
-            return SynthesisReply.failing(.crashed(Self.death(status)), sampleRate: sampleRate)
+            return failing(.crashed(Self.death(status)))
         }
     }
 
@@ -156,15 +167,21 @@ struct ForkedSpeaker {
         if let hangOn, request.text.contains(hangOn) { while true { pause() } }
         if let crashOn, request.text.contains(crashOn) { abort() }
         var reply = SynthesisReply(sampleRate: engine.sampleRate, words: [], failure: nil)
-        var payload = Data()
+        var take = Take(sampleRate: engine.sampleRate, samples: [], words: [])
+        var kept = 0..<0
         do {
-            let take = try engine.speak(request.text, settings: request.settings).trimmed()
-            reply.words = take.words
-            payload = take.pcmData
+            take = try engine.speak(request.text, settings: request.settings)
+            // Trimmed in place: the PCM is written from the engine's buffer, never copied.
+            kept = take.trimRange()
+            reply.words = take.words(trimmedTo: kept)
         } catch {
             reply.failure = .engine(error.localizedDescription)
         }
         let header = (try? JSONEncoder().encode(reply)) ?? Data()
-        _exit((try? Frame(header: header, payload: payload).write(to: pipe)) == nil ? 1 : 0)
+        // The samples go as they lie in memory: little-endian on every platform this runs on.
+        let written = take.samples.withUnsafeBytes { raw in
+            (try? Frame.write(header: header, payload: UnsafeRawBufferPointer(rebasing: raw[(kept.lowerBound * 2)..<(kept.upperBound * 2)]), to: pipe)) != nil
+        }
+        _exit(written ? 0 : 1)
     }
 }
