@@ -97,6 +97,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Benchmarks/dsp-costs.sh: each mastering stage's cost per hour of audio.
+        .executableTarget(name: "dsp-costs", dependencies: ["Mastering", "Audio"], path: "Benchmarks/DSPCosts"),
+
         // Tests: one target per target tested, in the same order; EditionCLITests runs the built binary.
         .target(name: "EditionTestSupport", dependencies: ["EditionCore"], path: "Tests/EditionTestSupport"),
         .testTarget(name: "SettingsTests", dependencies: ["Settings", "EditionCore", "EditionTestSupport"]),

@@ -6,7 +6,7 @@ import Foundation
 /// 12 kHz more than 70 dB down — espeak's speech has nothing up there — at a twentieth of
 /// libsamplerate's sinc cost, which made resampling as slow as MP3 encoding.
 /// Output is aligned with the input and exactly twice as long once `last` is passed.
-final class HalfBandUpsampler {
+public final class HalfBandUpsampler {
     static let half = 24
     /// Weights for inputs m−23 … m+24 of the point half-way between inputs m and m+1.
     static let taps: [Float] = {
@@ -30,7 +30,9 @@ final class HalfBandUpsampler {
     private var buffer = [Float](repeating: 0, count: half - 1)
     private var odd: [Float] = []   // the interpolated points of one call, reused
 
-    func process(_ input: [Float], last: Bool) -> [Float] {
+    public init() {}
+
+    public func process(_ input: [Float], last: Bool) -> [Float] {
         let half = Self.half
         buffer.append(contentsOf: input)
         if last { buffer.append(contentsOf: repeatElement(0, count: half)) }
