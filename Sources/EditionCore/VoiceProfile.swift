@@ -42,15 +42,27 @@ public struct EngineSettings: Codable, Sendable, Equatable, Hashable {
     public var range: Int
     /// Amplitude 0–200; 100 is espeak-ng's default.
     public var volume: Int
+    /// Extra silence between words, in 10 ms units (espeak-ng's `-g`); 0 is espeak-ng's default.
+    public var wordGap: Int
 
     public init(voice: String = "en-us", variant: String? = nil, rate: Int = 165,
-                pitch: Int = 45, range: Int = 50, volume: Int = 100) {
+                pitch: Int = 45, range: Int = 50, volume: Int = 100, wordGap: Int = 0) {
         self.voice = voice
         self.variant = variant
         self.rate = rate
         self.pitch = pitch
         self.range = range
         self.volume = volume
+        self.wordGap = wordGap
+    }
+
+    // Settings recorded before `wordGap` existed (journals, service records) still decode.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(voice: try c.decode(String.self, forKey: .voice), variant: try c.decodeIfPresent(String.self, forKey: .variant),
+                  rate: try c.decode(Int.self, forKey: .rate), pitch: try c.decode(Int.self, forKey: .pitch),
+                  range: try c.decode(Int.self, forKey: .range), volume: try c.decode(Int.self, forKey: .volume),
+                  wordGap: try c.decodeIfPresent(Int.self, forKey: .wordGap) ?? 0)
     }
 
     /// The name espeak_ng_SetVoiceByName takes.

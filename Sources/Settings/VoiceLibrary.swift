@@ -54,7 +54,7 @@ public struct VoiceLibrary: Sendable {
 extension VoiceProfile {
     /// Every key a profile may hold, and those of its blocks.
     public static let keys = ["name", "description", "language", "engine", "pauses", "mastering", "lexiconFiles", "lexicon"]
-    static let engineKeys = ["voice", "variant", "rate", "pitch", "range", "volume"]
+    static let engineKeys = ["voice", "variant", "rate", "pitch", "range", "volume", "wordGap"]
     static let pauseKeys = ["clause", "sentence", "paragraph", "heading", "chapter", "quote"]
     static let masteringKeys = ["loudness", "truePeak", "sampleRate", "introAudio", "outroAudio", "normalize"]
     static let entryKeys = ["word", "say", "caseSensitive"]
@@ -127,6 +127,7 @@ extension VoiceProfile {
         if let value = try map["pitch"]?.integer(in: 0...99) { engine.pitch = value }
         if let value = try map["range"]?.integer(in: 0...99) { engine.range = value }
         if let value = try map["volume"]?.integer(in: 0...199) { engine.volume = value }
+        if let value = try map["wordGap"]?.integer(in: 0...50) { engine.wordGap = value }
         return engine
     }
 

@@ -64,6 +64,7 @@ public final class SpeechEngine {
         try Self.check(espeak_ng_SetParameter(espeakPITCH, Int32(new.pitch), 0), "set pitch")
         try Self.check(espeak_ng_SetParameter(espeakRANGE, Int32(new.range), 0), "set range")
         try Self.check(espeak_ng_SetParameter(espeakVOLUME, Int32(new.volume), 0), "set volume")
+        try Self.check(espeak_ng_SetParameter(espeakWORDGAP, Int32(new.wordGap), 0), "set word gap")
         settings = new
     }
 

@@ -69,6 +69,9 @@ final class VoiceProfileLoadingTests: XCTestCase {
         let profile = try VoiceProfile.load(url)
         XCTAssertEqual(profile, VoiceProfile(name: "plain", engine: EngineSettings(voice: "en-us")))
         XCTAssertEqual(try error("pauses:\n  sentence: 100\n"), "\(path): `engine` is missing")
+        let gapped = try TestEnvironment.write(Data("engine:\n  voice: en-us\n  wordGap: 2\n".utf8), named: "gapped.yaml", in: dir)
+        XCTAssertEqual(try VoiceProfile.load(gapped).engine.wordGap, 2)
+        XCTAssertEqual(try error("engine:\n  voice: en-us\n  wordGap: 90\n").map { $0.contains("wordGap") }, true)
         XCTAssertEqual(try error("name: x\nengine:\n  rate: 165\n"), "\(path):3: `engine.voice` is missing")
         XCTAssertEqual(try error(""), "\(path): must be a mapping of keys to values (`engine:` with `voice:` under it)")
     }
@@ -92,7 +95,7 @@ final class VoiceProfileLoadingTests: XCTestCase {
                        "\(path):3: unknown key `lexicon.wrod`; did you mean `lexicon.word`?")
         // Nothing close: the block's keys are listed.
         XCTAssertEqual(try error("engine:\n  voice: en-us\n  colour: red\n"),
-                       "\(path):3: unknown key `engine.colour`; `engine` has `voice`, `variant`, `rate`, `pitch`, `range` and `volume`")
+                       "\(path):3: unknown key `engine.colour`; `engine` has `voice`, `variant`, `rate`, `pitch`, `range`, `volume` and `wordGap`")
         XCTAssertEqual(try error("engine: {voice: en-us}\nspeed: 3\n"),
                        "\(path):2: unknown key `speed`; the keys are `name`, `description`, `language`, `engine`, `pauses`, "
                        + "`mastering`, `lexiconFiles`, `lexicon`")
