@@ -27,18 +27,33 @@ public final class SpeechEngine {
                 }
                 event += 1
             }
-            if let wav, count > 0 { sink.samples.append(contentsOf: UnsafeBufferPointer(start: wav, count: Int(count))) }
+            if let wav, count > 0 { sink.receive(UnsafeBufferPointer(start: wav, count: Int(count))) }
             return 0
         }
     }
 
     /// Speaks one chunk. `phonemes` enables `[[...]]` inline phoneme notation (lexicon entries).
     public func speak(_ text: String, settings: EngineSettings, phonemes: Bool = true) throws -> Take {
-        try apply(settings)
         let sink = TakeSink()
-        // Room for the take up front (about 1,500 samples a character at newsreader rates): a
-        // forked speaker pays a page fault for every page a growing buffer is copied into.
+        // Room for the take up front (about 1,500 samples a character at newsreader rates).
         sink.samples.reserveCapacity(text.utf8.count * 2048 + sampleRate)
+        try synthesize(text, settings: settings, phonemes: phonemes, into: sink)
+        return Take(sampleRate: sampleRate, samples: sink.samples, words: sink.clampedWords)
+    }
+
+    /// Speaks one chunk, handing the PCM to `stream` block by block as the engine makes it,
+    /// and returns the word events. A forked speaker streams straight into its pipe: a buffer
+    /// for the whole take would cost it a page fault per 4 KB.
+    public func speak(_ text: String, settings: EngineSettings, phonemes: Bool = true,
+                      stream: @escaping (UnsafeBufferPointer<Int16>) -> Void) throws -> [WordEvent] {
+        let sink = TakeSink()
+        sink.stream = stream
+        try synthesize(text, settings: settings, phonemes: phonemes, into: sink)
+        return sink.clampedWords
+    }
+
+    private func synthesize(_ text: String, settings: EngineSettings, phonemes: Bool, into sink: TakeSink) throws {
+        try apply(settings)
         let box = Unmanaged.passRetained(sink)
         defer { box.release() }
         var utf8 = Array(text.utf8CString)
@@ -47,11 +62,6 @@ public final class SpeechEngine {
                                  edition_espeak_flags(phonemes ? 1 : 0), nil, box.toOpaque())
         }
         try Self.check(status, "synthesize")
-        // espeak counts `sample` from the start of each Synthesize call; events may be reported
-        // before their audio arrives, so clamp them into the buffer.
-        let count = sink.samples.count
-        let words = sink.words.map { WordEvent(textPosition: $0.textPosition, length: $0.length, sample: min($0.sample, count)) }
-        return Take(sampleRate: sampleRate, samples: sink.samples, words: words)
     }
 
     /// Loads the voice and sets its parameters, once per change of settings. A worker calls it
@@ -76,10 +86,23 @@ public final class SpeechEngine {
     }
 }
 
-/// Collects what the synthesis callback delivers for one call.
+/// Collects what the synthesis callback delivers for one call: the PCM kept or streamed on.
 private final class TakeSink {
     var samples: [Int16] = []
+    var stream: ((UnsafeBufferPointer<Int16>) -> Void)?
+    var count = 0
     var words: [WordEvent] = []
+
+    func receive(_ block: UnsafeBufferPointer<Int16>) {
+        count += block.count
+        if let stream { stream(block) } else { samples.append(contentsOf: block) }
+    }
+
+    /// espeak counts `sample` from the start of each Synthesize call; events may be reported
+    /// before their audio arrives, so they are clamped into the audio.
+    var clampedWords: [WordEvent] {
+        words.map { WordEvent(textPosition: $0.textPosition, length: $0.length, sample: min($0.sample, count)) }
+    }
 }
 
 extension SpeechEngine {

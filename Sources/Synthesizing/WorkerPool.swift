@@ -30,8 +30,11 @@ public final class WorkerPool: Sendable {
     public init(executable: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 environment: [String: String] = [:]) {
         self.jobs = max(1, jobs)
+        // LD_BIND_NOW: a worker forks a speaker per chunk, and with lazy binding every speaker
+        // looked up again each library function it called (~10 ms once per worker instead).
         let core = PoolCore(executable: executable,
-                            environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
+                            environment: ProcessInfo.processInfo.environment.merging(["LD_BIND_NOW": "1"]) { $1 }
+                                .merging(environment) { $1 })
         self.core = core
         slots = (0..<self.jobs).map { index in
             BlockingThread.run(stackSize: 1 << 20) { Slot.run(index, core) }

@@ -56,15 +56,7 @@ struct ExitStatus: CustomStringConvertible {
 }
 
 extension Take {
-    /// Samples as little-endian bytes, the frame payload.
-    var pcmData: Data {
-        #if _endian(big)
-        return samples.map(\.littleEndian).withUnsafeBytes { Data($0) }
-        #else
-        return samples.withUnsafeBytes { Data($0) }
-        #endif
-    }
-
+    /// The frame payload's little-endian samples.
     static func samples(from data: Data) -> [Int16] {
         var samples = [Int16](repeating: 0, count: data.count / 2)
         _ = samples.withUnsafeMutableBytes { data.copyBytes(to: $0) }

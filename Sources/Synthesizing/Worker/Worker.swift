@@ -76,13 +76,17 @@ public enum Worker {
         unsetenv(carriedRequest)
     }
 
-    /// Runs once, in the worker, the Swift code every child runs after speaking (encoding the
-    /// reply and the PCM), so that the runtime's one-time lookups are done before the forks and
+    /// Runs once, in the worker, the Swift code every child runs after speaking (trimming, and
+    /// encoding the reply), so that the runtime's one-time lookups are done before the forks and
     /// not again in every child. Touches nothing of espeak-ng's.
     private static func warmUp(sampleRate: Int) {
-        let take = Take(sampleRate: sampleRate, samples: [0, 300, -300, 0], words: [WordEvent(textPosition: 0, length: 1, sample: 1)]).trimmed()
-        let reply = SynthesisReply(sampleRate: sampleRate, words: take.words, failure: nil)
-        _ = Frame(header: (try? JSONEncoder().encode(reply)) ?? Data(), payload: take.pcmData)
+        var trimmer = SilenceTrimmer(sampleRate: sampleRate)
+        var kept = 0
+        [Int16(0), 300, -300, 0].withUnsafeBufferPointer { trimmer.add($0) { kept += $0.count } }
+        let range = trimmer.finish { kept += $0.count }
+        let words = Take(sampleRate: sampleRate, samples: [], words: [WordEvent(textPosition: 0, length: 1, sample: 1)])
+            .words(trimmedTo: range)
+        _ = try? JSONEncoder().encode(SynthesisReply(sampleRate: sampleRate, words: words, failure: nil))
         _ = try? JSONDecoder().decode(SynthesisRequest.self, from: JSONEncoder().encode(
             SynthesisRequest(text: "", settings: EngineSettings(voice: "en"), deadline: 1)))
     }
@@ -132,7 +136,7 @@ struct ForkedSpeaker {
         guard pid > 0 else { return failing(.engine("fork: \(String(cString: strerror(errno)))")) }
         let wait = FrameWait(deadline: .now + .seconds(request.deadline), watch: parent)
         do {
-            let whole = try relay.readFrame(from: fds.read, wait)
+            let whole = try relay.readStreamedReply(from: fds.read, wait)
             let status = ExitStatus.wait(for: pid) ?? ExitStatus(raw: -1)
             if whole, status.exitedCleanly { return .relayed(relay) }
             return failing(.crashed(Self.death(status)))
@@ -167,21 +171,21 @@ struct ForkedSpeaker {
         if let hangOn, request.text.contains(hangOn) { while true { pause() } }
         if let crashOn, request.text.contains(crashOn) { abort() }
         var reply = SynthesisReply(sampleRate: engine.sampleRate, words: [], failure: nil)
-        var take = Take(sampleRate: engine.sampleRate, samples: [], words: [])
-        var kept = 0..<0
+        // The PCM goes to the worker as the engine makes it, trimmed on the way: a buffer for
+        // the whole take would cost this process a page fault per 4 KB. (Samples go as they lie
+        // in memory: little-endian on every platform this runs on.)
+        let out = PCMBlockWriter(fd: pipe)
+        var trimmer = SilenceTrimmer(sampleRate: engine.sampleRate)
         do {
-            take = try engine.speak(request.text, settings: request.settings)
-            // Trimmed in place: the PCM is written from the engine's buffer, never copied.
-            kept = take.trimRange()
-            reply.words = take.words(trimmedTo: kept)
+            let words = try engine.speak(request.text, settings: request.settings) { block in
+                trimmer.add(block) { out.write($0) }
+            }
+            let kept = trimmer.finish { out.write($0) }
+            reply.words = Take(sampleRate: engine.sampleRate, samples: [], words: words).words(trimmedTo: kept)
         } catch {
             reply.failure = .engine(error.localizedDescription)
         }
-        let header = (try? JSONEncoder().encode(reply)) ?? Data()
-        // The samples go as they lie in memory: little-endian on every platform this runs on.
-        let written = take.samples.withUnsafeBytes { raw in
-            (try? Frame.write(header: header, payload: UnsafeRawBufferPointer(rebasing: raw[(kept.lowerBound * 2)..<(kept.upperBound * 2)]), to: pipe)) != nil
-        }
-        _exit(written ? 0 : 1)
+        out.finish(header: (try? JSONEncoder().encode(reply)) ?? Data())
+        _exit(out.ok ? 0 : 1)
     }
 }
