@@ -118,7 +118,9 @@ struct EncodeJob: Sendable {
                                              defer { s.next += 1 }
                                              return s.next
                                          }) {
-                    let piece = RenderedSegment(samples: SampleCollector(), meters: meters())
+                    let expected = (segments[k].count + (k == 0 ? self.intro?.samples.count ?? 0 : 0)
+                        + (k == segments.count - 1 ? self.outro?.samples.count ?? 0 : 0)) * self.rate / self.sourceRate + 64
+                    let piece = RenderedSegment(samples: SampleCollector(capacity: expected), meters: meters())
                     do {
                         try self.render(spool: spool, range: segments[k], intro: k == 0 ? self.intro : nil,
                                         outro: k == segments.count - 1 ? self.outro : nil, into: piece.samples, meters: piece.meters)
@@ -142,6 +144,7 @@ struct EncodeJob: Sendable {
                 break
             }
             if let total, let part = piece.meters { total.loudness.absorb(part.loudness); total.truePeak.absorb(part.truePeak) }
+            piece.samples.recycle()
             board.update { $0.written = k + 1 }
         }
         for worker in workers { try worker.wait().get() }
@@ -239,9 +242,30 @@ private struct RenderedSegment: @unchecked Sendable {
 }
 
 /// An `AudioWriter` that keeps what it is given, for a segment rendered ahead of the file.
+/// Its buffer comes from a small pool shared by every render in the process and goes back once
+/// written: a fresh buffer per segment (and its growth) cost a page fault per 4 KB, most of a
+/// build's faults in the parent process.
 private final class SampleCollector: AudioWriter {
-    var samples: [Float] = []
+    var samples: [Float]
     var frames: Int { samples.count }
+
+    init(capacity: Int) {
+        samples = Self.pool.withLock { $0.popLast() } ?? []
+        samples.reserveCapacity(capacity)
+    }
+
     func write(_ block: UnsafeBufferPointer<Float>) throws { samples.append(contentsOf: block) }
     func close() throws {}
+
+    /// Hands the buffer back for the next segment. The pool keeps at most a few (one per
+    /// segment that may be in flight), so memory stays flat.
+    func recycle() {
+        samples.removeAll(keepingCapacity: true)
+        let buffer = samples
+        samples = []
+        Self.pool.withLock { if $0.count < Self.kept { $0.append(buffer) } }
+    }
+
+    static let kept = 2 * ProcessInfo.processInfo.activeProcessorCount + 2
+    static let pool = Mutex<[[Float]]>([])
 }
