@@ -26,13 +26,17 @@ public struct MasteringReport: Sendable, Codable, Equatable {
 public struct Master: Sendable {
     public var plan: MasteringPlan
     public var formats: [AudioFormat]
+    /// The voice's calibration, when known: the gain then comes from the sample's plain
+    /// loudness, with no search. Nil searches on the programme's own sample.
+    public var calibration: LoudnessCalibration?
 
     /// Headroom kept under the true-peak ceiling for the resampler's and decoders' overshoot.
     static let limiterMargin: Float = 0.6
 
-    public init(plan: MasteringPlan, formats: [AudioFormat]) {
+    public init(plan: MasteringPlan, formats: [AudioFormat], calibration: LoudnessCalibration? = nil) {
         self.plan = plan
         self.formats = formats
+        self.calibration = calibration
     }
 
     /// `destination(format)` gives the (temporary) path each format is written to.
@@ -45,19 +49,25 @@ public struct Master: Sendable {
         // The output timeline: source positions after the intro, scaled to the output rate.
         let outTimeline = timeline.shifted(lead: intro?.samples.count ?? 0, tail: outro?.samples.count ?? 0, rate: plan.sampleRate)
 
-        // The gain is searched for on a sample of the programme; the one full pass below measures
-        // what was really written, and corrects in the rare case the sample misled.
+        // The gain comes from the voice's calibration, or is searched for on a sample of the
+        // programme; the one full pass below measures what was really written, and corrects in
+        // the rare case the calibration or the sample misled.
         var source = -Double.infinity, bias = 0.0, gainDB = 0.0
+        var sample: [Float] = []
         if plan.normalize {
             let clock = ContinuousClock(), started = clock.now
             defer { Self.debug("gain search: \(clock.now - started)") }
-            let sample = try Self.sample(spool, rate: timeline.sampleRate)
-            bias = try Self.rateBias(sample, rate: timeline.sampleRate)
+            sample = try Self.sample(spool, rate: timeline.sampleRate)
+            bias = try calibration?.rateBias ?? Self.rateBias(sample, rate: timeline.sampleRate)
             source = Self.loudness(sample, rate: timeline.sampleRate) + bias
             guard source.isFinite else {
                 throw MasteringError.silent(title: tags.title, seconds: Double(spool.count) / Double(timeline.sampleRate))
             }
-            gainDB = settle(sample, sourceLoudness: source, rate: timeline.sampleRate, bias: bias)
+            if let calibration {
+                gainDB = plan.loudness - source + calibration.limiterLoss
+            } else {
+                gainDB = settle(sample, sourceLoudness: source, rate: timeline.sampleRate, bias: bias)
+            }
         }
         var ceilingDB = plan.truePeak - Double(Self.limiterMargin)
         var frames: [Int] = []
@@ -86,7 +96,12 @@ public struct Master: Sendable {
             let loudnessOff = plan.loudness - result.loudness
             if (peakOver <= 0 && abs(loudnessOff) <= 0.4) || attempt == 2 { break }
             if peakOver > 0 { ceilingDB -= peakOver + 0.1 }
-            if abs(loudnessOff) > 0.4 { gainDB += loudnessOff }
+            if abs(loudnessOff) > 0.4, attempt == 0, calibration != nil {
+                // This programme is not like the calibration passage: search on its own sample.
+                gainDB = settle(sample, sourceLoudness: source, rate: timeline.sampleRate, bias: bias)
+            } else if abs(loudnessOff) > 0.4 {
+                gainDB += loudnessOff
+            }
         }
         let report = MasteringReport(sourceLoudness: Self.centi(source), gain: Self.centi(gainDB),
                                      loudness: Self.centi(result.loudness), truePeak: Self.centi(result.truePeak),
@@ -107,7 +122,7 @@ public struct Master: Sendable {
     /// there: 1 / (1 + loss) (for espeak's voices at −14…−23 LUFS, 1 to 4 tries of ~40 ms where
     /// a slope of 1 took up to 5). Nothing is carried over from another programme, so the gain
     /// depends on this programme's sample alone.
-    func settle(_ sample: [Float], sourceLoudness: Double, rate: Int, bias: Double) -> Double {
+    func settle(_ sample: [Float], sourceLoudness: Double, rate: Int, bias: Double, tolerance: Double = 0.1) -> Double {
         let ceiling = Float(pow(10, (plan.truePeak - Double(Self.limiterMargin)) / 20))
         func loudness(_ gainDB: Double) -> Double {
             let limiter = PeakLimiter(ceiling: ceiling, sampleRate: rate)
@@ -125,7 +140,7 @@ public struct Master: Sendable {
         // The more the limiter took at the plain gain, the less each further dB of gain adds.
         var slope = 1 / (1 + max(0, plan.loudness - l0))
         var g1 = g0, l1 = l0
-        for _ in 0..<8 where abs(plan.loudness - l1) > 0.1 {
+        for _ in 0..<8 where abs(plan.loudness - l1) > tolerance {
             let next = g1 + (plan.loudness - l1) / max(slope, 0.05)
             (g0, l0) = (g1, l1)
             g1 = min(next, g0 + 12)

@@ -32,10 +32,12 @@ public struct NarrationProgress: Sendable {
 public final class Producer: Sendable {
     public let pool: WorkerPool
     public let cache: ChunkCache?
+    let calibrations: VoiceCalibrations
 
     public init(pool: WorkerPool, cache: ChunkCache? = nil) {
         self.pool = pool
         self.cache = cache
+        calibrations = VoiceCalibrations(folder: cache?.directory.appendingPathComponent("calibrations"))
     }
 
     /// Every chunk spoken and laid into a spool beside the output. Stops with
@@ -49,7 +51,8 @@ public final class Producer: Sendable {
             let spoken = try ScriptSpeaker(pool: pool, cache: cache, cancellation: cancellation)
                 .speak(plan.script, settings: plan.profile.engine, into: recorder, progress: progress)
             guard spoken.chunks > 0 else { throw ReadingError.noText(plan.source.path) }
-            return Recording(plan: plan, recorder: recorder, warnings: plan.warnings + spoken.failures,
+            let calibration = plan.profile.mastering.normalize ? calibrations.calibration(for: plan.profile, pool: pool) : nil
+            return Recording(plan: plan, recorder: recorder, calibration: calibration, warnings: plan.warnings + spoken.failures,
                              chunks: spoken.chunks, cacheHits: spoken.cacheHits,
                              outputDirectory: outputDirectory, buildKey: buildKey)
         } catch {
@@ -69,7 +72,7 @@ public final class Producer: Sendable {
         let tags = EpisodeTags(title: plan.title, artist: plan.authors.isEmpty ? nil : IntroTemplate.list(plan.authors),
                                date: plan.published?.date.map(Self.isoDay), comment: plan.url, software: EditionVersion.generator)
         var files: [String] = []
-        let (timeline, report) = try Master(plan: plan.profile.mastering, formats: formats)
+        let (timeline, report) = try Master(plan: plan.profile.mastering, formats: formats, calibration: recording.calibration)
             .render(spool: recorder.spool, timeline: try recorder.finish(), tags: tags) { format in
                 let name = "\(slug).\(format.fileExtension)"
                 files.append(name)
@@ -107,16 +110,19 @@ public final class Producer: Sendable {
 public final class Recording: @unchecked Sendable {  // the recorder is touched by one thread at a time
     public let plan: EpisodePlan
     let recorder: ProgrammeRecorder
+    /// The voice's loudness calibration, when it could be measured.
+    let calibration: LoudnessCalibration?
     public let warnings: [String]
     public let chunks: Int
     public let cacheHits: Int
     let outputDirectory: URL
     let buildKey: String?
 
-    init(plan: EpisodePlan, recorder: ProgrammeRecorder, warnings: [String], chunks: Int, cacheHits: Int,
-         outputDirectory: URL, buildKey: String?) {
+    init(plan: EpisodePlan, recorder: ProgrammeRecorder, calibration: LoudnessCalibration?, warnings: [String], chunks: Int,
+         cacheHits: Int, outputDirectory: URL, buildKey: String?) {
         self.plan = plan
         self.recorder = recorder
+        self.calibration = calibration
         self.warnings = warnings
         self.chunks = chunks
         self.cacheHits = cacheHits
