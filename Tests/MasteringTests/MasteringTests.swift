@@ -72,6 +72,18 @@ final class KWeightedMeterTests: XCTestCase {
         }
         XCTAssertEqual(KWeightedMeter(sampleRate: 22050).integratedLoudness, -.infinity, "nothing measured: silence")
     }
+
+    /// The filters run four samples at a time where they can and one at a time at a block's
+    /// end: fed one sample per call (all of it the one-at-a-time path), the meter must read the
+    /// same to within rounding.
+    func testFourAtATimeMatchesOneAtATime() throws {
+        let speech = Array(try Speech.river.get().floats.prefix(22050 * 20))
+        let blocks = KWeightedMeter(sampleRate: 22050), single = KWeightedMeter(sampleRate: 22050)
+        speech.withUnsafeBufferPointer { blocks.add($0) }
+        for sample in speech { [sample].withUnsafeBufferPointer { single.add($0) } }
+        XCTAssertTrue(blocks.integratedLoudness.isFinite)
+        XCTAssertEqual(blocks.integratedLoudness, single.integratedLoudness, accuracy: 1e-6)
+    }
 }
 
 final class LoudnessMeterTests: XCTestCase {
