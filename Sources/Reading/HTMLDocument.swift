@@ -36,16 +36,90 @@ final class HTMLDocument {
         init(pruner: FurniturePruner?) { self.pruner = pruner }
     }
 
-    /// XML_PARSE_HUGE lifts libxml2's own nesting limit of 256, past which it silently drops the
-    /// text of deeper elements; our limit above is checked as each element opens instead, and
-    /// becomes a clear error. The tree is built by libxml2's own SAX2 handlers; the pruner
-    /// looks at each element as it opens and closes.
-    private static func parse(_ raw: UnsafeRawBufferPointer, name: String, pruner: FurniturePruner?) throws -> htmlDocPtr {
-        let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
+    /// The page read a piece at a time (`next` gives nil after the last), parsed as the pieces
+    /// come: with furniture pruned, a long page is never held whole. libxml2 reads them through
+    /// its I/O callbacks, the same parser as for a page in memory, which discards the input it
+    /// has parsed. (Its push parser, in 2.9, holds back all the input after a quote in the text.)
+    convenience init(name: String, pruning: Bool = true, pieces next: () throws -> [UInt8]?) throws {
+        let pruner = pruning ? FurniturePruner() : nil
         guard let context = htmlNewParserCtxt() else { throw ReadingError.noText(name) }
         defer { htmlFreeParserCtxt(context) }
         let state = ParseState(pruner: pruner)
+        Self.observe(context, state)
+        let parsed = try withoutActuallyEscaping(next) { next in
+            let source = PieceSource(next)
+            let parsed = withExtendedLifetime((state, source)) {
+                htmlCtxtReadIO(context, { source, buffer, length in
+                    guard let source, let buffer else { return -1 }
+                    return Unmanaged<PieceSource>.fromOpaque(source).takeUnretainedValue().read(into: buffer, Int(length))
+                }, nil, Unmanaged.passUnretained(source).toOpaque(), name, "UTF-8", Self.options)
+            }
+            if let failure = source.failure {
+                if let parsed { xmlFreeDoc(parsed) }
+                throw failure
+            }
+            return parsed
+        }
+        if state.tooDeep {
+            if let parsed { xmlFreeDoc(parsed) }
+            throw ReadingError.tooDeep(name, Self.maximumDepth)
+        }
+        guard let parsed else { throw ReadingError.noText(name) }
+        self.init(parsed: parsed, pruner: pruner)
+    }
+
+    /// Hands libxml2 the pieces as it asks for bytes; an error reading them stops the parse.
+    private final class PieceSource {
+        let next: () throws -> [UInt8]?
+        var piece: [UInt8] = []
+        var offset = 0
+        var failure: Error?
+        init(_ next: @escaping () throws -> [UInt8]?) { self.next = next }
+
+        func read(into buffer: UnsafeMutablePointer<CChar>, _ length: Int) -> Int32 {
+            while offset == piece.count {
+                do {
+                    guard let more = try next() else { return 0 }
+                    (piece, offset) = (more, 0)
+                } catch {
+                    failure = error
+                    return -1
+                }
+            }
+            let count = min(length, piece.count - offset)
+            piece.withUnsafeBytes { UnsafeMutableRawPointer(buffer).copyMemory(from: $0.baseAddress! + offset, byteCount: count) }
+            offset += count
+            return Int32(count)
+        }
+    }
+
+    /// XML_PARSE_HUGE lifts libxml2's own nesting limit of 256, past which it silently drops the
+    /// text of deeper elements; our limit above is checked as each element opens instead, and
+    /// becomes a clear error.
+    private static let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                                       | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
+
+    private static func parse(_ raw: UnsafeRawBufferPointer, name: String, pruner: FurniturePruner?) throws -> htmlDocPtr {
+        guard let context = htmlNewParserCtxt() else { throw ReadingError.noText(name) }
+        defer { htmlFreeParserCtxt(context) }
+        let state = ParseState(pruner: pruner)
+        observe(context, state)
+        guard raw.count < Int(Int32.max) else { throw ReadingError.noText(name) }
+        let parsed = withExtendedLifetime(state) {
+            htmlCtxtReadMemory(context, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), nil, "UTF-8", options)
+        }
+        if state.tooDeep {
+            if let parsed { xmlFreeDoc(parsed) }
+            throw ReadingError.tooDeep(name, Self.maximumDepth)
+        }
+        guard let parsed else { throw ReadingError.noText(name) }
+        return parsed
+    }
+
+    /// The tree is built by libxml2's own SAX2 handlers; these look at each element as it opens
+    /// (to stop a page nested too deep, and for the pruner) and as it closes (for the pruner).
+    /// `state` must outlive the parse.
+    private static func observe(_ context: htmlParserCtxtPtr, _ state: ParseState) {
         context.pointee._private = Unmanaged.passUnretained(state).toOpaque()
         context.pointee.sax.pointee.startElement = { context, name, attributes in
             xmlSAX2StartElement(context, name, attributes)
@@ -58,31 +132,20 @@ final class HTMLDocument {
             }
             if let pruner = state.pruner, let node = parser.pointee.node, node.isElement { pruner.opened(node) }
         }
-        if pruner != nil {
-            context.pointee.sax.pointee.endElement = { context, name in
-                guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self), let shared = parser.pointee._private else {
-                    xmlSAX2EndElement(context, name)
-                    return
-                }
-                let state = Unmanaged<ParseState>.fromOpaque(shared).takeUnretainedValue()
-                let node = parser.pointee.node
+        guard state.pruner != nil else { return }
+        context.pointee.sax.pointee.endElement = { context, name in
+            guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self), let shared = parser.pointee._private else {
                 xmlSAX2EndElement(context, name)
-                // The node closed is the one libxml2 had open under this name, now complete.
-                guard !state.tooDeep, let pruner = state.pruner, let node, node.isElement, let name,
-                      xmlStrEqual(node.pointee.name, name) != 0, let doc = parser.pointee.myDoc else { return }
-                pruner.closed(node, doc: doc)
+                return
             }
+            let state = Unmanaged<ParseState>.fromOpaque(shared).takeUnretainedValue()
+            let node = parser.pointee.node
+            xmlSAX2EndElement(context, name)
+            // The node closed is the one libxml2 had open under this name, now complete.
+            guard !state.tooDeep, let pruner = state.pruner, let node, node.isElement, let name,
+                  xmlStrEqual(node.pointee.name, name) != 0, let doc = parser.pointee.myDoc else { return }
+            pruner.closed(node, doc: doc)
         }
-        guard raw.count < Int(Int32.max) else { throw ReadingError.noText(name) }
-        let parsed = withExtendedLifetime(state) {
-            htmlCtxtReadMemory(context, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), nil, "UTF-8", options)
-        }
-        if state.tooDeep {
-            if let parsed { xmlFreeDoc(parsed) }
-            throw ReadingError.tooDeep(name, Self.maximumDepth)
-        }
-        guard let parsed else { throw ReadingError.noText(name) }
-        return parsed
     }
 
     deinit { xmlFreeDoc(doc) }

@@ -32,8 +32,15 @@ struct HTMLReader {
     }
 
     /// The page as decoded text, parsed from the string's own bytes (not a copy of them).
-    func read(_ text: String, name: String) throws -> Article {
-        try read(name: name) { try HTMLDocument(text, name: name, pruning: $0) }
+    /// `pruning: false` parses it whole, as a second reading would (for tests).
+    func read(_ text: String, name: String, pruning: Bool = true) throws -> Article {
+        try read(name: name) { try HTMLDocument(text, name: name, pruning: pruning && $0) }
+    }
+
+    /// The page as clean UTF-8 pieces (`pieces()` starts it afresh: it may be parsed twice),
+    /// parsed as they come, so a long page is never held whole.
+    func read(name: String, pieces: () throws -> () throws -> [UInt8]?) throws -> Article {
+        try read(name: name) { try HTMLDocument(name: name, pruning: $0, pieces: try pieces()) }
     }
 
     /// Reads the page parsed with its furniture pruned; if the reading needed what was pruned
