@@ -10,6 +10,7 @@ public struct ArticleReader: Sendable {
     /// Reads a file, or standard input when `path` is "-".
     public func read(path: String) throws -> Article {
         let name = path == "-" ? "stdin" : path
+        if path != "-", let article = try readStreaming(path: path, name: name) { return article }
         // The file's bytes go once decoded: a 20 MB page is not held twice while it is parsed.
         return try read(decoded: SourceText.decode(load(path: path), name: name), name: name, format: nil)
     }

@@ -13,6 +13,11 @@ struct ContentFinder {
         var text = 0, links = 0, commas = 0
         var prose: Int { text - links }
         var linkDensity: Double { text == 0 ? 0 : Double(links) / Double(text) }
+
+        init() {}
+
+        /// A text node's characters and commas.
+        init(counting node: xmlNodePtr) { (text, commas) = ContentFinder.count(node) }
     }
 
     /// The block or blocks chosen, in page order.
@@ -60,6 +65,12 @@ struct ContentFinder {
                 continue
             }
             guard node.isElement else { continue }
+            // Furniture pruned while parsing: its counts were taken before it was freed.
+            if let pruned = node.prunedContent {
+                if let counts = pruned.stats { stats[Key(node)] = counts }
+                linkCount += pruned.linkCount
+                continue
+            }
             let tag = node.tag
             // An element without attributes (most of them) is asked nothing about them.
             let hasAttributes = node.pointee.properties != nil
@@ -260,17 +271,24 @@ struct ContentFinder {
     }
 
     /// Whether a block is other stories' summaries: two or more headings that are links.
-    func isTeaserList(_ block: xmlNodePtr) -> Bool {
+    func isTeaserList(_ block: xmlNodePtr) -> Bool { linkedHeadings(block) >= 2 }
+
+    /// Headings that are links below a block, counted up to 2.
+    func linkedHeadings(_ block: xmlNodePtr) -> Int {
         var linkedHeadings = 0
         var stack = [block]
         while let node = stack.popLast(), linkedHeadings < 2 {
+            if let pruned = node.prunedContent {
+                linkedHeadings += pruned.linkedHeadings
+                continue
+            }
             if ["h2", "h3", "h4", "h5"].contains(node.tag) {
                 if self[node].linkDensity > 0.5 { linkedHeadings += 1 }
                 continue
             }
             stack.append(contentsOf: node.children.filter(\.isElement))
         }
-        return linkedHeadings >= 2
+        return min(linkedHeadings, 2)
     }
 
     /// The best block and the siblings that belong with it: those that score well themselves,

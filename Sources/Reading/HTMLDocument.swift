@@ -10,44 +10,142 @@ final class HTMLDocument {
     static let maximumDepth = 2_000
 
     let doc: htmlDocPtr
+    /// What was freed while parsing, or nil when the page was parsed whole.
+    let pruner: FurniturePruner?
 
-    convenience init(_ data: Data, name: String) throws {
-        let parsed = try data.withUnsafeBytes { try Self.parse($0, name: name) }
-        self.init(parsed: parsed)
+    convenience init(_ data: Data, name: String, pruning: Bool = true) throws {
+        let pruner = pruning ? FurniturePruner() : nil
+        let parsed = try data.withUnsafeBytes { try Self.parse($0, name: name, pruner: pruner) }
+        self.init(parsed: parsed, pruner: pruner)
     }
 
     /// The page as text, parsed from the string's own UTF-8 bytes: a 20 MB page is not copied.
-    convenience init(_ text: String, name: String) throws {
+    convenience init(_ text: String, name: String, pruning: Bool = true) throws {
         var text = text
-        let parsed = try text.withUTF8 { try Self.parse(UnsafeRawBufferPointer($0), name: name) }
-        self.init(parsed: parsed)
+        let pruner = pruning ? FurniturePruner() : nil
+        let parsed = try text.withUTF8 { try Self.parse(UnsafeRawBufferPointer($0), name: name, pruner: pruner) }
+        self.init(parsed: parsed, pruner: pruner)
     }
 
-    private init(parsed: htmlDocPtr) { doc = parsed }
+    private init(parsed: htmlDocPtr, pruner: FurniturePruner?) { doc = parsed; self.pruner = pruner }
+
+    /// What the SAX callbacks share, through the parser context's `_private`.
+    private final class ParseState {
+        let pruner: FurniturePruner?
+        var tooDeep = false
+        init(pruner: FurniturePruner?) { self.pruner = pruner }
+    }
+
+    /// The page read a piece at a time (`next` gives nil after the last), parsed as the pieces
+    /// come: with furniture pruned, a long page is never held whole. libxml2 reads them through
+    /// its I/O callbacks, the same parser as for a page in memory, which discards the input it
+    /// has parsed. (Its push parser, in 2.9, holds back all the input after a quote in the text.)
+    convenience init(name: String, pruning: Bool = true, pieces next: () throws -> [UInt8]?) throws {
+        let pruner = pruning ? FurniturePruner() : nil
+        guard let context = htmlNewParserCtxt() else { throw ReadingError.noText(name) }
+        defer { htmlFreeParserCtxt(context) }
+        let state = ParseState(pruner: pruner)
+        Self.observe(context, state)
+        let parsed = try withoutActuallyEscaping(next) { next in
+            let source = PieceSource(next)
+            let parsed = withExtendedLifetime((state, source)) {
+                htmlCtxtReadIO(context, { source, buffer, length in
+                    guard let source, let buffer else { return -1 }
+                    return Unmanaged<PieceSource>.fromOpaque(source).takeUnretainedValue().read(into: buffer, Int(length))
+                }, nil, Unmanaged.passUnretained(source).toOpaque(), name, "UTF-8", Self.options)
+            }
+            if let failure = source.failure {
+                if let parsed { xmlFreeDoc(parsed) }
+                throw failure
+            }
+            return parsed
+        }
+        if state.tooDeep {
+            if let parsed { xmlFreeDoc(parsed) }
+            throw ReadingError.tooDeep(name, Self.maximumDepth)
+        }
+        guard let parsed else { throw ReadingError.noText(name) }
+        self.init(parsed: parsed, pruner: pruner)
+    }
+
+    /// Hands libxml2 the pieces as it asks for bytes; an error reading them stops the parse.
+    private final class PieceSource {
+        let next: () throws -> [UInt8]?
+        var piece: [UInt8] = []
+        var offset = 0
+        var failure: Error?
+        init(_ next: @escaping () throws -> [UInt8]?) { self.next = next }
+
+        func read(into buffer: UnsafeMutablePointer<CChar>, _ length: Int) -> Int32 {
+            while offset == piece.count {
+                do {
+                    guard let more = try next() else { return 0 }
+                    (piece, offset) = (more, 0)
+                } catch {
+                    failure = error
+                    return -1
+                }
+            }
+            let count = min(length, piece.count - offset)
+            piece.withUnsafeBytes { UnsafeMutableRawPointer(buffer).copyMemory(from: $0.baseAddress! + offset, byteCount: count) }
+            offset += count
+            return Int32(count)
+        }
+    }
 
     /// XML_PARSE_HUGE lifts libxml2's own nesting limit of 256, past which it silently drops the
     /// text of deeper elements; our limit above is checked as each element opens instead, and
     /// becomes a clear error.
-    private static func parse(_ raw: UnsafeRawBufferPointer, name: String) throws -> htmlDocPtr {
-        let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
+    private static let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                                       | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
+
+    private static func parse(_ raw: UnsafeRawBufferPointer, name: String, pruner: FurniturePruner?) throws -> htmlDocPtr {
         guard let context = htmlNewParserCtxt() else { throw ReadingError.noText(name) }
         defer { htmlFreeParserCtxt(context) }
-        context.pointee.sax.pointee.startElement = { context, name, attributes in
-            xmlSAX2StartElement(context, name, attributes)
-            guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self),
-                  parser.pointee.nameNr > HTMLDocument.maximumDepth else { return }
-            parser.pointee._private = UnsafeMutableRawPointer(bitPattern: 1)  // "stopped: too deep"
-            xmlStopParser(parser)
-        }
+        let state = ParseState(pruner: pruner)
+        observe(context, state)
         guard raw.count < Int(Int32.max) else { throw ReadingError.noText(name) }
-        let parsed = htmlCtxtReadMemory(context, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), nil, "UTF-8", options)
-        if context.pointee._private != nil {
+        let parsed = withExtendedLifetime(state) {
+            htmlCtxtReadMemory(context, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), nil, "UTF-8", options)
+        }
+        if state.tooDeep {
             if let parsed { xmlFreeDoc(parsed) }
             throw ReadingError.tooDeep(name, Self.maximumDepth)
         }
         guard let parsed else { throw ReadingError.noText(name) }
         return parsed
+    }
+
+    /// The tree is built by libxml2's own SAX2 handlers; these look at each element as it opens
+    /// (to stop a page nested too deep, and for the pruner) and as it closes (for the pruner).
+    /// `state` must outlive the parse.
+    private static func observe(_ context: htmlParserCtxtPtr, _ state: ParseState) {
+        context.pointee._private = Unmanaged.passUnretained(state).toOpaque()
+        context.pointee.sax.pointee.startElement = { context, name, attributes in
+            xmlSAX2StartElement(context, name, attributes)
+            guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self), let shared = parser.pointee._private else { return }
+            let state = Unmanaged<ParseState>.fromOpaque(shared).takeUnretainedValue()
+            if parser.pointee.nameNr > HTMLDocument.maximumDepth {
+                state.tooDeep = true
+                xmlStopParser(parser)
+                return
+            }
+            if let pruner = state.pruner, let node = parser.pointee.node, node.isElement { pruner.opened(node) }
+        }
+        guard state.pruner != nil else { return }
+        context.pointee.sax.pointee.endElement = { context, name in
+            guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self), let shared = parser.pointee._private else {
+                xmlSAX2EndElement(context, name)
+                return
+            }
+            let state = Unmanaged<ParseState>.fromOpaque(shared).takeUnretainedValue()
+            let node = parser.pointee.node
+            xmlSAX2EndElement(context, name)
+            // The node closed is the one libxml2 had open under this name, now complete.
+            guard !state.tooDeep, let pruner = state.pruner, let node, node.isElement, let name,
+                  xmlStrEqual(node.pointee.name, name) != 0, let doc = parser.pointee.myDoc else { return }
+            pruner.closed(node, doc: doc)
+        }
     }
 
     deinit { xmlFreeDoc(doc) }
@@ -117,17 +215,34 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         String(rawText(enoughFor: limit).collapsingWhitespace.prefix(limit))
     }
 
-    /// The raw text, or, given a limit, as much of it as collapses to more than `limit` characters.
+    /// The raw text as far as `rawText(enoughFor:)` gathers it, and whether that is all of it.
+    func rawTextPrefix(_ limit: Int) -> (String, complete: Bool) {
+        var complete = true
+        let raw = rawText(enoughFor: limit, complete: &complete)
+        return (raw, complete)
+    }
+
     private func rawText(enoughFor limit: Int?) -> String {
+        var complete = true
+        return rawText(enoughFor: limit, complete: &complete)
+    }
+
+    /// The raw text, or, given a limit, as much of it as collapses to more than `limit` characters.
+    /// Furniture the parser pruned gives the words it kept; if the text asked for goes past them,
+    /// the pruned content is marked as needed (and the page is read again whole).
+    private func rawText(enoughFor limit: Int?, complete: inout Bool) -> String {
         var raw = ""
         var check = (limit ?? 0) * 4
         var stack: [xmlNodePtr?] = [self]  // nil: the end of a block, a word break
         while let item = stack.popLast() {
             guard let node = item else { raw += " "; continue }
-            if node.isText, let content = node.pointee.content {
+            if let pruned = node.prunedContent {
+                raw += pruned.raw
+                if pruned.truncated && (limit ?? .max) > PrunedContent.keptCharacters { pruned.needed = true }
+            } else if node.isText, let content = node.pointee.content {
                 raw += String(cString: content)
                 if let limit, raw.utf8.count >= check {
-                    if raw.collapsingWhitespace.count > limit { return raw }
+                    if raw.collapsingWhitespace.count > limit { complete = false; return raw }
                     check = raw.utf8.count * 2
                 }
             } else if node.isElement && (node == self || !["script", "style", "template"].contains(node.tag)) {

@@ -28,21 +28,37 @@ struct HTMLReader {
     enum Item { case node(xmlNodePtr), run([xmlNodePtr]) }
 
     func read(_ data: Data, name: String) throws -> Article {
-        try read(document: try HTMLDocument(data, name: name), name: name)
+        try read(name: name) { try HTMLDocument(data, name: name, pruning: $0) }
     }
 
     /// The page as decoded text, parsed from the string's own bytes (not a copy of them).
-    func read(_ text: String, name: String) throws -> Article {
-        try read(document: try HTMLDocument(text, name: name), name: name)
+    /// `pruning: false` parses it whole, as a second reading would (for tests).
+    func read(_ text: String, name: String, pruning: Bool = true) throws -> Article {
+        try read(name: name) { try HTMLDocument(text, name: name, pruning: pruning && $0) }
+    }
+
+    /// The page as clean UTF-8 pieces (`pieces()` starts it afresh: it may be parsed twice),
+    /// parsed as they come, so a long page is never held whole.
+    func read(name: String, pieces: () throws -> () throws -> [UInt8]?) throws -> Article {
+        try read(name: name) { try HTMLDocument(name: name, pruning: $0, pieces: try pieces()) }
+    }
+
+    /// Reads the page parsed with its furniture pruned; if the reading needed what was pruned
+    /// (rare: a widget that turns out to hold the story), parses it again whole and reads that.
+    private func read(name: String, parse: (_ pruning: Bool) throws -> HTMLDocument) throws -> Article {
+        let pruned = try parse(true)
+        let result = Result { try read(document: pruned, name: name) }
+        if pruned.pruner?.wasNeeded != true { return try result.get() }
+        return try read(document: try parse(false), name: name)
     }
 
     private func read(document: HTMLDocument, name: String) throws -> Article {
         guard let root = document.root else { throw ReadingError.noText(name) }
         // The nodes below are the document's: it must outlive every use of them.
-        return try withExtendedLifetime(document) { try read(root: root, name: name) }
+        return try withExtendedLifetime(document) { try read(root: root, name: name, pruner: document.pruner) }
     }
 
-    private func read(root: xmlNodePtr, name: String) throws -> Article {
+    private func read(root: xmlNodePtr, name: String, pruner: FurniturePruner?) throws -> Article {
         let page = PageMetadata(root: root)
         let finder = ContentFinder(root: root, expectedElements: page.elements)
         var warnings: [String] = []
@@ -52,7 +68,9 @@ struct HTMLReader {
             if let why = finder.noArticle(page: page, prose: finding.prose) { throw ReadingError.noArticle(name, why) }
             if let warning = finding.warning { warnings.append("\(name): \(warning)") }
         } else {
-            // No paragraph long enough to score: the page's own containers, else the densest block.
+            // No paragraph long enough to score: the page's own containers, else the densest block,
+            // which may be inside furniture (the page has nothing else): that needs the whole page.
+            if let pruner, pruner.hasPruned { pruner.markNeeded(); throw ReadingError.noText(name) }
             let content = Self.first(root, "article") ?? Self.first(root, "main") ?? Self.densest(root) ?? root
             if let why = finder.noArticle(page: page, prose: finder[content].prose) { throw ReadingError.noArticle(name, why) }
             roots = [content]
@@ -98,6 +116,8 @@ struct HTMLReader {
                 story.read(run: nodes)
                 continue
             }
+            // Reading inside furniture that was pruned: the page is read again whole.
+            if let pruned = node.prunedContent { pruned.needed = true; continue }
             let tag = node.tag
             if tag == "head" { continue }  // metadata, read by PageMetadata
             if let reason = dropReason(node, finder: finder, storyProse: storyProse) {

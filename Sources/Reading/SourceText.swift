@@ -54,7 +54,7 @@ public enum SourceText {
         text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isStripped) } ?? text.utf8.contains(where: isStripped)
     }
 
-    private static func isStripped(_ byte: UInt8) -> Bool {
+    static func isStripped(_ byte: UInt8) -> Bool {
         (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
     }
 }
