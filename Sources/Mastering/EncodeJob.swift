@@ -44,7 +44,7 @@ struct EncodeJob: Sendable {
 
     /// Writes the file; returns the frames written and, for the primary job, what it measured.
     func run(spool: PCMSpool) throws -> Encoded {
-        if format == .mp3, !measures, rate == sourceRate, let parts = try MP3Segments.parts(spool, lead: intro?.samples.count ?? 0) {
+        if format == .mp3, rate == sourceRate, let parts = try MP3Segments.parts(spool, lead: intro?.samples.count ?? 0) {
             return try runSegmented(spool: spool, parts: parts)
         }
         let scale = Double(rate) / Double(timeline.sampleRate)
@@ -60,12 +60,15 @@ struct EncodeJob: Sendable {
     }
 
     /// The MP3 in parts cut inside pauses, encoded on every core, then joined into one gapless
-    /// stream: LAME is most of a default build's time and uses one core.
+    /// stream: LAME is most of a default build's time and uses one core. When the MP3 is the
+    /// measured stream (it is the only format), each part is measured and the parts' meters are
+    /// joined, as the master's segments are.
     func runSegmented(spool: PCMSpool, parts: [Range<Int>]) throws -> Encoded {
         let paths = parts.indices.map { "\(path).part\($0)" }
         defer { for part in paths { try? FileManager.default.removeItem(atPath: part) } }
         let claimed = Mutex(0), failed = Atomic<Bool>(false)
         let writers = Mutex<[Int: MP3Writer]>([:])
+        let measured = Mutex<[Int: PartMeters]>([:])
         let threads = min(parts.count, ProcessInfo.processInfo.activeProcessorCount)
         _ = try BlockingThread.all((0..<threads).map { _ -> @Sendable () throws -> Void in {
             while !failed.load(ordering: .relaxed) {
@@ -73,10 +76,12 @@ struct EncodeJob: Sendable {
                 guard k < parts.count else { return }
                 do {
                     let writer = try MP3Writer(path: paths[k], sampleRate: self.rate, tagged: k == 0)
+                    let meters = self.measures ? (KWeightedMeter(sampleRate: self.sourceRate), TruePeakMeter()) : nil
                     try self.render(spool: spool, range: parts[k], intro: k == 0 ? self.intro : nil,
-                                    outro: k == parts.count - 1 ? self.outro : nil, into: writer, meters: nil)
+                                    outro: k == parts.count - 1 ? self.outro : nil, into: writer, meters: meters)
                     try writer.close()
                     writers.withLock { $0[k] = writer }
+                    if let meters { measured.withLock { $0[k] = PartMeters(meters: meters) } }
                 } catch {
                     failed.store(true, ordering: .relaxed)
                     throw error
@@ -88,7 +93,12 @@ struct EncodeJob: Sendable {
         // What a decoder gives back: every part, and the padding and delay that fill the gaps.
         let frames = (intro?.samples.count ?? 0) + spool.count + (outro?.samples.count ?? 0)
         try tag(frames: frames)
-        return Encoded(frames: frames, measured: nil)
+        guard measures else { return Encoded(frames: frames, measured: nil) }
+        let loudness = KWeightedMeter(sampleRate: sourceRate), truePeak = TruePeakMeter()
+        measured.withLock { all in
+            for k in parts.indices { if let part = all[k]?.meters { loudness.absorb(part.loudness); truePeak.absorb(part.truePeak) } }
+        }
+        return Encoded(frames: frames, measured: Measured(loudness: loudness.integratedLoudness, truePeak: truePeak.truePeak))
     }
 
     /// Segments of a programme are mastered on every core (see `PauseCuts.segments`).
@@ -233,6 +243,11 @@ private struct SegmentBoard {
     var written = 0
     var done: [Int: RenderedSegment] = [:]
     var failed = false
+}
+
+/// What one MP3 part's meters saw; handed from the thread that encoded it to the one joining.
+private struct PartMeters: @unchecked Sendable {
+    let meters: (loudness: KWeightedMeter, truePeak: TruePeakMeter)
 }
 
 /// One segment's output and what its meters saw; handed from one thread to another once.

@@ -70,6 +70,26 @@ final class SegmentedMP3Tests: XCTestCase {
         XCTAssertEqual(crc, UInt16(bytes[crcAt]) << 8 | UInt16(bytes[crcAt + 1]))
     }
 
+    /// An MP3 asked for alone is the measured stream: it is still encoded in parts on every
+    /// core, and the parts' joined meters say what was written: ffmpeg's own meter agrees.
+    func testAnMP3AloneIsEncodedInPartsAndMeasured() throws {
+        let dir = try TestEnvironment.scratchDirectory("segmented-alone")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let speech = try Speech.council.get()
+        let times = 3 * MP3Segments.partSamples / speech.samples.count + 1
+        let long = Speech(samples: Array([[Int16]](repeating: speech.samples, count: times).joined()), sampleRate: speech.sampleRate,
+                          chapters: [Chapter(title: "Long", start: 0)], words: [])
+        let plan = try VoiceLibrary(directory: TestEnvironment.voicesDirectory).profile(named: "en-us-news").mastering
+        let (_, report) = try long.master(Master(plan: plan, formats: [.mp3]), into: dir, name: "alone")
+        XCTAssertEqual(report.loudness, plan.loudness, accuracy: 0.5)
+        XCTAssertLessThanOrEqual(report.truePeak, plan.truePeak)
+        let r = try CommandRunner.run("/usr/bin/env", ["ffmpeg", "-hide_banner", "-nostats", "-i", dir.appendingPathComponent("alone.mp3").path,
+                                                       "-af", "ebur128", "-f", "null", "-"])
+        let integrated = try XCTUnwrap(r.stderr.components(separatedBy: "\n").last { $0.contains("I:") && $0.contains("LUFS") })
+        let lufs = try XCTUnwrap(Double(integrated.split(separator: " ").filter { Double($0) != nil }.last ?? ""))
+        XCTAssertEqual(lufs, report.loudness, accuracy: 0.5, "ffmpeg's meter on the decoded MP3")
+    }
+
     func testLAMEsOwnTagCRCsAreReproduced() throws {
         let dir = try TestEnvironment.scratchDirectory("lametag")
         defer { try? FileManager.default.removeItem(at: dir) }
