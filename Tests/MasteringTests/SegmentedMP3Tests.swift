@@ -13,11 +13,7 @@ final class SegmentedMP3Tests: XCTestCase {
     func testAJoinedMP3IsGaplessAndSoundsLikeTheMaster() throws {
         let dir = try TestEnvironment.scratchDirectory("segmented")
         defer { try? FileManager.default.removeItem(at: dir) }
-        // Real speech, repeated to a few parts' length.
-        let speech = try Speech.council.get()
-        let times = 4 * MP3Segments.partSamples / speech.samples.count + 1
-        let long = Speech(samples: Array([[Int16]](repeating: speech.samples, count: times).joined()), sampleRate: speech.sampleRate,
-                          chapters: [Chapter(title: "Long", start: 0)], words: [])
+        let long = try Self.speech(parts: 4)
         let (spool, _) = try long.programme(in: dir)
         let parts = try XCTUnwrap(try MP3Segments.parts(spool, lead: 0), "pauses to cut in")
         spool.discard()
@@ -75,10 +71,7 @@ final class SegmentedMP3Tests: XCTestCase {
     func testAnMP3AloneIsEncodedInPartsAndMeasured() throws {
         let dir = try TestEnvironment.scratchDirectory("segmented-alone")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let speech = try Speech.council.get()
-        let times = 3 * MP3Segments.partSamples / speech.samples.count + 1
-        let long = Speech(samples: Array([[Int16]](repeating: speech.samples, count: times).joined()), sampleRate: speech.sampleRate,
-                          chapters: [Chapter(title: "Long", start: 0)], words: [])
+        let long = try Self.speech(parts: 3)
         let plan = try VoiceLibrary(directory: TestEnvironment.voicesDirectory).profile(named: "en-us-news").mastering
         let (_, report) = try long.master(Master(plan: plan, formats: [.mp3]), into: dir, name: "alone")
         XCTAssertEqual(report.loudness, plan.loudness, accuracy: 0.5)
@@ -88,6 +81,14 @@ final class SegmentedMP3Tests: XCTestCase {
         let integrated = try XCTUnwrap(r.stderr.components(separatedBy: "\n").last { $0.contains("I:") && $0.contains("LUFS") })
         let lufs = try XCTUnwrap(Double(integrated.split(separator: " ").filter { Double($0) != nil }.last ?? ""))
         XCTAssertEqual(lufs, report.loudness, accuracy: 0.5, "ffmpeg's meter on the decoded MP3")
+    }
+
+    /// Real speech, repeated to about `parts` MP3 parts' length.
+    static func speech(parts: Int) throws -> Speech {
+        let speech = try Speech.council.get()
+        let times = parts * MP3Segments.partSamples / speech.samples.count + 1
+        return Speech(samples: Array([[Int16]](repeating: speech.samples, count: times).joined()), sampleRate: speech.sampleRate,
+                      chapters: [Chapter(title: "Long", start: 0)], words: [])
     }
 
     func testLAMEsOwnTagCRCsAreReproduced() throws {
