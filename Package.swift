@@ -64,7 +64,8 @@ let package = Package(
         // 5. Assembling: takes and pauses → a PCM spool and the Timeline.
         .target(name: "Assembling", dependencies: ["EditionCore", "Audio"], swiftSettings: optimizedInDebug),
         // 6. Mastering: loudness, limiter, resampling, encoders with chapters.
-        .target(name: "Mastering", dependencies: ["EditionCore", "Audio", "Tagging", "CEbur128", "CSampleRate"],
+        .target(name: "Mastering", dependencies: ["EditionCore", "Audio", "Tagging", "CEbur128", "CSampleRate",
+                                                 .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: optimizedInDebug),
         // 7. Publishing: sidecars (chapters JSON, transcripts, episode metadata) and the podcast feed.
         .target(name: "Publishing", dependencies: [

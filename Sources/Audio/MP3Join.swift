@@ -1,11 +1,29 @@
 import Foundation
 
+/// One encoded MP3 segment on disk and what joining it needs to know: the frames LAME wrote,
+/// the padding it added at the end, and the Info frame at its start (empty when untagged).
+/// A segment just encoded gives it (`MP3Writer.part`), and so does one kept from an earlier
+/// render (the chunk cache's encoded parts).
+public struct MP3Part: Sendable, Codable, Equatable {
+    public var path: String
+    public var encodedFrames: Int
+    public var padding: Int
+    public var tagFrame: [UInt8]
+
+    public init(path: String, encodedFrames: Int, padding: Int, tagFrame: [UInt8]) {
+        self.path = path
+        self.encodedFrames = encodedFrames
+        self.padding = padding
+        self.tagFrame = tagFrame
+    }
+}
+
 /// Joins MP3 segments encoded side by side (the first with its Info frame, the others without)
 /// into one stream, and rewrites the Info frame for the whole: frame and byte totals, the last
 /// segment's padding, the music CRC. The segments must have been cut where the joined stream
 /// may carry LAME's padding and delay (silence): see `MP3Segments`.
 public enum MP3Join {
-    public static func join(_ segments: [MP3Writer], into path: String) throws {
+    public static func join(_ segments: [MP3Part], into path: String) throws {
         guard let first = segments.first, let last = segments.last, !first.tagFrame.isEmpty else {
             throw AudioError.write(path, "cannot join MP3 segments without the first one's Info frame")
         }

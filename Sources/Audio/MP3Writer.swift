@@ -18,10 +18,18 @@ public final class MP3Writer: AudioWriter, @unchecked Sendable {  // used by one
     public private(set) var encodedFrames = 0
     public private(set) var padding = 0
     public private(set) var tagFrame: [UInt8] = []
+    /// After `close`: the segment as `MP3Join` takes it.
+    public var part: MP3Part { MP3Part(path: path, encodedFrames: encodedFrames, padding: padding, tagFrame: tagFrame) }
+
+    /// The settings every MP3 of ours is encoded with (README: "Sample rates and the MP3").
+    public static let kbps = 64, quality = 7
+    /// The encoder and its settings, for keys of kept encoded parts: another LAME or other
+    /// settings never reuse a part.
+    public static var identity: String { "LAME \(String(cString: get_lame_version())) \(kbps) kb/s q\(quality)" }
 
     /// `kbps` must be a standard MPEG bitrate for `sampleRate`; `quality` is LAME's 0 (slowest)…9.
     /// `tagged: false` leaves out the LAME/Info frame: for a segment that will follow another.
-    public init(path: String, sampleRate: Int, kbps: Int = 64, quality: Int = 7, tagged: Bool = true) throws {
+    public init(path: String, sampleRate: Int, kbps: Int = MP3Writer.kbps, quality: Int = MP3Writer.quality, tagged: Bool = true) throws {
         self.path = path
         self.tagged = tagged
         self.sampleRate = sampleRate

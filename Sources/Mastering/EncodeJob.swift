@@ -1,4 +1,5 @@
 import Audio
+import Crypto
 import EditionCore
 import Foundation
 import Synchronization
@@ -34,6 +35,8 @@ struct EncodeJob: Sendable {
     var limit: Bool = true
     /// About how long the segments mastered in parallel are, in source samples.
     var segmentLength: Int?
+    /// Where MP3 parts are kept between renders (nil: every part is encoded).
+    var parts: (any EncodedPartStore)?
 
     /// Runs every job on its own thread (encoders block in C) and waits for all; the first
     /// failing job's error, in order, is thrown. Results are in the jobs' order.
@@ -62,12 +65,15 @@ struct EncodeJob: Sendable {
     /// The MP3 in parts cut inside pauses, encoded on every core, then joined into one gapless
     /// stream: LAME is most of a default build's time and uses one core. When the MP3 is the
     /// measured stream (it is the only format), each part is measured and the parts' meters are
-    /// joined, as the master's segments are.
+    /// joined, as the master's segments are. A part kept from an earlier render of the same
+    /// samples with the same settings is taken as it is (not when this job measures: a kept
+    /// part carries no meters).
     func runSegmented(spool: PCMSpool, parts: [Range<Int>]) throws -> Encoded {
         let paths = parts.indices.map { "\(path).part\($0)" }
         defer { for part in paths { try? FileManager.default.removeItem(atPath: part) } }
         let claimed = Mutex(0), failed = Atomic<Bool>(false)
-        let writers = Mutex<[Int: MP3Writer]>([:])
+        let writers = Mutex<[Int: MP3Part]>([:])
+        let store = measures ? nil : self.parts
         let measured = Mutex<[Int: PartMeters]>([:])
         let threads = min(parts.count, ProcessInfo.processInfo.activeProcessorCount)
         _ = try BlockingThread.all((0..<threads).map { _ -> @Sendable () throws -> Void in {
@@ -75,12 +81,18 @@ struct EncodeJob: Sendable {
                 let k = claimed.withLock { k in defer { k += 1 }; return k }
                 guard k < parts.count else { return }
                 do {
+                    let intro = k == 0 ? self.intro : nil, outro = k == parts.count - 1 ? self.outro : nil
+                    let key = try store.map { _ in try self.partKey(spool: spool, range: parts[k], intro: intro, outro: outro, tagged: k == 0) }
+                    if let store, let key, let kept = store.loadPart(key, to: paths[k]) {
+                        writers.withLock { $0[k] = kept }
+                        continue
+                    }
                     let writer = try MP3Writer(path: paths[k], sampleRate: self.rate, tagged: k == 0)
                     let meters = self.measures ? (KWeightedMeter(sampleRate: self.sourceRate), TruePeakMeter()) : nil
-                    try self.render(spool: spool, range: parts[k], intro: k == 0 ? self.intro : nil,
-                                    outro: k == parts.count - 1 ? self.outro : nil, into: writer, meters: meters)
+                    try self.render(spool: spool, range: parts[k], intro: intro, outro: outro, into: writer, meters: meters)
                     try writer.close()
-                    writers.withLock { $0[k] = writer }
+                    if let store, let key { store.storePart(writer.part, key: key) }
+                    writers.withLock { $0[k] = writer.part }
                     if let meters { measured.withLock { $0[k] = PartMeters(meters: meters) } }
                 } catch {
                     failed.store(true, ordering: .relaxed)
@@ -99,6 +111,22 @@ struct EncodeJob: Sendable {
             for k in parts.indices { if let part = all[k]?.meters { loudness.absorb(part.loudness); truePeak.absorb(part.truePeak) } }
         }
         return Encoded(frames: frames, measured: Measured(loudness: loudness.integratedLoudness, truePeak: truePeak.truePeak))
+    }
+
+    /// The name of an MP3 part's bytes: everything they depend on (the encoder and its settings,
+    /// the rates, gain, ceiling and limiter, whether it opens the stream with the Info frame, the
+    /// clips around it, and its samples), hashed. The limiter starts from rest at every part.
+    func partKey(spool: PCMSpool, range: Range<Int>, intro: Clip?, outro: Clip?, tagged: Bool) throws -> String {
+        var hasher = SHA256()
+        let settings = ["mp3-part 1", EditionVersion.current, MP3Writer.identity, "\(rate) \(sourceRate) \(limit) \(tagged)",
+                        "\(gain.bitPattern) \(ceiling.bitPattern) \(PeakLimiter.identity)"]
+        for field in settings { hasher.update(data: Data((field + "\u{0}").utf8)) }
+        for clip in [intro, outro] {
+            hasher.update(data: Data("clip \(clip?.samples.count ?? -1)\u{0}".utf8))
+            clip?.samples.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        }
+        try spool.forEachBlock(in: range) { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        return Hex.string(hasher.finalize())
     }
 
     /// Segments of a programme are mastered on every core (see `PauseCuts.segments`).

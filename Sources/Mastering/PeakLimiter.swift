@@ -25,6 +25,10 @@ public final class PeakLimiter {
     private var released: Float = 1
     private var history: (Float, Float, Float) = (0, 0, 0)   // the last three inputs
 
+    /// What its output depends on besides its input and ceiling: the defaults below and this
+    /// design's version. Change it with either, so that no kept encoded part outlives them.
+    static let identity = "limiter 1: 5 ms look-ahead, 80 ms release, 4-tap inter-sample estimate"
+
     public init(ceiling: Float, sampleRate: Int, lookaheadMilliseconds: Double = 5, releaseMilliseconds: Double = 80) {
         self.ceiling = ceiling
         lookahead = max(1, Int(Double(sampleRate) * lookaheadMilliseconds / 1000))

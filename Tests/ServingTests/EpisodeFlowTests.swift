@@ -71,6 +71,8 @@ final class EpisodeFlowTests: XCTestCase {
 
         // 5. One sentence corrected: a new job, the same episode, guid and URLs; only that sentence spoken.
         let cacheBefore = try cacheEntries(server)
+        let partsBefore = try cacheEntries(server, suffix: ".mp3part")
+        XCTAssertGreaterThanOrEqual(partsBefore, 2, "the first narration's MP3 was encoded in parts, and they were kept")
         article["body"] = text.replacingOccurrences(of: "Paragraph 7 of the council story", with: "Paragraph seven of the council story, corrected,")
         let editStarted = Date()
         let edited = try await server.post("/v1/articles", json: article)
@@ -83,6 +85,8 @@ final class EpisodeFlowTests: XCTestCase {
         let newChunks = try cacheEntries(server) - cacheBefore
         XCTAssertGreaterThanOrEqual(newChunks, 1)
         XCTAssertLessThanOrEqual(newChunks, 2, "only the changed sentence is synthesized again")
+        let newParts = try cacheEntries(server, suffix: ".mp3part") - partsBefore
+        XCTAssertLessThanOrEqual(newParts, 2, "only the MP3 parts around the correction are encoded again (of \(partsBefore))")
         let after = try await server.get("/v1/episodes/\(episodeId)").json
         XCTAssertEqual(after["guid"] as? String, episode["guid"] as? String)
         XCTAssertEqual(after["files"] as? [String: String], files)
@@ -196,10 +200,10 @@ final class EpisodeFlowTests: XCTestCase {
         XCTAssertEqual(ifRangeFresh.status, 206)
     }
 
-    func cacheEntries(_ server: TestServer) throws -> Int {
+    func cacheEntries(_ server: TestServer, suffix: String = ".take") throws -> Int {
         let walker = FileManager.default.enumerator(atPath: server.data.appendingPathComponent("cache").path)
         var count = 0
-        while let name = walker?.nextObject() as? String { if name.hasSuffix(".take") { count += 1 } }
+        while let name = walker?.nextObject() as? String { if name.hasSuffix(suffix) { count += 1 } }
         return count
     }
 

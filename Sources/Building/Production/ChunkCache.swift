@@ -3,7 +3,8 @@ import EditionCore
 import Foundation
 import Synthesizing
 
-/// A content-addressed store of synthesized chunks. The key covers everything that changes the
+/// A content-addressed store of synthesized chunks (and of encoded MP3 parts: see
+/// `ChunkCache+EncodedParts`). The key covers everything that changes the
 /// audio: the spoken text (after normalization and the lexicon, so a lexicon edit re-speaks just
 /// the chunks it touches), the engine settings, the engine's version and this format's version.
 /// Entries are written under a temporary name and renamed, so a crash never leaves a torn one.
@@ -130,7 +131,7 @@ public final class ChunkCache: Sendable {
             let fd = dirfd(dir)
             while let entry = readdir(dir) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                guard name.hasSuffix(".take"), !name.hasPrefix(".") else { continue }
+                guard name.hasSuffix(".take") || name.hasSuffix(Self.partSuffix), !name.hasPrefix(".") else { continue }
                 var info = stat()
                 guard fstatat(fd, name, &info, 0) == 0 else { continue }
                 let used = Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)

@@ -62,7 +62,8 @@ public final class Producer: Sendable {
     }
 
     /// Mastering into every format, the sidecars, and the atomic commit. Touches neither the
-    /// pool nor the cache, so it may run on another thread while the next recording is made.
+    /// pool nor the cache's takes (only its encoded MP3 parts, each written whole and renamed),
+    /// so it may run on another thread while the next recording is made.
     public func finish(_ recording: Recording, formats: [AudioFormat]) throws -> Narration {
         let plan = recording.plan
         let slug = plan.slug
@@ -72,7 +73,7 @@ public final class Producer: Sendable {
         let tags = EpisodeTags(title: plan.title, artist: plan.authors.isEmpty ? nil : IntroTemplate.list(plan.authors),
                                date: plan.published?.date.map(Self.isoDay), comment: plan.url, software: EditionVersion.generator)
         var files: [String] = []
-        let (timeline, report) = try Master(plan: plan.profile.mastering, formats: formats, calibration: recording.calibration)
+        let (timeline, report) = try Master(plan: plan.profile.mastering, formats: formats, calibration: recording.calibration, parts: cache)
             .render(spool: recorder.spool, timeline: try recorder.finish(), tags: tags) { format in
                 let name = "\(slug).\(format.fileExtension)"
                 files.append(name)
