@@ -71,9 +71,18 @@ public final class ProgrammeRecorder {
         sentence?.end = position
     }
 
+    /// A pause ends on a multiple of this many samples: an MPEG-2 Layer III frame at the
+    /// engine's 22.05 kHz (see Mastering's `MP3Segments`). A corrected sentence then moves what
+    /// follows by whole frames, and the MP3 parts after it, which start on the same grid, are
+    /// the same samples at the same offsets as before: kept parts serve them.
+    public static let pauseGrid = 576
+
+    /// Silence of about `milliseconds`: at most one grid step (26 ms) more, to end on the grid.
     public func appendSilence(milliseconds: Int) throws {
         let count = milliseconds * sampleRate / 1000
-        try spool.appendSilence(count)
+        guard count > 0 else { return }
+        let grid = Self.pauseGrid
+        try spool.appendSilence((position + count + grid - 1) / grid * grid - position)
     }
 
     /// Seals the timeline: the programme ends where the recording does.

@@ -198,21 +198,30 @@ public struct Master: Sendable {
     /// n-th), so that correcting one sentence changes at most its own stretch and not, by moving
     /// what follows, every stretch after it. Without sentences: stretches evenly spread.
     static func sample(_ spool: PCMSpool, rate: Int, sentences: [Int]) throws -> [Float] {
-        let stretch = 3 * rate, most = 20
-        if spool.count <= stretch * most { return try spool.samples(in: 0..<spool.count).map { Float($0) / 32768 } }
-        let starts = sentences.filter { $0 >= 0 && $0 < spool.count }
-        guard starts.count >= most else { return try sample(spool, rate: rate) }
-        let every = (starts.count + most - 1) / most
+        guard let ranges = sampleRanges(count: spool.count, rate: rate, sentences: sentences) else { return try sample(spool, rate: rate) }
         var result: [Float] = []
-        result.reserveCapacity(most * stretch)
+        result.reserveCapacity(ranges.reduce(0) { $0 + $1.count })
+        for range in ranges { result += try spool.samples(in: range).map { Float($0) / 32768 } }
+        return result
+    }
+
+    /// The stretches `sample` reads for a programme of `count` samples; nil when it has too few
+    /// sentences to anchor them (then they are evenly spread).
+    static func sampleRanges(count: Int, rate: Int, sentences: [Int]) -> [Range<Int>]? {
+        let stretch = 3 * rate, most = 20
+        if count <= stretch * most { return [0..<count] }
+        let starts = sentences.filter { $0 >= 0 && $0 < count }
+        guard starts.count >= most else { return nil }
+        let every = (starts.count + most - 1) / most
+        var ranges: [Range<Int>] = []
         var covered = 0
         for (n, start) in starts.enumerated() where n % every == 0 {
-            let range = max(start, covered)..<min(spool.count, start + stretch)
+            let range = max(start, covered)..<min(count, start + stretch)
             guard !range.isEmpty else { continue }
-            result += try spool.samples(in: range).map { Float($0) / 32768 }
+            ranges.append(range)
             covered = range.upperBound
         }
-        return result
+        return ranges
     }
 
     /// Evenly spread 3-second stretches of the programme, one minute at most.

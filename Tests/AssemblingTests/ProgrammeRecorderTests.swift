@@ -33,14 +33,14 @@ final class ProgrammeRecorderTests: XCTestCase {
         let timeline = try recorder.finish()
         defer { recorder.discard() }
 
-        XCTAssertEqual(timeline.totalSamples, 800 + 250)
+        XCTAssertEqual(timeline.totalSamples, 2 * ProgrammeRecorder.pauseGrid, "800 + 250, the pause stretched to end on the grid")
         XCTAssertEqual(timeline.chapters.map(\.title), ["Chapter 1", "Second"], "an empty title is named as every tag format names it")
-        XCTAssertEqual(timeline.chapters.map(\.start), [0, 1050])
+        XCTAssertEqual(timeline.chapters.map(\.start), [0, 1152])
         let words = try timeline.allWords()
         XCTAssertEqual(words.map(\.text), ["Pay", "$5", "now"])
         XCTAssertEqual(words.map(\.start), [10, 200, 200], "a token starts at its first event; one with none shares the last time")
         XCTAssertEqual(words.map(\.end), [200, 200, 800])
         XCTAssertEqual(try timeline.allSentences(), [TimedText(text: "Pay $5 now.", start: 0, end: 800)])
-        XCTAssertEqual(recorder.spool.count, 1050)
+        XCTAssertEqual(recorder.spool.count, 1152)
     }
 }

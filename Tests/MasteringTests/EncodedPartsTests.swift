@@ -39,13 +39,14 @@ final class EncodedPartsTests: XCTestCase {
         let long = try SegmentedMP3Tests.speech(parts: 4)
         let plan = try VoiceLibrary(directory: TestEnvironment.voicesDirectory).profile(named: "en-us-news").mastering
         let kept = KeptParts()
+        let starts = Array(stride(from: 0, to: long.samples.count, by: 2 * long.sampleRate))   // a "sentence" every 2 s
         func render(_ samples: [Int16], _ name: String, store: KeptParts?) throws -> (bytes: Data, report: MasteringReport, parts: Int) {
             let spool = try PCMSpool(directory: dir)
             defer { spool.discard() }
             try spool.append(samples)
-            // The sentences the gain's sample is anchored to: every word, here.
+            // The sentences the gain's sample is anchored to.
             let sentences = try TimedTextLog(directory: dir)
-            for word in long.words { try sentences.append(word) }
+            for start in starts { try sentences.append(TimedText(text: "…", start: start, end: start + 1)) }
             try sentences.flush()
             let timeline = Timeline(sampleRate: long.sampleRate, totalSamples: samples.count, chapters: long.chapters, sentences: sentences)
             let parts = try XCTUnwrap(try MP3Segments.parts(spool, lead: 0)).count
@@ -68,11 +69,14 @@ final class EncodedPartsTests: XCTestCase {
         XCTAssertEqual(kept.counts.stores, first.parts)
         XCTAssertEqual(again.bytes, fresh.bytes, "kept parts join to the same bytes")
 
-        // A correction in the middle: one second of speech a little quieter, as a re-spoken
-        // sentence might be. The gain stays where it was; one part is encoded again.
+        // A correction in the middle, outside the stretches the gain is estimated on: one second
+        // of speech played backwards. The gain stays where it was; one part is encoded again.
         var edited = long.samples
-        let middle = edited.count / 2
-        for i in middle..<(middle + long.sampleRate) { edited[i] = Int16(Float(edited[i]) * 0.8) }
+        let sampled = try XCTUnwrap(Master.sampleRanges(count: edited.count, rate: long.sampleRate, sentences: starts))
+        let middle = try XCTUnwrap((edited.count / 2..<edited.count).first { start in
+            !sampled.contains { $0.overlaps(start..<(start + long.sampleRate)) }
+        })
+        edited[middle..<(middle + long.sampleRate)].reverse()
         let corrected = try render(edited, "corrected", store: kept)
         XCTAssertEqual(corrected.report.gain, first.report.gain, "a small change leaves the rounded gain as it was")
         XCTAssertEqual(kept.counts.stores, first.parts + 1, "only the part holding the change is encoded")
