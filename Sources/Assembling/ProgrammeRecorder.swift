@@ -71,18 +71,20 @@ public final class ProgrammeRecorder {
         sentence?.end = position
     }
 
-    /// A pause ends on a multiple of this many samples: an MPEG-2 Layer III frame at the
-    /// engine's 22.05 kHz (see Mastering's `MP3Segments`). A corrected sentence then moves what
-    /// follows by whole frames, and the MP3 parts after it, which start on the same grid, are
-    /// the same samples at the same offsets as before: kept parts serve them.
+    /// A block's closing pause ends on a multiple of this many samples: an MPEG-2 Layer III
+    /// frame at the engine's 22.05 kHz (see Mastering's `MP3Segments`). A corrected sentence then
+    /// moves what follows its paragraph by whole frames, and the MP3 parts from there on, which
+    /// start on the same grid, are the same samples at the same offsets as before: kept parts
+    /// serve them. Sentence pauses inside a paragraph keep their planned length exactly.
     public static let pauseGrid = 576
 
-    /// Silence of about `milliseconds`: at most one grid step (26 ms) more, to end on the grid.
-    public func appendSilence(milliseconds: Int) throws {
+    /// Silence of `milliseconds`; `onGrid` stretches it by at most one grid step (26 ms at
+    /// 22.05 kHz) to end on the grid.
+    public func appendSilence(milliseconds: Int, onGrid: Bool = false) throws {
         let count = milliseconds * sampleRate / 1000
         guard count > 0 else { return }
         let grid = Self.pauseGrid
-        try spool.appendSilence((position + count + grid - 1) / grid * grid - position)
+        try spool.appendSilence(onGrid ? (position + count + grid - 1) / grid * grid - position : count)
     }
 
     /// Seals the timeline: the programme ends where the recording does.

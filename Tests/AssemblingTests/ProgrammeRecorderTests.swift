@@ -33,14 +33,27 @@ final class ProgrammeRecorderTests: XCTestCase {
         let timeline = try recorder.finish()
         defer { recorder.discard() }
 
-        XCTAssertEqual(timeline.totalSamples, 2 * ProgrammeRecorder.pauseGrid, "800 + 250, the pause stretched to end on the grid")
+        XCTAssertEqual(timeline.totalSamples, 800 + 250)
         XCTAssertEqual(timeline.chapters.map(\.title), ["Chapter 1", "Second"], "an empty title is named as every tag format names it")
-        XCTAssertEqual(timeline.chapters.map(\.start), [0, 1152])
+        XCTAssertEqual(timeline.chapters.map(\.start), [0, 1050])
         let words = try timeline.allWords()
         XCTAssertEqual(words.map(\.text), ["Pay", "$5", "now"])
         XCTAssertEqual(words.map(\.start), [10, 200, 200], "a token starts at its first event; one with none shares the last time")
         XCTAssertEqual(words.map(\.end), [200, 200, 800])
         XCTAssertEqual(try timeline.allSentences(), [TimedText(text: "Pay $5 now.", start: 0, end: 800)])
-        XCTAssertEqual(recorder.spool.count, 1152)
+        XCTAssertEqual(recorder.spool.count, 1050)
+    }
+
+    /// A block's closing pause ends on the grid; a sentence pause keeps its length.
+    func testABlocksClosingPauseEndsOnTheGrid() throws {
+        let recorder = try ProgrammeRecorder(sampleRate: 22050, scratchDirectory: dir)
+        defer { recorder.discard() }
+        try recorder.spool.append([Int16](repeating: 100, count: 1000))
+        try recorder.appendSilence(milliseconds: 100)
+        XCTAssertEqual(recorder.position, 1000 + 2205)
+        try recorder.appendSilence(milliseconds: 100, onGrid: true)
+        XCTAssertEqual(recorder.position, 10 * ProgrammeRecorder.pauseGrid, "3205 + 2205 = 5410, stretched to 5760")
+        try recorder.appendSilence(milliseconds: 0, onGrid: true)
+        XCTAssertEqual(recorder.position, 5760, "no pause, nothing added")
     }
 }

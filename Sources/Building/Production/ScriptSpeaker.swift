@@ -75,7 +75,7 @@ struct ScriptSpeaker {
                 result.failures.append("chunk \(p.index + 1) at \(at) in “\(chapterTitle)”: “\(p.chunk.text.prefix(80))”: \(failure)")
             }
             try recorder.append(take, for: p.chunk)
-            try recorder.appendSilence(milliseconds: p.chunk.pauseAfter)
+            try recorder.appendSilence(milliseconds: p.chunk.pauseAfter, onGrid: p.endsSentence && p.endsBlock)
             guard p.endsSentence else { return }
             progress(NarrationProgress(sentencesDone: p.line + 1, sentencesTotal: linesTotal,
                                        secondsOfAudio: Double(recorder.position) / Double(recorder.sampleRate)))
