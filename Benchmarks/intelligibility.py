@@ -151,15 +151,20 @@ def score_sentence(reference, hypothesis):
     return edit_ops(readings[best], hyp), len(readings[0]), " ".join(readings[best])
 
 
-def wer(rows, hyps, name):
+def wer(rows, listens, name):
+    """Pooled over the listens (the same audio heard at a few levels): errors and words summed over
+    all of them, so the figure is the mean WER; per sentence, the mean errors and the first listen's
+    words."""
     errors = words = 0
     per = []
     for i, (written, reference) in enumerate(rows, 1):
         key = f"{name}-{i:03d}"
-        e, n, best = score_sentence(reference, hyps.get(key, ""))
+        scored = [score_sentence(reference, hyps.get(key, "")) for hyps in listens]
+        e = sum(x[0] for x in scored) / len(scored)
+        n, best = scored[0][1], scored[0][2]
         errors += e
         words += n
-        per.append((e / n, e, i, best, hyps.get(key, "")))
+        per.append((e / n, e, i, best, listens[0].get(key, "")))
     return errors / words, errors, words, per
 
 
@@ -169,12 +174,13 @@ def score(args):
         name, path = spec.split("=", 1)
         sets[name] = read_set(path)
     references = {f"{name}-{i:03d}": r for name, rows in sets.items() for i, (_, r) in enumerate(rows, 1)}
-    systems, raw = {}, {}
-    for spec in args.system:  # LABEL=transcripts.json
-        label, path = spec.split("=", 1)
-        windows = json.loads(Path(path).read_text(encoding="utf-8"))
-        systems[label] = attribute(windows, references)
-        raw[label] = {c: w["text"] for w in windows for c in w["clips"]}
+    systems = {}
+    for spec in args.system:  # LABEL=transcripts.json[+more.json…]: listens of the same system, pooled
+        label, paths = spec.split("=", 1)
+        systems[label] = []
+        for path in paths.split("+"):
+            windows = json.loads(Path(path).read_text(encoding="utf-8"))
+            systems[label].append(attribute(windows, references))
     label_w = max(len(s) for s in systems) + 2
     results = {}
     for name, rows in sets.items():
@@ -186,8 +192,9 @@ def score(args):
         for label, hyps in systems.items():
             w, e, n, per = wer(rows, hyps, name)
             results[(name, label)] = (w, per)
-            silent = sum(1 for i in range(1, len(rows) + 1) if not hyps.get(f"{name}-{i:03d}"))
-            print(f"  {label:<{label_w}} WER {w:.3f}  ({e} errors / {n} words; {silent} sentences heard as nothing)")
+            silent = sum(1 for i in range(1, len(rows) + 1) if not hyps[0].get(f"{name}-{i:03d}"))
+            listens = f"mean of {len(hyps)} listens, " if len(hyps) > 1 else ""
+            print(f"  {label:<{label_w}} WER {w:.3f}  ({e:g} errors / {n} words; {listens}{silent} sentences heard as nothing)")
         if args.ratio:
             a, b = args.ratio.split("/")
             print(f"  ratio {a}/{b} {results[(name, a)][0] / results[(name, b)][0]:.3f}")
@@ -200,7 +207,7 @@ def score(args):
         print(f"\n{name}: the {count} sentences with the largest {label} WER")
         for rate, e, i, best, hyp in per:
             key = f"{name}-{i:03d}"
-            print(f"#{i:03d} {label} WER {rate:.2f} ({e} errors)"
+            print(f"#{i:03d} {label} WER {rate:.2f} ({e:g} errors)"
                   + "".join(f", {o} {results[(name, o)][1][i - 1][0]:.2f}" for o in others))
             print(f"   written:    {rows[i - 1][0]}")
             if key in script:
