@@ -36,7 +36,7 @@ struct EncodeJob: Sendable {
     /// About how long the segments mastered in parallel are, in source samples.
     var segmentLength: Int?
     /// Where MP3 parts are kept between renders (nil: every part is encoded).
-    var parts: (any EncodedPartStore)?
+    var keptParts: (any EncodedPartStore)?
 
     /// Runs every job on its own thread (encoders block in C) and waits for all; the first
     /// failing job's error, in order, is thrown. Results are in the jobs' order.
@@ -73,7 +73,7 @@ struct EncodeJob: Sendable {
         defer { for part in paths { try? FileManager.default.removeItem(atPath: part) } }
         let claimed = Mutex(0), failed = Atomic<Bool>(false)
         let writers = Mutex<[Int: MP3Part]>([:])
-        let store = measures ? nil : self.parts
+        let store = measures ? nil : keptParts
         let measured = Mutex<[Int: PartMeters]>([:])
         let threads = min(parts.count, ProcessInfo.processInfo.activeProcessorCount)
         _ = try BlockingThread.all((0..<threads).map { _ -> @Sendable () throws -> Void in {

@@ -31,7 +31,7 @@ public struct Master: Sendable {
     public var calibration: LoudnessCalibration?
     /// Where MP3 parts are kept between renders, so that a corrected article encodes again only
     /// what changed (nil: every part is encoded).
-    public var parts: (any EncodedPartStore)?
+    public var keptParts: (any EncodedPartStore)?
 
     /// Gains are whole multiples of this (dB), so that correcting a sentence, which moves the
     /// programme's measured loudness a little, nearly always leaves the gain, and with it every
@@ -43,11 +43,11 @@ public struct Master: Sendable {
     static let limiterMargin: Float = 0.6
 
     public init(plan: MasteringPlan, formats: [AudioFormat], calibration: LoudnessCalibration? = nil,
-                parts: (any EncodedPartStore)? = nil) {
+                keptParts: (any EncodedPartStore)? = nil) {
         self.plan = plan
         self.formats = formats
         self.calibration = calibration
-        self.parts = parts
+        self.keptParts = keptParts
     }
 
     /// `destination(format)` gives the (temporary) path each format is written to.
@@ -97,7 +97,7 @@ public struct Master: Sendable {
                           gain: Float(pow(10, gainDB / 20)),
                           ceiling: Float(pow(10, (ceilingDB - format.extraHeadroom) / 20)), sourceRate: timeline.sampleRate,
                           intro: intro, outro: outro, timeline: outTimeline, tags: tags,
-                          measures: i == primary && plan.normalize, limit: plan.normalize, parts: parts)
+                          measures: i == primary && plan.normalize, limit: plan.normalize, keptParts: keptParts)
             }
             let encoded = try EncodeJob.runAll(jobs, spool: spool)
             frames = encoded.map(\.frames)

@@ -50,7 +50,7 @@ final class EncodedPartsTests: XCTestCase {
             try sentences.flush()
             let timeline = Timeline(sampleRate: long.sampleRate, totalSamples: samples.count, chapters: long.chapters, sentences: sentences)
             let parts = try XCTUnwrap(try MP3Segments.parts(spool, lead: 0)).count
-            let (_, report) = try Master(plan: plan, formats: [.wav, .mp3], parts: store)
+            let (_, report) = try Master(plan: plan, formats: [.wav, .mp3], keptParts: store)
                 .render(spool: spool, timeline: timeline, tags: EpisodeTags(title: "Kept parts")) {
                     dir.appendingPathComponent("\(name).\($0.fileExtension)").path
                 }

@@ -2,7 +2,7 @@ import Audio
 import Foundation
 import Mastering
 
-/// The cache also keeps encoded MP3 parts (`Master.parts`): a corrected article then encodes
+/// The cache also keeps encoded MP3 parts (`Master.keptParts`): a corrected article then encodes
 /// again only the parts its correction touched. An entry is the part's joining facts as JSON,
 /// then its MP3 bytes; it shares the takes' folders, least-recently-used order and size cap.
 extension ChunkCache: EncodedPartStore {

@@ -73,7 +73,7 @@ public final class Producer: Sendable {
         let tags = EpisodeTags(title: plan.title, artist: plan.authors.isEmpty ? nil : IntroTemplate.list(plan.authors),
                                date: plan.published?.date.map(Self.isoDay), comment: plan.url, software: EditionVersion.generator)
         var files: [String] = []
-        let (timeline, report) = try Master(plan: plan.profile.mastering, formats: formats, calibration: recording.calibration, parts: cache)
+        let (timeline, report) = try Master(plan: plan.profile.mastering, formats: formats, calibration: recording.calibration, keptParts: cache)
             .render(spool: recorder.spool, timeline: try recorder.finish(), tags: tags) { format in
                 let name = "\(slug).\(format.fileExtension)"
                 files.append(name)
