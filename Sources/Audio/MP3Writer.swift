@@ -1,5 +1,6 @@
 import CLame
 import Foundation
+import Synchronization
 
 /// MP3 through LAME itself, mono CBR with the LAME/Info tag (its encoder delay and padding let
 /// players cut the stream back to the exact samples: gapless). Not through libsndfile, which
@@ -25,7 +26,7 @@ public final class MP3Writer: AudioWriter, @unchecked Sendable {  // used by one
     public static let kbps = 64, quality = 7
     /// The encoder and its settings, for keys of kept encoded parts: another LAME or other
     /// settings never reuse a part.
-    public static var identity: String { "LAME \(String(cString: get_lame_version())) \(kbps) kb/s q\(quality)" }
+    public static var identity: String { "LAME \(String(cString: get_lame_version())) \(kbps) kb/s q\(quality), preset scale undone" }
 
     /// `kbps` must be a standard MPEG bitrate for `sampleRate`; `quality` is LAME's 0 (slowest)…9.
     /// `tagged: false` leaves out the LAME/Info frame: for a segment that will follow another.
@@ -44,6 +45,7 @@ public final class MP3Writer: AudioWriter, @unchecked Sendable {  // used by one
         lame_set_VBR(lame, vbr_off)
         lame_set_quality(lame, Int32(quality))
         lame_set_bWriteVbrTag(lame, tagged ? 1 : 0)  // the LAME/Info frame, rewritten at close with delay and padding
+        lame_set_scale(lame, 1 / Self.presetScale(sampleRate: sampleRate, kbps: kbps, quality: quality))
         guard lame_init_params(lame) >= 0 else {
             lame_close(lame); self.lame = nil
             throw AudioError.open(path, "LAME refuses \(kbps) kb/s at \(sampleRate) Hz")
@@ -54,6 +56,33 @@ public final class MP3Writer: AudioWriter, @unchecked Sendable {  // used by one
         }
         self.file = file
     }
+
+    /// LAME's CBR and ABR presets scale the input down against clipping (by 0.95 at every
+    /// bitrate LAME 3.100 has for 22.05 kHz), which left our MP3 0.45 dB quieter than its master:
+    /// −16.5 LUFS for a −16 target. Mastering already keeps the codec's headroom under the
+    /// ceiling, so the writer undoes the preset's scale (LAME multiplies a scale set by the caller
+    /// into it). The scale is read from LAME once per setting, on a throwaway encoder, so another
+    /// LAME's presets are followed rather than assumed.
+    static func presetScale(sampleRate: Int, kbps: Int, quality: Int) -> Float {
+        let key = "\(sampleRate) \(kbps) \(quality)"
+        if let known = presetScales.withLock({ $0[key] }) { return known }
+        var scale: Float = 1
+        if let probe = lame_init() {
+            lame_set_in_samplerate(probe, Int32(sampleRate))
+            lame_set_out_samplerate(probe, Int32(sampleRate))
+            lame_set_num_channels(probe, 1)
+            lame_set_mode(probe, MONO)
+            lame_set_brate(probe, Int32(kbps))
+            lame_set_VBR(probe, vbr_off)
+            lame_set_quality(probe, Int32(quality))
+            if lame_init_params(probe) >= 0 { scale = lame_get_scale(probe) }
+            lame_close(probe)
+        }
+        if !(scale > 0.5 && scale <= 1) { scale = 1 }   // nothing sane read: leave LAME as it is
+        presetScales.withLock { $0[key] = scale }
+        return scale
+    }
+    private static let presetScales = Mutex<[String: Float]>([:])
 
     deinit {
         if let lame { lame_close(lame) }
