@@ -86,6 +86,7 @@ public enum Transcripts {
     }
 
     static func jsonString(_ text: String) -> String {
+        if Self.isPlain(text, also: [UInt8(ascii: "\""), UInt8(ascii: "\\")]) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -103,12 +104,23 @@ public enum Transcripts {
     /// "HH:MM:SS.mmm" (WebVTT) or "HH:MM:SS,mmm" (SRT).
     /// Cue text may hold neither "-->" nor a blank line, and &, < and > are escaped.
     static func escapeVTT(_ text: String) -> String {
-        oneLine(text).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        if isPlain(text, also: [UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">")]) { return text }
+        return oneLine(text).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
     }
 
     static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ").replacingOccurrences(of: "-->", with: "→")
+        if isPlain(text) { return text }
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ").replacingOccurrences(of: "-->", with: "→")
+    }
+}
+
+extension Transcripts {
+    /// True when `text` is printable ASCII with none of `also` and no "-": nothing the escapes
+    /// above would change, so the common word skips them (Foundation's replacingOccurrences costs
+    /// microseconds a call on Linux, and a long programme has hundreds of thousands of words).
+    static func isPlain(_ text: String, also: [UInt8] = []) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "-") && !also.contains($0) }
     }
 }
 
