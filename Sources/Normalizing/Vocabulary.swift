@@ -117,6 +117,10 @@ enum Vocabulary {
             // Written with an abbreviation's full stop ("20 mi. south"): the stop is part of the unit.
             ("mi.", Unit("mile", "miles"), true), ("lb.", Unit("pound", "pounds"), true),
             ("lbs.", Unit("pound", "pounds"), true), ("oz.", Unit("ounce", "ounces"), true),
+            ("gal", Unit("gallon", "gallons"), true), ("gal.", Unit("gallon", "gallons"), true),
+            ("gals", Unit("gallon", "gallons"), true), ("fl oz", Unit("fluid ounce", "fluid ounces"), true),
+            ("tbsp", Unit("tablespoon", "tablespoons"), true), ("tsp", Unit("teaspoon", "teaspoons"), true),
+            ("qt", Unit("quart", "quarts"), true), ("pts", Unit("point", "points"), true),
             ("yd", Unit("yard", "yards"), true), ("yds", Unit("yard", "yards"), true),
             ("yd.", Unit("yard", "yards"), true), ("yds.", Unit("yard", "yards"), true),
             ("hr.", Unit("hour", "hours"), true), ("hrs.", Unit("hour", "hours"), true),

@@ -46,6 +46,7 @@ public struct SentenceSplitter: Sendable {
         // "FEB. 2", "sept. 14": a month in any case, before its day.
         if Self.months.contains(word.capitalized), following.isNumber { return false }
         if word.count == 1, word.first!.isUppercase { return false }    // J. R. R. Tolkien
+        if (word == "c" || word == "ca"), following.isNumber { return false }   // "born c. 1850"
         let afterNumber = w >= 2 && chars[w - 1] == " " && chars[w - 2].isNumber
         if Self.abbreviations.contains(word.lowercased()) || Self.isDottedAcronym(word) || (afterNumber && Self.dottedUnits.contains(word)) {
             // "U.S. The…" or "etc. He…": a common sentence opener after it ends the sentence.

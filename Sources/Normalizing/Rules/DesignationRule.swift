@@ -35,6 +35,7 @@ struct DesignationRule: Rule {
         let pieces = c.pieces
         if p.kind == .number {
             if c.isDigit(p.start - 1) || c.isLetter(p.start - 1) { return nil }
+            if (c.isChar(p.start - 1, ".") || c.isChar(p.start - 1, ",")) && c.isDigit(p.start - 2) { return nil }   // "8.3M": a decimal's tail
             // "Boeing 737", "Airbus A320" is handled at the letter.
             if let before = c.wordBefore(p.start), Self.makers.contains(before.text), c.isSpace(p.start - 1), !c.isAlnum(p.end), !c.isChar(p.end, ",") || !c.isDigit(p.end + 1) {
                 let model = NumberWords.designation(Substring(c.text(of: index)))
@@ -56,6 +57,7 @@ struct DesignationRule: Rule {
             guard w < pieces.count, pieces[w].kind == .word, pieces[w].start == p.end else { return nil }
             let word = c.text(of: w)
             if NumberRule.ordinalSuffixes.contains(word.lowercased()) { return nil }
+            if word == "M", p.end - p.start >= 2, !c.isAlnum(pieces[w].end) { return nil }   // "40M users": millions (NumberRule)
             guard c.isUpper(pieces[w].start) else { return nil }
             return chain(c, from: index)
         }

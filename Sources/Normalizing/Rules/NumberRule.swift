@@ -27,6 +27,11 @@ struct NumberRule: Rule {
             if let scale = Vocabulary.scales.first(where: { $0.written == glued && $0.written != "m" && $0.written != "M" }) {
                 return found(n.start, c.pieces[w].end, n.words(british: gb) + " " + scale.word, rule: "number.scale")
             }
+            // "8.3M", "40M users": millions. A lone digit before M may be a name ("3M"), and a
+            // small "m" after a number is metres (the measure rule's).
+            if glued == "M", !n.isInteger || n.end - n.start >= 2 {
+                return found(n.start, c.pieces[w].end, n.words(british: gb) + " million", rule: "number.scale")
+            }
         }
         // A number glued to letters is a designation ("5G", "3D"), not this rule's business.
         if c.isLetter(n.end) { return nil }

@@ -41,9 +41,20 @@ struct TitleRule: Rule {
         c.isUpper(o) && c.isLetter(o)
     }
 
+    /// Change over a period, as business pages write it ("sales rose 12% y/y").
+    static let periodChanges: [(written: String, said: String)] = [
+        ("y/y", "year on year"), ("q/q", "quarter on quarter"), ("m/m", "month on month"), ("w/w", "week on week"),
+        ("YoY", "year on year"), ("QoQ", "quarter on quarter"),
+    ]
+
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
         let p = c.pieces[index]
         guard p.kind == .word else { return nil }
+        if !c.isAlnum(p.start - 1), let change = Self.periodChanges.first(where: {
+            c.matches($0.written, at: p.start) && !c.isAlnum(p.start + $0.written.unicodeScalars.count) && !c.isChar(p.start + $0.written.unicodeScalars.count, "/")
+        }) {
+            return found(p.start, p.start + change.written.unicodeScalars.count, change.said, rule: "abbreviation.plain")
+        }
         let dotted = c.isChar(p.end, ".")
         guard dotted || (p.end - p.start <= 4 && c.isUpper(p.start)) else { return nil }
         let w = c.text(of: index)
@@ -130,6 +141,10 @@ struct TitleRule: Rule {
             }
             if (w == "min" || w == "max" || w == "est") && !c.isSpace(end) { return nil }
             return found(p.start, end, say + keptPeriod(c, true, end), rule: "abbreviation.plain")
+        }
+        // "c. 1850": circa, before a year.
+        if w == "c", dotted, c.isDigit(c.skipSpaces(end, max: 1)) {
+            return found(p.start, end, "circa", rule: "abbreviation.plain")
         }
         // "Roe v. Wade"
         if w == "v", dotted, capitalBefore, nameFollows {
