@@ -55,6 +55,7 @@ enum Vocabulary {
         var m: [String: String] = [:]
         for a in list { m[a] = a.prefix(1) + a.dropFirst().lowercased() }
         // Pronounced-as-spelled exceptions and special readings.
+        m["FTSE"] = "Footsie"
         m["MIT"] = "M I T"; m["PIN"] = "pin"; m["SIM"] = "sim"; m["RAM"] = "ram"; m["ROM"] = "rom"
         m["ANC"] = "Eh N C"; m["ACLU"] = "Eh C L U"; m["OK"] = "OK"; m["PEN"] = "pen"
         m["WWI"] = "World War one"; m["WWII"] = "World War two"
@@ -113,6 +114,7 @@ enum Vocabulary {
             ("lbs", Unit("pound", "pounds"), true), ("lb", Unit("pound", "pounds"), true),
             ("oz", Unit("ounce", "ounces"), true), ("ft", Unit("foot", "feet"), true),
             ("in.", Unit("inch", "inches"), true), ("ft.", Unit("foot", "feet"), true),
+            ("in", Unit("inch", "inches"), false),   // glued only ("6ft 2in"): spaced, "in" is the word
             ("mi", Unit("mile", "miles"), true), ("ha", Unit("hectare", "hectares"), true),
             // Written with an abbreviation's full stop ("20 mi. south"): the stop is part of the unit.
             ("mi.", Unit("mile", "miles"), true), ("lb.", Unit("pound", "pounds"), true),

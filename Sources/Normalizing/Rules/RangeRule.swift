@@ -62,7 +62,7 @@ struct RangeRule: Rule {
             return nil
         }
         // A score: "3-0"; British "two one", "one all", "nil nil" (a pair that falls is no range).
-        if suffix.isEmpty, c.isChar(a.end, "-"), a.isInteger, b.isInteger, let x = a.intValue, let y = b.intValue {
+        if suffix.isEmpty, c.isChar(a.end, "-") || c.isChar(a.end, "\u{2013}"), a.isInteger, b.isInteger, let x = a.intValue, let y = b.intValue {
             if gb, x < 20, y <= x {
                 let words = x == 0 ? "nil nil" : y == x ? a.words(british: gb) + " all" : a.words(british: gb) + " " + (y == 0 ? "nil" : b.words(british: gb))
                 return found(a.start, end, words, rule: "range.score")
