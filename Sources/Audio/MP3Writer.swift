@@ -37,13 +37,7 @@ public final class MP3Writer: AudioWriter, @unchecked Sendable {  // used by one
         buffer = [UInt8](repeating: 0, count: 1 << 16)
         guard let lame = lame_init() else { throw AudioError.open(path, "LAME could not start") }
         self.lame = lame
-        lame_set_in_samplerate(lame, Int32(sampleRate))
-        lame_set_out_samplerate(lame, Int32(sampleRate))
-        lame_set_num_channels(lame, 1)
-        lame_set_mode(lame, MONO)
-        lame_set_brate(lame, Int32(kbps))
-        lame_set_VBR(lame, vbr_off)
-        lame_set_quality(lame, Int32(quality))
+        Self.configure(lame, sampleRate: sampleRate, kbps: kbps, quality: quality)
         lame_set_bWriteVbrTag(lame, tagged ? 1 : 0)  // the LAME/Info frame, rewritten at close with delay and padding
         lame_set_scale(lame, 1 / Self.presetScale(sampleRate: sampleRate, kbps: kbps, quality: quality))
         guard lame_init_params(lame) >= 0 else {
@@ -68,13 +62,7 @@ public final class MP3Writer: AudioWriter, @unchecked Sendable {  // used by one
         if let known = presetScales.withLock({ $0[key] }) { return known }
         var scale: Float = 1
         if let probe = lame_init() {
-            lame_set_in_samplerate(probe, Int32(sampleRate))
-            lame_set_out_samplerate(probe, Int32(sampleRate))
-            lame_set_num_channels(probe, 1)
-            lame_set_mode(probe, MONO)
-            lame_set_brate(probe, Int32(kbps))
-            lame_set_VBR(probe, vbr_off)
-            lame_set_quality(probe, Int32(quality))
+            configure(probe, sampleRate: sampleRate, kbps: kbps, quality: quality)
             if lame_init_params(probe) >= 0 { scale = lame_get_scale(probe) }
             lame_close(probe)
         }
@@ -83,6 +71,17 @@ public final class MP3Writer: AudioWriter, @unchecked Sendable {  // used by one
         return scale
     }
     private static let presetScales = Mutex<[String: Float]>([:])
+
+    /// Mono CBR at `kbps`, LAME quality `quality`, no resampling.
+    private static func configure(_ lame: OpaquePointer, sampleRate: Int, kbps: Int, quality: Int) {
+        lame_set_in_samplerate(lame, Int32(sampleRate))
+        lame_set_out_samplerate(lame, Int32(sampleRate))
+        lame_set_num_channels(lame, 1)
+        lame_set_mode(lame, MONO)
+        lame_set_brate(lame, Int32(kbps))
+        lame_set_VBR(lame, vbr_off)
+        lame_set_quality(lame, Int32(quality))
+    }
 
     deinit {
         if let lame { lame_close(lame) }
