@@ -47,6 +47,7 @@ public struct SentenceSplitter: Sendable {
         if Self.months.contains(word.capitalized), following.isNumber { return false }
         if word.count == 1, word.first!.isUppercase { return false }    // J. R. R. Tolkien
         if (word == "c" || word == "ca"), following.isNumber { return false }   // "born c. 1850"
+        if Self.beforeNumbers.contains(word), following.isNumber { return false }   // "Apt. 5C"
         let afterNumber = w >= 2 && chars[w - 1] == " " && chars[w - 2].isNumber
         if Self.abbreviations.contains(word.lowercased()) || Self.isDottedAcronym(word) || (afterNumber && Self.dottedUnits.contains(word)) {
             // "U.S. The…" or "etc. He…": a common sentence opener after it ends the sentence.
@@ -100,6 +101,8 @@ public struct SentenceSplitter: Sendable {
                                       "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "vs",
                                       "Gens", "Reps", "Sens", "Messrs", "Jr", "Sr"]
     static let months: Set<String> = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
+    /// Abbreviations that name what the number after them counts ("Apt. 5C", "Rm. 12").
+    static let beforeNumbers: Set<String> = ["Apt", "Rm", "Ste", "Bldg", "Vol", "Ch", "Sec", "Art", "Fig"]
     /// Abbreviations that may also end a sentence.
     static let abbreviations: Set<String> = ["etc", "e.g", "i.e", "approx", "inc", "ltd", "co", "corp",
                                              "jr", "sr", "a.m", "p.m", "vs", "al", "ave", "blvd", "rd", "ln",

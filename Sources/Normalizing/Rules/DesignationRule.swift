@@ -57,7 +57,7 @@ struct DesignationRule: Rule {
             guard w < pieces.count, pieces[w].kind == .word, pieces[w].start == p.end else { return nil }
             let word = c.text(of: w)
             if NumberRule.ordinalSuffixes.contains(word.lowercased()) { return nil }
-            if word == "M", p.end - p.start >= 2, !c.isAlnum(pieces[w].end) { return nil }   // "40M users": millions (NumberRule)
+            if word == "M" || word == "B", p.end - p.start >= 2, !c.isAlnum(pieces[w].end) { return nil }   // "40M users", "70B": millions, billions (NumberRule)
             guard c.isUpper(pieces[w].start) else { return nil }
             return chain(c, from: index)
         }

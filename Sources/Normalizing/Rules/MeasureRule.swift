@@ -20,6 +20,10 @@ struct MeasureRule: Rule {
 
     static let scaleWords: Set<String> = ["thousand", "million", "billion", "trillion"]
 
+    /// Words before a number that names a place in a building ("Apt. 5C"), never a measure.
+    static let placeWords: Set<String> = ["Apt", "Apartment", "Room", "Rm", "Suite", "Ste", "Unit", "Flat", "Gate",
+                                          "Seat", "Platform", "Bay", "Block", "Floor", "Level", "Row"]
+
     /// What a number of megapixels describes ("a 50 MP camera").
     static let cameraNouns: Set<String> = ["camera", "cameras", "sensor", "sensors", "lens", "photo", "photos", "image",
                                            "images", "selfie", "main", "wide", "ultrawide", "telephoto", "front", "rear"]
@@ -65,6 +69,13 @@ struct MeasureRule: Rule {
         else if c.isChar(o, " ") || c.isChar(o, "\u{00A0}") || c.isChar(o, "\u{202F}") { o += 1; attached = false }
         guard let (unit, end, written) = Self.unit(c, at: o, attached: attached || hyphenated) else { return nil }
         if hyphenated && !c.isSpace(end) { return nil }
+        // "Apt. 5C", "Room 4F": a flat or a room, not a temperature.
+        if written == "C" || written == "F" {
+            var o = n.start - 1
+            while o >= 0, c.isSpace(o) { o -= 1 }
+            if c.isChar(o, ".") { o -= 1 }   // "Apt. 5C"
+            if let before = c.wordBefore(o + 1)?.text, Self.placeWords.contains(before) { return nil }
+        }
         let gb = c.british
         // "MP" is a camera's megapixels only touching the number or before what a camera has ("a 50 MP
         // camera"); "one MP voted against" is a member of parliament.

@@ -28,7 +28,7 @@ struct NumberRule: Rule {
                 return found(n.start, c.pieces[w].end, n.words(british: gb) + " " + scale.word, rule: "number.scale")
             }
             // "8.3M", "40M users": millions. A lone digit before M may be a name ("3M"), and a
-            // small "m" after a number is metres (the measure rule's).
+            // small "m" after a number is metres (the measure rule's). ("70B" comes the way of "5bn".)
             if glued == "M", !n.isInteger || n.end - n.start >= 2 {
                 return found(n.start, c.pieces[w].end, n.words(british: gb) + " million", rule: "number.scale")
             }
