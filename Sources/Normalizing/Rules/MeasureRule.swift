@@ -28,6 +28,24 @@ struct MeasureRule: Rule {
     static let cameraNouns: Set<String> = ["camera", "cameras", "sensor", "sensors", "lens", "photo", "photos", "image",
                                            "images", "selfie", "main", "wide", "ultrawide", "telephoto", "front", "rear"]
 
+    /// "5'6\"", "6′ 2″": feet and inches with prime marks (or the quotes typed for them). Only the
+    /// pair: a lone "5'" may be a closing quote ("his 'top 5'").
+    static func feetAndInches(_ c: RuleContext, _ feet: NumberLiteral) -> RuleMatch? {
+        guard feet.isInteger, let prime = c.at(feet.end), prime == "'" || prime == "\u{2019}" || prime == "\u{2032}" else { return nil }
+        let o = c.skipSpaces(feet.end + 1, max: 1)
+        guard c.isDigit(o), let inches = c.number(at: o), inches.isInteger, let mark = c.at(inches.end) else { return nil }
+        var end = inches.end + 1
+        switch mark {
+        case "\"", "\u{201D}", "\u{2033}": break
+        case "'" where c.isChar(inches.end + 1, "'"): end += 1
+        default: return nil
+        }
+        if c.isAlnum(end) { return nil }
+        let gb = c.british
+        let spoken = feet.words(british: gb) + (feet.isOne ? " foot " : " feet ") + inches.words(british: gb) + (inches.isOne ? " inch" : " inches")
+        return RuleMatch(start: feet.start, end: end, spoken: spoken, kind: "measure", rule: "measure.height")
+    }
+
     /// The unit written at `offset` (after the number), if any, with where it ends.
     static func unit(_ c: RuleContext, at offset: Int, attached: Bool) -> (Vocabulary.Unit, Int, String)? {
         guard let first = c.at(offset) else { return nil }
@@ -55,6 +73,7 @@ struct MeasureRule: Rule {
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
         let p = c.pieces[index]
         guard p.kind == .number, !c.isDigit(p.start - 1), let n = c.number(at: p.start) else { return nil }
+        if let height = Self.feetAndInches(c, n) { return height }
         var o = n.end
         var hyphenated = false
         var attached = true
