@@ -2,7 +2,7 @@
 # Each mastering stage's cost per hour of audio, on one core (issue 19): narrates a long generated
 # article unmastered at the engine's 22.05 kHz, then runs the speech through the K-weighted
 # loudness meter, the true-peak meter, the limiter, the half-band upsampler (22.05 → 44.1 kHz, the
-# default master) and libsamplerate (→ 48 kHz) one at a time (dsp-costs, best of three runs).
+# default master) and the polyphase upsampler (→ 48 kHz) one at a time (dsp-costs, best of three runs).
 # Usage: Benchmarks/dsp-costs.sh [words=15000]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -48,7 +48,7 @@ measure("half-band 2x upsampler (to 44.1k)") {
     let up = HalfBandUpsampler()
     for (i, b) in blocks.enumerated() { _ = up.process(b, last: i == blocks.count - 1) }
 }
-try measure("libsamplerate sinc (to 48k)") {
+try measure("polyphase upsampler (to 48k)") {
     let resampler = try Resampler(from: rate, to: 48000)
     for (i, b) in blocks.enumerated() { _ = try resampler.process(b, last: i == blocks.count - 1) }
 }

@@ -1,18 +1,21 @@
 import CSampleRate
 
 /// Streaming sample-rate conversion. Doubling the rate (the default 22.05 → 44.1 kHz) takes a
-/// half-band filter of our own; any other ratio goes through libsamplerate, whose SINC_FASTEST
-/// (97 dB SNR, 80% band) is transparent for espeak's speech, which has nothing above ~10 kHz.
+/// half-band filter of our own, and another upsampling ratio (22.05 → 48 kHz) a polyphase
+/// filter with the same kernel; anything else (a clip brought down to the engine's rate) goes
+/// through libsamplerate, whose SINC_FASTEST (97 dB SNR, 80% band) is transparent for speech.
 public final class Resampler {
     public let ratio: Double
     private var state: OpaquePointer?
     private var output: [Float] = []
     private let doubler: HalfBandUpsampler?
+    private let polyphase: PolyphaseUpsampler?
 
     public init(from source: Int, to target: Int) throws {
         ratio = Double(target) / Double(source)
         doubler = target == 2 * source ? HalfBandUpsampler() : nil
-        guard doubler == nil else { return }
+        polyphase = doubler == nil ? PolyphaseUpsampler(from: source, to: target) : nil
+        guard doubler == nil, polyphase == nil else { return }
         var error: Int32 = 0
         state = src_new(Int32(SRC_SINC_FASTEST), 1, &error)
         guard state != nil else { throw MasteringError.resampler(String(cString: src_strerror(error))) }
@@ -23,6 +26,7 @@ public final class Resampler {
     /// Converts a block; pass `last: true` with the final block to drain the filter.
     public func process(_ input: [Float], last: Bool = false) throws -> [Float] {
         if let doubler { return doubler.process(input, last: last) }
+        if let polyphase { return polyphase.process(input, last: last) }
         var result: [Float] = []
         result.reserveCapacity(Int(Double(input.count) * ratio) + 64)
         var offset = 0

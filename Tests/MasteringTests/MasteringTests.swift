@@ -166,6 +166,31 @@ final class ResamplerTests: XCTestCase {
         XCTAssertLessThan(worst, 1e-5, "odd points are the filter's sum, to float rounding")
     }
 
+    /// 22.05 → 48 kHz (Opus, 48 kHz masters) by the polyphase filter: the right length whatever
+    /// the blocks, output 0 on input 0, an in-band tone reproduced with no delay, its image gone.
+    func testUpsamplingTo48kHzIsExactInBandAndBlockIndependent() throws {
+        let input = sine(1000, rate: 22050, count: 22050)
+        let whole = try Resampler(from: 22050, to: 48000).process(input, last: true)
+        XCTAssertEqual(whole.count, (input.count * 320 + 146) / 147, "ceil(n · 320/147) samples")
+        let resampler = try Resampler(from: 22050, to: 48000)
+        var pieces: [Float] = [], start = 0
+        for size in [1, 0, 7, 1000, 47, 48, 3333, 5] where start < input.count {
+            pieces += try resampler.process(Array(input[start..<min(input.count, start + size)]))
+            start += size
+        }
+        pieces += try resampler.process(Array(input[start...]), last: true)
+        XCTAssertEqual(pieces, whole, "the blocks change nothing")
+        XCTAssertEqual(whole[0], input[0])
+        let expected = sine(1000, rate: 48000, count: whole.count)
+        let error = (200..<(whole.count - 200)).map { abs(whole[$0] - expected[$0]) }.max()!
+        XCTAssertLessThan(error, 0.5e-3, "in-band tone reproduced within −60 dB, with no delay")
+        let high = try Resampler(from: 22050, to: 48000).process(sine(9000, rate: 22050, count: 22050), last: true)
+        let body = Array(high[2000..<(high.count - 2000)])
+        let tone = amplitude(body, 9000, rate: 48000), image = amplitude(body, 22050 - 9000, rate: 48000)
+        XCTAssertEqual(tone, 0.5, accuracy: 0.01)
+        XCTAssertLessThan(20 * log10(image / tone), -60, "the 13.05 kHz image is suppressed")
+    }
+
     func testImagesAreRejected() throws {
         let output = try Resampler(from: 22050, to: 44100).process(sine(9000, rate: 22050, count: 22050), last: true)
         let body = Array(output[1000..<(output.count - 1000)])
