@@ -7,21 +7,10 @@ import Foundation
 /// libsamplerate's sinc cost, which made resampling as slow as MP3 encoding.
 /// Output is aligned with the input and exactly twice as long once `last` is passed.
 public final class HalfBandUpsampler {
-    static let half = 24
+    static let half = SincKernel.half
     /// Weights for inputs m−23 … m+24 of the point half-way between inputs m and m+1.
     static let taps: [Float] = {
-        func bessel0(_ x: Double) -> Double {      // modified Bessel I0, by its series
-            var sum = 1.0, term = 1.0, k = 1.0
-            while term > 1e-12 * sum { term *= (x / (2 * k)) * (x / (2 * k)); sum += term; k += 1 }
-            return sum
-        }
-        let beta = 8.0
-        let raw = (0..<(2 * half)).map { i -> Double in
-            let t = Double(i - half) + 0.5
-            let sinc = sin(Double.pi * t) / (Double.pi * t)
-            let r = t / Double(half)
-            return sinc * bessel0(beta * (1 - r * r).squareRoot()) / bessel0(beta)
-        }
+        let raw = (0..<(2 * half)).map { i in SincKernel.weight(Double(i - half) + 0.5) }
         let total = raw.reduce(0, +)
         let first = raw.prefix(half).map { Float($0 / total) }   // unity gain at DC
         return first + first.reversed()                          // exactly symmetric

@@ -8,7 +8,7 @@ import Foundation
 /// Output k sits at input time k·M/L, so output 0 is input 0, and `ceil(n·L/M)` samples come
 /// out for n in, once `last` is passed.
 public final class PolyphaseUpsampler {
-    static let half = 24
+    static let half = SincKernel.half
     let up: Int      // L
     let down: Int    // M
     /// Row p (of L): the weights of inputs base − 23 … base + 24 for output phase p/L.
@@ -32,22 +32,11 @@ public final class PolyphaseUpsampler {
     }
 
     static func design(phases: Int) -> [Float] {
-        func bessel0(_ x: Double) -> Double {      // modified Bessel I0, by its series
-            var sum = 1.0, term = 1.0, k = 1.0
-            while term > 1e-12 * sum { term *= (x / (2 * k)) * (x / (2 * k)); sum += term; k += 1 }
-            return sum
-        }
-        let beta = 8.0, window0 = bessel0(beta)
         var table: [Float] = []
         table.reserveCapacity(phases * 2 * half)
         for p in 0..<phases {
             let fraction = Double(p) / Double(phases)
-            let row = (-(half - 1)...half).map { j -> Double in
-                let u = fraction - Double(j)             // from input base + j to the output point
-                let sinc = u == 0 ? 1 : u == u.rounded() ? 0 : sin(Double.pi * u) / (Double.pi * u)   // exact zeros: phase 0 copies its input
-                let r = u / Double(half)
-                return abs(r) >= 1 ? 0 : sinc * bessel0(beta * (1 - r * r).squareRoot()) / window0
-            }
+            let row = (-(half - 1)...half).map { j in SincKernel.weight(fraction - Double(j)) }   // input base + j
             let total = row.reduce(0, +)
             table += row.map { Float($0 / total) }    // unity gain at DC in every phase
         }
