@@ -90,8 +90,7 @@ struct MeasureRule: Rule {
         if hyphenated && !c.isSpace(end) { return nil }
         // "Apt. 5C", "Room 4F": a flat or a room, not a temperature.
         if written == "C" || written == "F" {
-            var o = n.start - 1
-            while o >= 0, c.isSpace(o) { o -= 1 }
+            var o = c.skipBack(n.start)
             if c.isChar(o, ".") { o -= 1 }   // "Apt. 5C"
             if let before = c.wordBefore(o + 1)?.text, Self.placeWords.contains(before) { return nil }
         }

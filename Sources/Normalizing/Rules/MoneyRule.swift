@@ -104,20 +104,17 @@ struct MoneyRule: Rule {
         else if between, c.matches(" and ", at: q), scale == nil, c.isDigit(q + 5) || Self.sign(c, at: q + 5) != nil {
             q += 5; sep = true; viaAnd = true   // "between $1.5 and $2 billion": the second's scale is the first's too
         }
-        if sep {
-            if let (_, e2) = Self.sign(c, at: q) { q = e2 }
-            if let m = c.number(at: q) {
-                var end2 = m.end
-                var scale2: String?
-                if let (w, e) = Self.scale(c, at: end2) { scale2 = w; end2 = e }
-                if viaAnd && scale2 == nil { return found(p.start, end, Self.amount(n, scale: nil, cur, british: gb), rule: "money.amount") }
-                let shared = scale2 ?? scale
+        if sep, let m = c.number(at: Self.sign(c, at: q)?.1 ?? q) {
+            let scale2 = Self.scale(c, at: m.end)
+            // "between $5 and $10", with no scale to share: two amounts, each said on its own.
+            if !viaAnd || scale2 != nil {
+                let shared = scale2?.0 ?? scale
                 // "$3.99 to $2.49": with cents, each amount is said whole ("three dollars and
                 // ninety-nine cents"), not as a bare decimal before the second's currency.
                 let first = shared == nil && !(n.isInteger && m.isInteger) ? Self.amount(n, scale: nil, cur, british: gb)
                     : n.words(british: gb) + (scale != nil && scale != shared ? " " + scale! : "")
                 let spoken = first + (between ? " and " : " to ") + Self.amount(m, scale: shared, cur, british: gb)
-                return found(p.start, end2, spoken, rule: "money.range")
+                return found(p.start, scale2?.1 ?? m.end, spoken, rule: "money.range")
             }
         }
         var spoken = Self.amount(n, scale: scale, cur, british: gb, adjective: adjective)
