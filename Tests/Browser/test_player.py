@@ -9,6 +9,7 @@ errors, and axe-core finds nothing serious or critical, at desktop and phone wid
 import os
 import sys
 import threading
+import pathlib
 import time
 import unittest
 
@@ -68,6 +69,12 @@ class PlayerTests(unittest.TestCase):
     def button(self, name):
         return self.driver.find_element(By.CSS_SELECTOR, f'edition-player button[aria-label="{name}"]')
 
+    def pause(self):
+        # A click that seeks and plays reaches its time before play() resolves and
+        # the button turns to "Pause": wait for the button, not only the time.
+        WebDriverWait(self.driver, 5).until(lambda d: d.find_elements(By.CSS_SELECTOR, "edition-player button[aria-label='Pause']"))
+        self.button("Pause").click()
+
     def seek(self, seconds):
         self.driver.execute_script("document.querySelector('edition-player').audio.currentTime = arguments[0]", seconds)
         WebDriverWait(self.driver, 5).until(lambda d: not d.execute_script("return document.querySelector('edition-player').audio.seeking"))
@@ -89,7 +96,7 @@ class PlayerTests(unittest.TestCase):
         for _ in range(8):
             samples.append(self.state())
             time.sleep(0.35)
-        self.button("Pause").click()
+        self.pause()
         for s in samples:
             self.assertFalse(s["paused"])
             self.assertFollows(s)
@@ -105,7 +112,7 @@ class PlayerTests(unittest.TestCase):
         target.click()
         start = float(target.get_attribute("data-chapter-start"))
         WebDriverWait(self.driver, 5).until(lambda d: abs(self.state()["t"] - start) < 0.5)
-        self.button("Pause").click()
+        self.pause()
         self.assertEqual(target.get_attribute("aria-current"), "true")
 
         words = self.driver.find_elements(By.CSS_SELECTOR, "#edition-text .edition-word")
@@ -114,7 +121,7 @@ class PlayerTests(unittest.TestCase):
         word.click()
         start = float(word.get_attribute("data-start"))
         WebDriverWait(self.driver, 5).until(lambda d: abs(self.state()["t"] - start) < 0.5)
-        self.button("Pause").click()
+        self.pause()
         self.assertFollows(self.state())
 
         # Enter on a focused word plays from it.
@@ -123,7 +130,7 @@ class PlayerTests(unittest.TestCase):
         other.send_keys(Keys.ENTER)
         start = float(other.get_attribute("data-start"))
         WebDriverWait(self.driver, 5).until(lambda d: abs(self.state()["t"] - start) < 0.5)
-        self.button("Pause").click()
+        self.pause()
         self.assertEqual(self.console_errors(), [])
 
     def test_seek_slider_keys(self):
@@ -190,7 +197,7 @@ class PlayerTests(unittest.TestCase):
 
     def test_accessibility_and_layout(self):
         axe_path = os.path.join(os.path.dirname(__import__("axe_selenium_python").__file__), "node_modules/axe-core/axe.min.js")
-        axe_source = open(axe_path, encoding="utf-8").read()
+        axe_source = pathlib.Path(axe_path).read_text(encoding="utf-8")
         for page in ["index.html", f"{SLUG}.html"]:
             for width in [1280, 320]:
                 if page == "index.html":
@@ -263,7 +270,7 @@ class PlayerTests(unittest.TestCase):
             self.assertEqual(self.button("Autoscroll").get_attribute("aria-pressed"), "false", "no automatic scrolling when motion is reduced")
             self.seek(20)
             axe_path = os.path.join(os.path.dirname(__import__("axe_selenium_python").__file__), "node_modules/axe-core/axe.min.js")
-            self.driver.execute_script(open(axe_path, encoding="utf-8").read())
+            self.driver.execute_script(pathlib.Path(axe_path).read_text(encoding="utf-8"))
             result = self.driver.execute_async_script("const done = arguments[arguments.length - 1]; axe.run().then(done)")
             bad = [(v["id"], v["impact"]) for v in result["violations"] if v["impact"] in ("serious", "critical")]
             self.assertEqual(bad, [], "dark scheme")
