@@ -22,6 +22,9 @@ python3 Benchmarks/make-articles.py "$work/big50k" 1 50000
 python3 Benchmarks/make-articles.py "$work/big500k" 1 500000
 
 now() { date +%s.%N; }
+# Every timed run starts with earlier runs' files written back (sync), so none pays for another's.
+settle() { sync; sleep 0.5; }
+settle
 start=$(now)
 for f in "$work"/articles/*.txt; do espeak-ng -v en-us+m2 -s 150 -p 50 -a 100 -f "$f" -w "$work/espeak.wav"; done
 espeak_s=$(echo "$(now) - $start" | bc)
@@ -30,6 +33,7 @@ espeak_s=$(echo "$(now) - $start" | bc)
 # speak each repeated sentence once and flatter the figures. The rebuild is skipped by the
 # journal, which does not need the cache.
 run() {  # jobs, output, extra flags
+  settle
   local start; start=$(now)
   "$edition" build "$work/articles" --output "$2" --no-cache --jobs "$1" --format wav --sample-rate 22050 --quiet $3
   echo "$(now) - $start" | bc
@@ -39,6 +43,7 @@ j2=$(run 2 "$work/out2" --no-mastering)
 m1=$(run 1 "$work/m1" "")
 m2=$(run 2 "$work/m2" "")
 rebuild=$(run 2 "$work/m2" "")
+settle
 start=$(now)
 "$edition" build "$work/articles" --output "$work/d2" --no-cache --jobs 2 --quiet
 default2=$(echo "$(now) - $start" | bc)
