@@ -64,6 +64,11 @@ struct DesignationRule: Rule {
         guard p.kind == .word, !c.isAlnum(p.start - 1) else { return nil }
         // A letter part followed by digits, directly or after a hyphen.
         let next = p.end
+        // "K-12", "K-8": school grades from kindergarten, "K through twelve".
+        if c.text(of: index) == "K", c.isChar(next, "-"), let g = c.number(at: next + 1), g.isInteger, let v = g.intValue,
+           [2, 3, 4, 5, 6, 8, 12].contains(v), !c.isAlnum(g.end), !c.isChar(g.end, "-") {   // "K-9" is a dog
+            return found(p.start, g.end, "K through " + g.words(british: c.british), kind: "range", rule: "range.grades")
+        }
         if c.isDigit(next) || (c.isChar(next, "-") && c.isDigit(next + 1)) {
             let w = c.text(of: index)
             let hasUpper = c.isUpper(p.start)

@@ -53,11 +53,25 @@ struct FractionRule: Rule {
            ["th", "ths", "rd", "rds", "nd", "nds", "st", "sts"].contains(c.text(of: w).lowercased()) {
             return found(n.start, c.pieces[w].end, Self.words(whole, b, british: gb), rule: "fraction.suffixed")
         }
-        // 2/3
         guard c.isChar(n.end, "/"), let d = c.number(at: n.end + 1), d.isInteger, let b = d.intValue,
-              !c.isChar(d.end, "/"), !c.isAlnum(d.end) else { return nil }
+              !c.isChar(d.end, "/") else { return nil }
+        // A television slot, "8/7c": eight Eastern, seven Central.
+        if c.isChar(d.end, "c"), !c.isAlnum(d.end + 1), (1...12).contains(whole), b == whole - 1 || (whole == 1 && b == 12) {
+            return found(n.start, d.end + 1, n.words(british: gb) + ", " + d.words(british: gb) + " central", kind: "time", rule: "time.broadcast")
+        }
+        guard !c.isAlnum(d.end) else { return nil }
+        // 2/3
         if whole < b, Self.denominators.contains(b), whole > 0 {
             return found(n.start, d.end, Self.words(whole, b, british: gb))
+        }
+        // A season or financial year, "2024/25": one year to the next.
+        if n.isYearLike, (d.whole.count == 2 && b == (whole + 1) % 100) || (d.whole.count == 4 && b == whole + 1) {
+            let tail = d.whole.count == 2 ? RangeRule.yearTail(b) : NumberWords.year(b, british: gb)
+            return found(n.start, d.end, NumberWords.year(whole, british: gb) + " to " + tail, kind: "date", rule: "date.season")
+        }
+        // Blood pressure, "120/80": systolic over diastolic, in their ranges only ("80/20" is a split).
+        if (70...260).contains(whole), (40...160).contains(b), whole > b, d.whole.count >= 2 {
+            return found(n.start, d.end, n.words(british: gb) + " over " + d.words(british: gb), rule: "number.over")
         }
         return found(n.start, d.end, n.words(british: gb) + " " + d.words(british: gb), kind: "number", rule: "number.slashed")
     }

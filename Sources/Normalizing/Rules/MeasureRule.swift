@@ -8,7 +8,11 @@ struct MeasureRule: Rule {
     /// Words after "m" that show it means million, not metres ("5m people").
     static let countNouns: Set<String> = ["people", "residents", "users", "viewers", "voters", "refugees",
                                           "households", "homes", "jobs", "doses", "barrels", "customers",
-                                          "subscribers", "children", "followers", "visitors", "tonnes", "passengers"]
+                                          "subscribers", "children", "followers", "visitors", "tonnes", "passengers",
+                                          "patients", "workers", "employees", "students", "pupils", "cases", "deaths",
+                                          "tourists", "votes", "members", "copies", "views", "downloads", "shares",
+                                          "migrants", "adults", "women", "men", "troops", "fans", "listeners", "readers",
+                                          "vehicles", "cars", "tickets", "accounts", "claims", "applications", "calls"]
 
     /// Nouns that a measure describes ("155mm shells", "a 2 km zone"): the unit stays singular.
     static let headNouns: Set<String> = ["shell", "shells", "round", "rounds", "artillery", "gun", "guns", "howitzer",
@@ -46,6 +50,19 @@ struct MeasureRule: Rule {
         return RuleMatch(start: feet.start, end: end, spoken: spoken, kind: "measure", rule: "measure.height")
     }
 
+    /// A room's size in feet, "12' x 14'": both primes make the pair unmistakable.
+    static func feetByFeet(_ c: RuleContext, _ a: NumberLiteral) -> RuleMatch? {
+        func isPrime(_ o: Int) -> Bool { c.isChar(o, "'") || c.isChar(o, "\u{2019}") || c.isChar(o, "\u{2032}") }
+        guard isPrime(a.end) else { return nil }
+        var o = c.skipSpaces(a.end + 1, max: 1)
+        guard c.isChar(o, "x") || c.isChar(o, "\u{00D7}") else { return nil }
+        o = c.skipSpaces(o + 1, max: 1)
+        guard c.isDigit(o), let b = c.number(at: o), isPrime(b.end), !c.isAlnum(b.end + 1) else { return nil }
+        let gb = c.british
+        let spoken = a.words(british: gb) + (a.isOne ? " foot" : " feet") + " by " + b.words(british: gb) + (b.isOne ? " foot" : " feet")
+        return RuleMatch(start: a.start, end: b.end + 1, spoken: spoken, kind: "measure", rule: "measure.dimensions")
+    }
+
     /// The unit written at `offset` (after the number), if any, with where it ends.
     static func unit(_ c: RuleContext, at offset: Int, attached: Bool) -> (Vocabulary.Unit, Int, String)? {
         guard let first = c.at(offset) else { return nil }
@@ -70,10 +87,18 @@ struct MeasureRule: Rule {
         return find(pool, caseless: true)
     }
 
+    /// A lower-case plural noun ("patients", "homes"), not a verb or word that follows a length ("is", "across").
+    static func looksPlural(_ word: String) -> Bool {
+        guard word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is"),
+              word.first.map({ $0.isLowercase }) ?? false else { return false }
+        return !["across", "towards", "hurdles", "wards", "whereas", "perhaps", "becomes", "remains", "stands", "rises",
+                 "falls", "runs", "lies", "goes", "makes", "takes", "gives", "needs", "costs"].contains(word)
+    }
+
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
         let p = c.pieces[index]
         guard p.kind == .number, !c.isDigit(p.start - 1), let n = c.number(at: p.start) else { return nil }
-        if let height = Self.feetAndInches(c, n) { return height }
+        if let height = Self.feetAndInches(c, n) ?? Self.feetByFeet(c, n) { return height }
         var o = n.end
         var hyphenated = false
         var attached = true
@@ -83,6 +108,10 @@ struct MeasureRule: Rule {
            Self.unit(c, at: word.end + 1, attached: false) != nil {
             scale = " " + word.text
             o = word.end
+        }
+        // "9.58s": a decimal time; a whole number with an s is a decade or an age ("the 1990s", "her 20s").
+        if !n.isInteger, scale.isEmpty, c.isChar(o, "s"), !c.isAlnum(o + 1), !c.isChar(o + 1, "'") {
+            return found(n.start, o + 1, n.words(british: c.british) + " seconds")
         }
         if c.isChar(o, "-") && c.isLetter(o + 1) { o += 1; hyphenated = true }
         else if c.isChar(o, " ") || c.isChar(o, "\u{00A0}") || c.isChar(o, "\u{202F}") { o += 1; attached = false }
@@ -101,7 +130,9 @@ struct MeasureRule: Rule {
             return nil
         }
         // "$5m" is money (handled before); "5m people" is a count.
-        if written == "m", let next = c.wordAfter(end), Self.countNouns.contains(next.text.lowercased()) || next.text == "bpd" {
+        // "1.4m patients": a decimal count of anything plural is millions too ("1.4m" of wall is not counted).
+        if written == "m", let next = c.wordAfter(end), Self.countNouns.contains(next.text.lowercased()) || next.text == "bpd"
+            || (!n.isInteger && c.isChar(end, " ") && Self.looksPlural(next.text)) {
             if next.text == "bpd" {
                 return found(n.start, next.end, n.words(british: gb) + " million barrels per day")
             }

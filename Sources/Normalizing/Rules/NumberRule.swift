@@ -24,6 +24,11 @@ struct NumberRule: Rule {
         // "5bn", "40k": a short scale glued on (money is handled before).
         if let w = c.piece(startingAt: n.end), c.pieces[w].kind == .word, !c.isAlnum(c.pieces[w].end) {
             let glued = c.text(of: w)
+            // "49ers", "76ers": a team named for a number, said as one ("forty-niners").
+            if n.isInteger, !n.grouped, glued == "ers", !c.isDigit(p.start - 1) {
+                let words = n.words(british: gb)
+                return found(n.start, c.pieces[w].end, words + (words.hasSuffix("e") ? "rs" : "ers"), kind: "word", rule: "number.team")
+            }
             if let scale = Vocabulary.scales.first(where: { $0.written == glued && $0.written != "m" && $0.written != "M" }) {
                 return found(n.start, c.pieces[w].end, n.words(british: gb) + " " + scale.word, rule: "number.scale")
             }

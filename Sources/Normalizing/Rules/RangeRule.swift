@@ -30,6 +30,9 @@ struct RangeRule: Rule {
         return span(c, a, from: o)
     }
 
+    /// A year's last two digits as said after its century ("twenty-four", "oh nine").
+    static func yearTail(_ z: Int) -> String { z < 10 ? "oh " + NumberWords.ones[z] : NumberWords.underHundred(z) }
+
     private func span(_ c: RuleContext, _ a: NumberLiteral, from o: Int) -> RuleMatch? {
         let gb = c.british
         let before = c.wordBefore(a.start)
@@ -43,8 +46,7 @@ struct RangeRule: Rule {
                 return found(a.start, b.end, NumberWords.year(y, british: gb) + to + NumberWords.year(z, british: gb), rule: "range.years")
             }
             if b.whole.count == 2, z > y % 100 {
-                let tail = z < 10 ? "oh " + NumberWords.ones[z] : NumberWords.underHundred(z)
-                return found(a.start, b.end, NumberWords.year(y, british: gb) + to + tail, rule: "range.years")
+                return found(a.start, b.end, NumberWords.year(y, british: gb) + to + Self.yearTail(z), rule: "range.years")
             }
         }
         // "3-1=2" is a sum, not a range.

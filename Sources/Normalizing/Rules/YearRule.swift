@@ -15,6 +15,13 @@ struct YearRule: Rule {
            c.isChar(n.end, "s"), !c.isAlnum(n.end + 1) {
             return found(p.start, n.end + 1, NumberWords.decade(Int(n.whole)!, british: gb), rule: "date.decade")
         }
+        // '09, ’24: a year cut short ("since '09"), not a quoted number ("'12'").
+        if p.kind == .other, c.s[p.start] == "'" || c.s[p.start] == "\u{2019}", !c.isAlnum(p.start - 1),
+           let n = c.number(at: p.start + 1), n.isInteger, n.whole.count == 2, let v = n.intValue,
+           !c.isAlnum(n.end), !c.isChar(n.end, "'"), !c.isChar(n.end, "\u{2019}"), !c.isChar(n.end, "%"),
+           !(c.isChar(n.end, ".") && c.isDigit(n.end + 1)) {
+            return found(p.start, n.end, RangeRule.yearTail(v), rule: "date.short-year")
+        }
         guard p.kind == .number, let n = c.number(at: p.start), n.isInteger, !n.grouped,
               !c.isDigit(p.start - 1) else { return nil }
         // 1970s, 1970's, 20s
