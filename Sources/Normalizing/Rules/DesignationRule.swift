@@ -57,7 +57,9 @@ struct DesignationRule: Rule {
             guard w < pieces.count, pieces[w].kind == .word, pieces[w].start == p.end else { return nil }
             let word = c.text(of: w)
             if NumberRule.ordinalSuffixes.contains(word.lowercased()) { return nil }
-            if word == "M" || word == "B", p.end - p.start >= 2, !c.isAlnum(pieces[w].end) { return nil }   // "40M users", "70B": millions, billions (NumberRule)
+            // "40M users", "70B": millions, billions (NumberRule).
+            if word == "B", p.end - p.start >= 2, !c.isAlnum(pieces[w].end) { return nil }
+            if word == "M", let n = c.number(at: p.start), NumberRule.isMillions(c, n, end: pieces[w].end) { return nil }
             guard c.isUpper(pieces[w].start) else { return nil }
             return chain(c, from: index)
         }

@@ -13,6 +13,15 @@ struct NumberRule: Rule {
         return ordinalSuffixes.contains(suffix) ? c.pieces[w].end : nil
     }
 
+    /// Whether "M" glued to `n` (ending at `end`) means millions: after a decimal or two digits or
+    /// more ("8.3M", "40M"), or before a plural count ("8M users"); "3M" alone may be the company.
+    static func isMillions(_ c: RuleContext, _ n: NumberLiteral, end: Int) -> Bool {
+        if c.isAlnum(end) { return false }
+        if !n.isInteger || n.end - n.start >= 2 { return true }
+        guard c.isChar(end, " "), let next = c.wordAfter(end)?.text else { return false }
+        return MeasureRule.countNouns.contains(next) || MeasureRule.looksPlural(next)
+    }
+
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
         let p = c.pieces[index]
         guard p.kind == .number, let n = c.number(at: p.start) else { return nil }
@@ -34,7 +43,7 @@ struct NumberRule: Rule {
             }
             // "8.3M", "40M users": millions. A lone digit before M may be a name ("3M"), and a
             // small "m" after a number is metres (the measure rule's). ("70B" comes the way of "5bn".)
-            if glued == "M", !n.isInteger || n.end - n.start >= 2 {
+            if glued == "M", Self.isMillions(c, n, end: c.pieces[w].end) {
                 return found(n.start, c.pieces[w].end, n.words(british: gb) + " million", rule: "number.scale")
             }
         }

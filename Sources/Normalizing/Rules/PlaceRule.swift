@@ -1,6 +1,6 @@
 /// US state codes where an address or a dateline puts them: after "City, " ("Austin, TX",
 /// "Portland, OR", AP style "Albany, N.Y.") or before a ZIP code ("CA 90210"); a quadrant
-/// after a street ("15th St. NW"). Elsewhere "OR", "IN" and "ME" are words
+/// after a street ("15th St. NW"); two joined by "and" or "or" ("TX and CA"). Elsewhere "OR", "IN" and "ME" are words
 /// and "CA" may be anything, so the code is left to the acronym rule.
 struct PlaceRule: Rule {
     var name: String { "place" }
@@ -59,7 +59,26 @@ struct PlaceRule: Rule {
         var zip = c.isChar(p.end, " ")
         if zip { for k in 1...5 where !c.isDigit(p.end + k) { zip = false } }
         zip = zip && !c.isDigit(p.end + 6)
-        guard afterCity || zip else { return nil }
+        guard afterCity || zip || Self.paired(c, p) else { return nil }
         return found(p.start, p.end, state, rule: "place.state")
+    }
+
+    /// Codes that are also words or stand for something else ("LA" is Los Angeles, "MA and MS" degrees) are no pair.
+    static let unpaired: Set<String> = ["OR", "IN", "ME", "OK", "HI", "OH", "ID", "LA", "CO", "DE", "MA", "MS", "MD", "PA", "AR"]
+
+    /// "TX and CA", "NY or NJ": two state codes joined by "and" or "or" name each other states.
+    static func paired(_ c: RuleContext, _ p: Piece) -> Bool {
+        func isCode(_ start: Int, _ end: Int) -> Bool {
+            end - start == 2 && !c.isLetter(start - 1) && !c.isLetter(end) && !c.isDigit(end + 1)
+                && states[c.text(start, end)] != nil && !unpaired.contains(c.text(start, end))
+        }
+        guard isCode(p.start, p.end) else { return false }
+        for joiner in [" and ", " or "] {
+            let after = p.end + joiner.count
+            if c.matches(joiner, at: p.end), isCode(after, after + 2) { return true }
+            let before = p.start - joiner.count
+            if before >= 2, c.matches(joiner, at: before), isCode(before - 2, before) { return true }
+        }
+        return false
     }
 }
