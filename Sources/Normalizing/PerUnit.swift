@@ -17,8 +17,16 @@ enum PerUnit {
     /// American spellings of the few units that differ.
     static let american: [String: String] = ["litre": "liter", "kilometre": "kilometer", "metre": "meter"]
 
-    /// "per hour" and where the rate ends, if `/unit` is written at `offset`.
+    /// Rates lettings and salaries are written with, after a space ("£1,250 pcm", "£30,000 pa").
+    static let letters: [String: String] = ["pcm": "per calendar month", "pw": "per week", "pa": "per annum", "p.a.": "per annum"]
+
+    /// "per hour" and where the rate ends, if `/unit` (or a letting's " pcm") is written at `offset`.
     static func after(_ c: RuleContext, at offset: Int) -> (String, Int)? {
+        if c.isChar(offset, " "), let (written, said) = letters.first(where: { c.matches($0.key, at: offset + 1) }) {
+            let end = offset + 1 + written.unicodeScalars.count
+            guard !c.isAlnum(end) else { return nil }
+            return (said, end)
+        }
         guard c.isChar(offset, "/"), c.isLetter(offset + 1) else { return nil }
         var o = offset + 1
         while c.isLetter(o) { o += 1 }

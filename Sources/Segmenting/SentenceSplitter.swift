@@ -102,7 +102,7 @@ public struct SentenceSplitter: Sendable {
                                       "Gens", "Reps", "Sens", "Messrs", "Jr", "Sr"]
     static let months: Set<String> = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
     /// Abbreviations that name what the number after them counts ("Apt. 5C", "Rm. 12").
-    static let beforeNumbers: Set<String> = ["Apt", "Rm", "Ste", "Bldg", "Vol", "Ch", "Sec", "Art", "Fig"]
+    static let beforeNumbers: Set<String> = ["Apt", "Rm", "Ste", "Bldg", "Vol", "Ch", "Sec", "Art", "Fig", "Prop"]
     /// Abbreviations that may also end a sentence.
     static let abbreviations: Set<String> = ["etc", "e.g", "i.e", "approx", "inc", "ltd", "co", "corp",
                                              "jr", "sr", "a.m", "p.m", "vs", "al", "ave", "blvd", "rd", "ln",

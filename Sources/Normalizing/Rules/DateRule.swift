@@ -135,6 +135,8 @@ struct DateRule: Rule {
             let y = Self.year(c, at: mEnd)
             var words = spoken(month: name, day: d, year: y?.0, dayFirst: true, british: gb)
             if Self.theBefore(c, n.start), words.hasPrefix("the ") { words.removeFirst(4) }
+            // "on 12 Oct. It rained": the abbreviation's full stop ends the sentence too.
+            if y == nil, c.isChar(mEnd - 1, "."), c.sentenceEnds(after: mEnd) { words += "." }
             return found(n.start, y?.1 ?? mEnd, words, rule: "date.day-month")
         }
         return nil

@@ -101,6 +101,15 @@ struct DesignationRule: Rule {
                 parts.append(Self.letters(w)); prevWasLetters = true
             } else if q.kind == .number {
                 let digits = Substring(c.text(of: i))
+                // "PM2.5": a decimal inside a designation is said as one ("two point five").
+                if c.isChar(q.end, "."), i + 2 < pieces.count, pieces[i + 2].kind == .number, pieces[i + 2].start == q.end + 1,
+                   !c.isAlnum(pieces[i + 2].end), !c.isChar(pieces[i + 2].end, ".") || !c.isDigit(pieces[i + 2].end + 1) {
+                    parts.append(NumberWords.decimal(whole: digits, fraction: Substring(c.text(of: i + 2)), british: c.british))
+                    sawDigit = true; prevWasLetters = false
+                    end = pieces[i + 2].end
+                    i += 3
+                    continue
+                }
                 parts.append(prevWasLetters || parts.isEmpty == false ? NumberWords.designation(digits) : NumberWords.cardinal(digits: digits))
                 sawDigit = true; prevWasLetters = false
             } else if c.s[q.start] == "-" || c.s[q.start] == "/", i + 1 < pieces.count, pieces[i + 1].kind != .space, pieces[i + 1].kind != .other {
@@ -111,6 +120,8 @@ struct DesignationRule: Rule {
             i += 1
         }
         guard sawDigit, parts.count >= 2 else { return nil }
+        // "A1(M)": a British road built to motorway standard.
+        if c.matches("(M)", at: end), !c.isAlnum(end + 3) { parts.append("M"); end += 3 }
         // Do not swallow the hyphen of "MiG-29-style" style words: stop at the last alnum.
         return found(pieces[index].start, end, parts.joined(separator: " "))
     }

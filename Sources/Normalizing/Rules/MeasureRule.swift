@@ -75,7 +75,8 @@ struct MeasureRule: Rule {
                 }
                 let end = offset + written.unicodeScalars.count
                 if c.isAlnum(end) && !(written.hasSuffix("°") || written.hasSuffix("º")) { continue }
-                if c.isChar(end, "/") && c.isLetter(end + 1) { continue }  // "m/s" is its own unit
+                // "m/s" is its own unit; "µg/m³" is two, the second per the first.
+                if c.isChar(end, "/") && c.isLetter(end + 1) && MeasureRule.unit(c, at: end + 1, attached: true) == nil { continue }
                 return (unit, end, written)
             }
             return nil
@@ -143,9 +144,14 @@ struct MeasureRule: Rule {
         let adjective = hyphenated || before == "a" || before == "an" || before == "the"
             || (after.map { Self.headNouns.contains($0) || (written == "MP" && Self.cameraNouns.contains($0)) } ?? false)
         let singular = adjective || (n.isOne && scale.isEmpty)
-        let word = gb ? (singular ? unit.oneGB : unit.manyGB) : (singular ? unit.one : unit.many)
+        var word = gb ? (singular ? unit.oneGB : unit.manyGB) : (singular ? unit.one : unit.many)
+        var last = (end: end, written: written)
+        if c.isChar(end, "/"), let (per, perEnd, perWritten) = Self.unit(c, at: end + 1, attached: true) {
+            word += " per " + (gb ? per.oneGB : per.one)
+            last = (perEnd, perWritten)
+        }
         // "3,000 ft." at the end of a sentence: its full stop ends the sentence too.
-        let period = written.hasSuffix(".") && (end >= c.count || c.sentenceEnds(after: end)) ? "." : ""
-        return found(n.start, end, n.words(british: gb) + scale + " " + word + period)
+        let period = last.written.hasSuffix(".") && (last.end >= c.count || c.sentenceEnds(after: last.end)) ? "." : ""
+        return found(n.start, last.end, n.words(british: gb) + scale + " " + word + period)
     }
 }

@@ -57,8 +57,9 @@ struct MoneyRule: Rule {
         if p.kind == .number {
             // 100 USD, 5 million EUR
             guard !c.isDigit(p.start - 1), let n = c.number(at: p.start) else { return nil }
-            // 50p, 4p: pence (but not 5p.m.).
-            if n.isInteger, n.whole.count <= 3, c.isChar(n.end, "p"), !c.isAlnum(n.end + 1), !c.isAlnum(p.start - 1),
+            // 50p, 4p, petrol's 145.9p: pence (but not 5p.m.).
+            if (n.fraction?.count ?? 0) <= 1, n.whole.count <= 3, c.isChar(n.end, "p"), !c.isAlnum(n.end + 1), !c.isAlnum(p.start - 1),
+               !(c.isChar(p.start - 1, ".") && c.isDigit(p.start - 2)),
                !(c.isChar(n.end + 1, ".") && c.isLetter(n.end + 2)) {
                 return found(n.start, n.end + 1, n.words(british: gb) + (n.isOne ? " penny" : " pence"), rule: "money.pence")
             }

@@ -72,6 +72,10 @@ struct RangeRule: Rule {
             if y == 0, x > 0, x < 100 {
                 return found(a.start, end, a.words(british: gb) + (gb ? " nil" : " to nothing"), rule: "range.score")
             }
+            // A season's record, wins and losses: "went 10-2", "a 10-2 record" ("ten and two").
+            if x < 200, y < 200, before?.text.lowercased() == "went" || c.wordAfter(end)?.text.lowercased() == "record" {
+                return found(a.start, end, a.words(british: gb) + " and " + b.words(british: gb), rule: "range.record")
+            }
         }
         return found(a.start, end, a.words(british: gb) + to + b.words(british: gb) + suffix)
     }

@@ -47,7 +47,13 @@ struct RomanNumeralRule: Rule {
         guard p.end - p.start <= 7, c.s[p.start..<p.end].allSatisfy({ "IVXLCDM".unicodeScalars.contains($0) }) else { return nil }
         let w = c.text(of: index)
         guard w.count <= 7, let v = Self.value(w) else { return nil }
-        guard let before = c.wordBefore(p.start), c.isSpace(p.start - 1), c.isUpper(before.start) else { return nil }
+        guard let before = c.wordBefore(p.start), c.isSpace(p.start - 1) else { return nil }
+        // "the 1st XI", "2nd XV": a club's or school's side, named for how many play in it.
+        if w == "XI" || w == "XV", ["first", "second", "third", "fourth"].contains(before.text.lowercased())
+            || (NumberRule.ordinalSuffixes.contains(before.text.lowercased()) && c.isDigit(before.start - 1)) {
+            return found(p.start, p.end, NumberWords.cardinal(v), rule: "roman.side")
+        }
+        guard c.isUpper(before.start) else { return nil }
         // "CHAPTER IX" in a shouted heading is "Chapter IX".
         let prev = before.text == before.text.uppercased() ? before.text.capitalized : before.text
         // Possessive or plural after the numeral: "Charles III's".

@@ -78,6 +78,7 @@ struct SymbolRule: Rule {
             return nil
         case "+":
             if c.isChar(o + 1, "+") { return found(o, o + 2, "plus plus", rule: "symbol.plus") }
+            if c.isChar(o + 1, "/"), c.isChar(o + 2, "-") { return found(o, o + 3, "plus or minus", rule: "symbol.plusminus") }
             return found(o, o + 1, "plus", rule: "symbol.plus")
         case "#", "\u{2116}":
             if c.isDigit(c.skipSpaces(o + 1, max: 1)) { return found(o, o + 1, "number", rule: "symbol.number") }
@@ -98,6 +99,12 @@ struct SymbolRule: Rule {
             if c.isSpace(o - 1) && c.isSpace(o + 1) { return found(o, o + 1, "at", rule: "symbol.at") }
             return nil
         case "/":
+            // "1.5 million/day": a rate after a scaled amount (after a bare amount, the money and
+            // measure rules write it).
+            if let before = c.wordBefore(o), MeasureRule.scaleWords.contains(before.text), before.start + before.text.unicodeScalars.count == o,
+               let (per, end) = PerUnit.after(c, at: o) {
+                return found(o, end, per, rule: "symbol.per")
+            }
             // "and/or", "Russia/Ukraine": a short pause between the two.
             if c.isLetter(o - 1) && c.isLetter(o + 1) { return found(o, o + 1, " ", rule: "symbol.slash") }
             return nil

@@ -31,12 +31,14 @@ struct TitleRule: Rule {
         "Inc": "Incorporated", "Ltd": "Limited", "Corp": "Corporation",
         "Bros": "Brothers", "Dept": "Department", "dept": "department", "Univ": "University", "Govt": "Government",
         "govt": "government", "Jan": "January", "Apr": "April", "Aug": "August", "Dec": "December",
-        "Apt": "Apartment", "Rm": "Room", "Bldg": "Building", "Ch": "chapter",
+        "Apt": "Apartment", "Rm": "Room", "Bldg": "Building", "Ch": "chapter", "Prop": "Proposition",
         "Assn": "Association", "Intl": "International", "Natl": "National", "Ste": "Suite",
         "Mon": "Monday", "Tue": "Tuesday", "Tues": "Tuesday", "Wed": "Wednesday", "Thu": "Thursday", "Thur": "Thursday",
         "Thurs": "Thursday", "Fri": "Friday", "Sat": "Saturday", "Sun": "Sunday",
         "mins": "minutes", "hrs": "hours", "tel": "telephone", "Tel": "telephone", "min": "minimum", "max": "maximum",
     ]
+
+    static let weekdays: Set<String> = ["Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"]
 
     static func isCapitalizedWord(_ c: RuleContext, at o: Int) -> Bool {
         c.isUpper(o) && c.isLetter(o)
@@ -59,6 +61,10 @@ struct TitleRule: Rule {
         let dotted = c.isChar(p.end, ".")
         guard dotted || (p.end - p.start <= 4 && c.isUpper(p.start)) else { return nil }
         let w = c.text(of: index)
+        // "Sat 12 Oct": a weekday cut short before the day of the month needs no full stop.
+        if !dotted, Self.weekdays.contains(w), !c.isAlnum(p.start - 1), c.isChar(p.end, " "), c.isDigit(p.end + 1), let day = Self.plain[w] {
+            return found(p.start, p.end, day, rule: "abbreviation.weekday")
+        }
         guard dotted || Self.undotted.contains(w) || Self.streets[w] != nil else { return nil }
         let end = dotted ? p.end + 1 : p.end
         let after = c.skipSpaces(end, max: 2)
