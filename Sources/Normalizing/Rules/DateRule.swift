@@ -64,6 +64,9 @@ struct DateRule: Rule {
     /// Numeric dates with the year first ("2021/03/04", "2021.03.04") or last with dots
     /// ("04.03.2021", day first as in most of the world). Read from digit runs: a decimal
     /// scan would take "04.03" for a number.
+    /// Words after which a slashed month and day is a date ("on 12/25").
+    static let beforeDay: Set<String> = ["on", "until", "till", "since", "through", "thru"]
+
     func numeric(_ c: RuleContext, at start: Int) -> RuleMatch? {
         let gb = c.british
         func run(_ o: Int) -> (value: Int, count: Int, end: Int)? {
@@ -127,6 +130,17 @@ struct DateRule: Rule {
             if (1...12).contains(mo), (1...31).contains(da) {
                 if yl.whole.count == 2 { y += y < 50 ? 2000 : 1900 }
                 return found(n.start, yl.end, spoken(month: Vocabulary.monthNumbers[mo - 1], day: da, year: y, dayFirst: gb, british: gb), rule: "date.slashed")
+            }
+        }
+        // "on 12/25", "set for 10/15": a month and day alone, where the word before says it is a
+        // date ("for" only where the pair is no common fraction: "for 3/4 of an hour").
+        if n.whole.count <= 2, c.isChar(n.end, "/"), let m = c.number(at: n.end + 1), m.isInteger, m.whole.count <= 2,
+           !c.isAlnum(m.end), !c.isChar(m.end, "/"), let a = n.intValue, let b = m.intValue,
+           let w = c.wordBefore(n.start)?.text.lowercased(), c.isSpace(n.start - 1),
+           Self.beforeDay.contains(w) || (w == "for" && !(a < b && FractionRule.denominators.contains(b))) {
+            let (mo, da) = gb ? (b, a) : (a, b)
+            if (1...12).contains(mo), (1...31).contains(da) {
+                return found(n.start, m.end, spoken(month: Vocabulary.monthNumbers[mo - 1], day: da, year: nil, dayFirst: gb, british: gb), rule: "date.slashed")
             }
         }
         // 9 May 2022, 24 February

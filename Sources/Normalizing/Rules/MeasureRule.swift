@@ -74,7 +74,7 @@ struct MeasureRule: Rule {
                     guard c.matches(written, at: offset) else { continue }
                 }
                 let end = offset + written.unicodeScalars.count
-                if c.isAlnum(end) && !(written.hasSuffix("°") || written.hasSuffix("º")) { continue }
+                if c.isAlnum(end) && !(written.hasSuffix("°") || written.hasSuffix("º")) && !(written == "h" && c.isDigit(end)) { continue }   // "2h30m"
                 // "m/s" is its own unit; "µg/m³" is two, the second per the first.
                 if c.isChar(end, "/") && c.isLetter(end + 1) && MeasureRule.unit(c, at: end + 1, attached: true) == nil { continue }
                 return (unit, end, written)
@@ -129,6 +129,13 @@ struct MeasureRule: Rule {
         // camera"); "one MP voted against" is a member of parliament.
         if written == "MP", !attached, !(c.wordAfter(end).map { Self.cameraNouns.contains($0.text.lowercased()) } ?? false) {
             return nil
+        }
+        // "1h 45m", "2h30m": minutes after hours.
+        if written == "m", attached, !c.isAlnum(end) {
+            let back = c.isChar(n.start - 1, " ") ? n.start - 2 : n.start - 1
+            if c.isChar(back, "h"), c.isDigit(back - 1) {
+                return found(n.start, end, n.words(british: c.british) + (n.isOne ? " minute" : " minutes"))
+            }
         }
         // "$5m" is money (handled before); "5m people" is a count.
         // "1.4m patients": a decimal count of anything plural is millions too ("1.4m" of wall is not counted).

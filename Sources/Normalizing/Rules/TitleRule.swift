@@ -31,7 +31,7 @@ struct TitleRule: Rule {
         "Inc": "Incorporated", "Ltd": "Limited", "Corp": "Corporation",
         "Bros": "Brothers", "Dept": "Department", "dept": "department", "Univ": "University", "Govt": "Government",
         "govt": "government", "Jan": "January", "Apr": "April", "Aug": "August", "Dec": "December",
-        "Apt": "Apartment", "Rm": "Room", "Bldg": "Building", "Ch": "chapter", "Prop": "Proposition",
+        "Apt": "Apartment", "Rm": "Room", "Bldg": "Building", "Ch": "chapter", "Prop": "Proposition", "doz": "dozen",
         "Assn": "Association", "Intl": "International", "Natl": "National", "Ste": "Suite",
         "Mon": "Monday", "Tue": "Tuesday", "Tues": "Tuesday", "Wed": "Wednesday", "Thu": "Thursday", "Thur": "Thursday",
         "Thurs": "Thursday", "Fri": "Friday", "Sat": "Saturday", "Sun": "Sunday",
