@@ -35,7 +35,7 @@ struct MeasureRule: Rule {
     /// "5'6\"", "6′ 2″": feet and inches with prime marks (or the quotes typed for them). Only the
     /// pair: a lone "5'" may be a closing quote ("his 'top 5'").
     static func feetAndInches(_ c: RuleContext, _ feet: NumberLiteral) -> RuleMatch? {
-        guard feet.isInteger, let prime = c.at(feet.end), prime == "'" || prime == "\u{2019}" || prime == "\u{2032}" else { return nil }
+        guard feet.isInteger, isPrime(c, feet.end) else { return nil }
         let o = c.skipSpaces(feet.end + 1, max: 1)
         guard c.isDigit(o), let inches = c.number(at: o), inches.isInteger, let mark = c.at(inches.end) else { return nil }
         var end = inches.end + 1
@@ -50,14 +50,16 @@ struct MeasureRule: Rule {
         return RuleMatch(start: feet.start, end: end, spoken: spoken, kind: "measure", rule: "measure.height")
     }
 
+    /// A foot mark: a prime, or the apostrophe typed for one.
+    static func isPrime(_ c: RuleContext, _ o: Int) -> Bool { c.isChar(o, "'") || c.isChar(o, "\u{2019}") || c.isChar(o, "\u{2032}") }
+
     /// A room's size in feet, "12' x 14'": both primes make the pair unmistakable.
     static func feetByFeet(_ c: RuleContext, _ a: NumberLiteral) -> RuleMatch? {
-        func isPrime(_ o: Int) -> Bool { c.isChar(o, "'") || c.isChar(o, "\u{2019}") || c.isChar(o, "\u{2032}") }
-        guard isPrime(a.end) else { return nil }
+        guard isPrime(c, a.end) else { return nil }
         var o = c.skipSpaces(a.end + 1, max: 1)
         guard c.isChar(o, "x") || c.isChar(o, "\u{00D7}") else { return nil }
         o = c.skipSpaces(o + 1, max: 1)
-        guard c.isDigit(o), let b = c.number(at: o), isPrime(b.end), !c.isAlnum(b.end + 1) else { return nil }
+        guard c.isDigit(o), let b = c.number(at: o), isPrime(c, b.end), !c.isAlnum(b.end + 1) else { return nil }
         let gb = c.british
         let spoken = a.words(british: gb) + (a.isOne ? " foot" : " feet") + " by " + b.words(british: gb) + (b.isOne ? " foot" : " feet")
         return RuleMatch(start: a.start, end: b.end + 1, spoken: spoken, kind: "measure", rule: "measure.dimensions")
