@@ -14,12 +14,13 @@ struct NumberRule: Rule {
     }
 
     /// Whether "M" glued to `n` (ending at `end`) means millions: after a decimal or two digits or
-    /// more ("8.3M", "40M"), or before a plural count ("8M users"); "3M" alone may be the company.
+    /// more ("8.3M", "40M"), or before a known count ("8M users"); "3M" alone, or before what the
+    /// company makes ("3M masks"), is the company.
     static func isMillions(_ c: RuleContext, _ n: NumberLiteral, end: Int) -> Bool {
         if c.isAlnum(end) { return false }
         if !n.isInteger || n.end - n.start >= 2 { return true }
         guard c.isChar(end, " "), let next = c.wordAfter(end)?.text else { return false }
-        return MeasureRule.countNouns.contains(next) || MeasureRule.looksPlural(next)
+        return MeasureRule.countNouns.contains(next)
     }
 
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
