@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "edition", targets: ["edition"]),
+        .executable(name: "edition-speaker", targets: ["edition-speaker"]),
         .library(name: "EditionKit", targets: ["Building"]),
     ],
     dependencies: [
@@ -97,6 +98,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The synthesis worker alone, Swift's runtime linked in: the fewer mappings a worker has,
+        // the cheaper the fork of a speaker per chunk (WorkerPool.speaker(beside:)).
+        .executableTarget(name: "edition-speaker", dependencies: ["Synthesizing"], path: "Sources/Speaker"),
 
         // Benchmarks/dsp-costs.sh: each mastering stage's cost per hour of audio.
         .executableTarget(name: "dsp-costs", dependencies: ["Mastering", "Audio"], path: "Benchmarks/DSPCosts"),

@@ -32,7 +32,7 @@ public final class WorkerPool: Sendable {
         self.jobs = max(1, jobs)
         // LD_BIND_NOW: a worker forks a speaker per chunk, and with lazy binding every speaker
         // looked up again each library function it called (~10 ms once per worker instead).
-        let core = PoolCore(executable: executable,
+        let core = PoolCore(executable: Self.speaker(beside: executable),
                             environment: ProcessInfo.processInfo.environment.merging(["LD_BIND_NOW": "1"]) { $1 }
                                 .merging(environment) { $1 })
         self.core = core
@@ -42,6 +42,15 @@ public final class WorkerPool: Sendable {
     }
 
     deinit { shutdown() }
+
+    /// The program a worker runs: `edition-speaker` where it lies beside `executable` (it links
+    /// espeak-ng and little else, so the fork per chunk copies fewer mappings), else
+    /// `executable` itself as `edition worker`. Both run the same `Worker` loop.
+    static func speaker(beside executable: String) -> String {
+        let speaker = URL(fileURLWithPath: executable).deletingLastPathComponent()
+            .appendingPathComponent("edition-speaker").path
+        return access(speaker, X_OK) == 0 ? speaker : executable
+    }
 
     /// Stops the slots and their workers (and the workers' children) and waits for the slots.
     /// A stream still open then throws `SynthesisError.shutDown` from `next()`. Idempotent.

@@ -60,4 +60,30 @@ final class DeterminismTests: XCTestCase {
         XCTAssertEqual(outcomes[2].take.words, alone.take.words)
         if let first = pid.first { XCTAssertEqual(pool.workerPIDs, [first], "the worker restarted in place, not replaced") }
     }
+
+    /// The pool runs `edition-speaker` when it lies beside `edition`, else `edition worker`:
+    /// the same loop in two executables, so the same chunks must come out sample for sample.
+    func testTheSlimSpeakerAndEditionWorkerSpeakAlike() throws {
+        let beside = URL(fileURLWithPath: TestEnvironment.editionBinary).deletingLastPathComponent()
+        XCTAssertEqual(WorkerPool.speaker(beside: TestEnvironment.editionBinary), beside.appendingPathComponent("edition-speaker").path)
+        // A link to `edition` in a folder with no speaker in it: the pool falls back to `edition worker`.
+        let alone = FileManager.default.temporaryDirectory.appendingPathComponent("speaker-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: alone, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: alone) }
+        let edition = alone.appendingPathComponent("edition").path
+        try FileManager.default.createSymbolicLink(atPath: edition, withDestinationPath: TestEnvironment.editionBinary)
+        XCTAssertEqual(WorkerPool.speaker(beside: edition), edition)
+
+        let texts = [sentence] + others
+        let slim = WorkerPool(executable: TestEnvironment.editionBinary, jobs: 1)
+        defer { slim.shutdown() }
+        let full = WorkerPool(executable: edition, jobs: 1)
+        defer { full.shutdown() }
+        let bySpeaker = try slim.speak(texts), byWorker = try full.speak(texts)
+        let programs = [slim, full].map { pool in pool.workerPIDs.first.flatMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\($0)/exe") } }
+        XCTAssertEqual(programs.map { $0.map { URL(fileURLWithPath: $0).lastPathComponent } }, ["edition-speaker", "edition"])
+        XCTAssertEqual(bySpeaker.map(\.failure), texts.map { _ in nil })
+        XCTAssertEqual(bySpeaker.map(\.take.samples), byWorker.map(\.take.samples))
+        XCTAssertEqual(bySpeaker.map(\.take.words), byWorker.map(\.take.words))
+    }
 }
