@@ -20,7 +20,7 @@ deps:
 	@python3 -c "import yar_numerals" 2>/dev/null || python3 -m pip install -q yar-numerals
 
 build: deps
-	$(SWIFT) build -c release --product edition
+	$(SWIFT) build -c release
 
 demo: build
 	.build/release/edition narrate $(SAMPLE) --output Output

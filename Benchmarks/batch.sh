@@ -13,7 +13,7 @@ count=${1:-50}
 words=${2:-600}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-swift build -c release --product edition >/dev/null
+swift build -c release >/dev/null
 edition=$PWD/.build/release/edition
 export EDITION_VOICES=$PWD/Voices
 

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 words=${1:-15000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-swift build -c release --product edition >/dev/null
+swift build -c release >/dev/null
 swift build -c release --product dsp-costs >/dev/null
 export EDITION_VOICES=$PWD/Voices
 python3 Benchmarks/make-articles.py "$work/in" 1 "$words"

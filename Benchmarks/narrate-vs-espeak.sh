@@ -11,7 +11,7 @@ jobs=${2:-$(nproc)}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-swift build -c release --product edition >/dev/null
+swift build -c release >/dev/null
 edition=.build/release/edition
 
 # A long article made of the sample's body paragraphs, repeated until it is long enough.

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 if [ -z "${EDITION:-}" ]; then
-  swift build -c release --product edition >/dev/null
+  swift build -c release >/dev/null
   EDITION=$PWD/.build/release/edition
 fi
 export EDITION_VOICES=$PWD/Voices

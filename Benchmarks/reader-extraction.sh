@@ -22,7 +22,7 @@ dataset=$(cd "$1" && pwd)
 shift
 cd "$(dirname "$0")/.."
 if [ -z "${EDITION:-}" ]; then
-  swift build -c release --product edition >/dev/null
+  swift build -c release >/dev/null
   EDITION=$PWD/.build/release/edition
 fi
 export EDITION_VOICES=$PWD/Voices

@@ -20,7 +20,7 @@ short_words=${2:-600}
 duration=${3:-10}
 connections=64
 if [ -z "${EDITION:-}" ]; then
-  swift build -c release --product edition >/dev/null
+  swift build -c release >/dev/null
 fi
 edition=${EDITION:-.build/release/edition}
 [ -x "$edition" ] || { echo "serve.sh: no executable at $edition (build it, or set EDITION)" >&2; exit 1; }

@@ -15,7 +15,7 @@ words=${2:-400}
 work=$(mktemp -d)
 started=""
 trap '[ -n "$started" ] && "$root/.ci/slurm-down.sh" >/dev/null 2>&1; rm -rf "$work"' EXIT
-swift build -c release --product edition >/dev/null
+swift build -c release >/dev/null
 edition=$root/.build/release/edition
 export EDITION_VOICES=$root/Voices
 python3 Benchmarks/make-articles.py "$work/articles" "$count" "$words"
