@@ -127,6 +127,10 @@ enum Vocabulary {
             ("qt.", Unit("quart", "quarts"), true), ("pts.", Unit("point", "points"), true),
             ("µg", Unit("microgram", "micrograms"), true), ("μg", Unit("microgram", "micrograms"), true),
             ("qt", Unit("quart", "quarts"), true), ("pts", Unit("point", "points"), true),
+            // A box score: "28 pts, 11 reb, 7 ast, 3 stl, 2 blk".
+            ("reb", Unit("rebound", "rebounds"), true), ("ast", Unit("assist", "assists"), true),
+            ("stl", Unit("steal", "steals"), true), ("blk", Unit("block", "blocks"), true),
+            ("reb.", Unit("rebound", "rebounds"), true), ("ast.", Unit("assist", "assists"), true),
             ("yd", Unit("yard", "yards"), true), ("yds", Unit("yard", "yards"), true),
             ("yd.", Unit("yard", "yards"), true), ("yds.", Unit("yard", "yards"), true),
             ("hr.", Unit("hour", "hours"), true), ("hrs.", Unit("hour", "hours"), true),

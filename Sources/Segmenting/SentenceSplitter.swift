@@ -42,9 +42,9 @@ public struct SentenceSplitter: Sendable {
         while w > 0, !chars[w - 1].isWhitespace, !Self.openers.contains(chars[w - 1]) { w -= 1 }
         let word = String(chars[w..<dot])
         let nextWord = Self.word(in: chars, from: next)
+        // "FEB. 2", "sept. 14": a month in any case, before its day; "on 12 Oct. It rained" ends there.
+        if Self.months.contains(word.capitalized) { return !following.isNumber && Self.openingWords.contains(nextWord) }
         if Self.titles.contains(word) { return false }                 // Gen. Smith, Dr. Who
-        // "FEB. 2", "sept. 14": a month in any case, before its day.
-        if Self.months.contains(word.capitalized), following.isNumber { return false }
         if word.count == 1, word.first!.isUppercase { return false }    // J. R. R. Tolkien
         if (word == "c" || word == "ca"), following.isNumber { return false }   // "born c. 1850"
         if Self.beforeNumbers.contains(word), following.isNumber { return false }   // "Apt. 5C"
@@ -97,8 +97,7 @@ public struct SentenceSplitter: Sendable {
     /// Titles are always followed by a name, never by the end of a sentence.
     static let titles: Set<String> = ["Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt", "Gov",
                                       "Sen", "Rep", "Pres", "Prof", "St", "Maj", "Adm", "Cpl", "Pvt",
-                                      "Rev", "Hon", "Mt", "Ft", "No", "Nos", "Fig", "Sept", "Jan", "Feb",
-                                      "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "vs",
+                                      "Rev", "Hon", "Mt", "Ft", "No", "Nos", "Fig", "vs",
                                       "Gens", "Reps", "Sens", "Messrs", "Jr", "Sr"]
     static let months: Set<String> = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
     /// Abbreviations that name what the number after them counts ("Apt. 5C", "Rm. 12").

@@ -14,6 +14,10 @@ final class SentenceSplitterTests: XCTestCase {
                        ["Aid from the U.S. arrived on Monday.", "The U.S. Army helped."])
         XCTAssertEqual(splitter.split("Weapons came from the U.S. The shipment was large."),
                        ["Weapons came from the U.S.", "The shipment was large."])
+        // A month's abbreviation holds its day ("Nov. 5") but may end a sentence after one.
+        XCTAssertEqual(splitter.split("It was on Sun 5th Nov. The new note came out. Vote on Nov. 5 or FEB. 2."),
+                       ["It was on Sun 5th Nov.", "The new note came out.", "Vote on Nov. 5 or FEB. 2."])
+        XCTAssertEqual(splitter.split("It was on 12 Oct. It rained."), ["It was on 12 Oct.", "It rained."])
         XCTAssertEqual(splitter.split("Tanks, drones, etc. were listed, e.g. the Leopard."),
                        ["Tanks, drones, etc. were listed, e.g. the Leopard."])
     }

@@ -16,9 +16,30 @@ struct DesignationRule: Rule {
         "Patriot": "Patriot", "Gepard": "Gepard", "Falcon": "Falcon", "Starship": "Starship", "Soyuz": "Soyuz",
         "Web": "Web", "Galaxy": "Galaxy", "Pixel": "Pixel", "iPhone": "iPhone", "Windows": "Windows", "Euro": "Euro",
     ]
+    /// Bills in Congress and the state houses.
+    static let billPrefixes = ["H.R.", "S.B.", "H.B.", "A.B.", "S.", "H.J.Res.", "S.J.Res.", "H.Res.", "S.Res."]
     /// Names after which a bare number is a model number ("Boeing 737").
     static let makers: Set<String> = ["Boeing", "Airbus", "Embraer", "Tupolev", "Ilyushin", "Antonov", "Sukhoi",
                                       "Cessna", "Bombardier", "Gulfstream", "Lockheed", "Sikorsky", "Xbox"]
+
+    /// Jetliners named without their maker: "the 737 MAX 9", "a 747", "the 787 Dreamliner".
+    /// A bare "737 jets" stays a count.
+    private func isBoeingModel(_ c: RuleContext, _ p: Piece) -> Bool {
+        guard p.end - p.start == 3, c.isChar(p.start, "7"), c.isChar(p.end - 1, "7") else { return false }
+        if let after = c.wordAfter(p.end), after.start == p.end + 1, ["MAX", "Max", "Dreamliner", "Dreamliners", "jumbo"].contains(after.text) { return true }
+        if c.isChar(p.end, "-"), c.isDigit(p.end + 1) { return true }   // "737-800"
+        // "a 747": one of them, so not a count.
+        guard let before = c.wordBefore(p.start), ["a", "A"].contains(before.text) else { return false }
+        return c.wordAfter(p.end).map { !$0.text.hasSuffix("s") } ?? true
+    }
+
+    /// Is a motorway ("M25", "A1(M)") named within a few words of `start` or `end`?
+    private func nearMotorway(_ c: RuleContext, _ start: Int, _ end: Int) -> Bool {
+        func road(_ o: Int) -> Bool { c.isChar(o, "M") && !c.isAlnum(o - 1) && c.isDigit(o + 1) || c.matches("(M)", at: o) }
+        for o in max(0, start - 60)..<start where road(o) { return true }
+        for o in end..<min(c.s.count, end + 40) where road(o) { return true }
+        return false
+    }
 
     static func letters(_ w: String) -> String {
         if let word = wordParts[w] { return word }
@@ -37,13 +58,22 @@ struct DesignationRule: Rule {
             if c.isDigit(p.start - 1) || c.isLetter(p.start - 1) { return nil }
             if (c.isChar(p.start - 1, ".") || c.isChar(p.start - 1, ",")) && c.isDigit(p.start - 2) { return nil }   // "8.3M": a decimal's tail
             // "Boeing 737", "Airbus A320" is handled at the letter.
-            if let before = c.wordBefore(p.start), Self.makers.contains(before.text), c.isSpace(p.start - 1), !c.isAlnum(p.end), !c.isChar(p.end, ",") || !c.isDigit(p.end + 1) {
+            if (c.wordBefore(p.start).map { Self.makers.contains($0.text) } ?? false) || isBoeingModel(c, p), c.isSpace(p.start - 1) || p.start == 0,
+               !c.isAlnum(p.end), !c.isChar(p.end, ",") || !c.isDigit(p.end + 1) {
                 let model = NumberWords.designation(Substring(c.text(of: index)))
                 // "Boeing 737-800": the variant after a hyphen is read the same way.
                 if c.isChar(p.end, "-"), let v = c.piece(startingAt: p.end + 1), c.pieces[v].kind == .number, !c.isAlnum(c.pieces[v].end) {
                     return found(p.start, c.pieces[v].end, model + " " + NumberWords.designation(Substring(c.text(of: v))), rule: "designation.model")
                 }
                 return found(p.start, p.end, model, rule: "designation.model")
+            }
+            // "H.R. 3684", "S.B. 1047": a bill's number is read in pairs, as a model's is.
+            if c.isSpace(p.start - 1), c.isChar(p.start - 2, "."), (3...4).contains(p.end - p.start), !c.isAlnum(p.end),
+               let prefix = Self.billPrefixes.first(where: { c.matches($0, at: p.start - 1 - $0.unicodeScalars.count) && !c.isLetter(p.start - 2 - $0.unicodeScalars.count) }) {
+                let number = NumberWords.designation(Substring(c.text(of: index)))
+                // "S. 2226": the lone letter is said with its number, not left to end a sentence.
+                if prefix == "S." { return found(p.start - 3, p.end, "S " + number, rule: "designation.bill") }
+                return found(p.start, p.end, number, rule: "designation.bill")
             }
             // "RTX 4090", "flight BA 283": a model or flight number after capitals is read in pairs.
             if let before = c.wordBefore(p.start), c.isSpace(p.start - 1), (2...5).contains(before.text.count),
@@ -70,6 +100,11 @@ struct DesignationRule: Rule {
         if c.text(of: index) == "K", c.isChar(next, "-"), let g = c.number(at: next + 1), g.isInteger, let v = g.intValue,
            [2, 3, 4, 5, 6, 8, 12].contains(v), !c.isAlnum(g.end), !c.isChar(g.end, "-") {   // "K-9" is a dog
             return found(p.start, g.end, "K through " + g.words(british: c.british), kind: "range", rule: "range.grades")
+        }
+        // "between J10 and J11 of the M25": a motorway junction.
+        if c.text(of: index) == "J", let j = c.number(at: next), j.isInteger, j.whole.count <= 2, !c.isAlnum(j.end),
+           let v = j.intValue, nearMotorway(c, p.start, j.end) {
+            return found(p.start, j.end, "junction " + NumberWords.cardinal(v), kind: "address", rule: "designation.junction")
         }
         if c.isDigit(next) || (c.isChar(next, "-") && c.isDigit(next + 1)) {
             let w = c.text(of: index)

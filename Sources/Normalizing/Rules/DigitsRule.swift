@@ -73,6 +73,8 @@ struct DigitsRule: Rule {
         // "The PIN was 1234", "his account number is 4091": the cue is before the verb.
         if ["is", "was", "are", "were", "reads", "read"].contains(w1.text.lowercased()), let w = c.wordBefore(w1.start) { w1 = w }
         let one = w1.text.lowercased()
+        // "Text HELP to 45678": a short code.
+        if one == "to", isTextMessage(c, before: w1.start) { return true }
         if w1.text.count == 2, PlaceRule.states[w1.text] != nil, c.isDigit(start), isZip(c, start) { return true }
         let w0 = c.wordBefore(w1.start)
         let pair = (w0?.text.lowercased() ?? "") + " " + one
@@ -85,6 +87,17 @@ struct DigitsRule: Rule {
             return Self.endingOwners.contains(owner ?? "")
         }
         return true
+    }
+
+    /// Is a "text" verb up to three words before `offset` ("text STOP to", "text the word YES to")?
+    private func isTextMessage(_ c: RuleContext, before offset: Int) -> Bool {
+        var o = offset
+        for _ in 0..<4 {
+            guard let w = c.wordBefore(o) else { return false }
+            if ["text", "texting", "sms"].contains(w.text.lowercased()) { return true }
+            o = w.start
+        }
+        return false
     }
 
     private func isZip(_ c: RuleContext, _ start: Int) -> Bool {

@@ -8,6 +8,8 @@ struct MoneyRule: Rule {
     static let notNouns: Set<String> = ["a", "an", "and", "or", "of", "per", "to", "for", "in", "on", "at", "from", "with",
                                         "by", "each", "more", "less", "than", "off", "plus", "minus", "apiece", "up"]
 
+    static let tender: Set<String> = ["note", "notes", "bill", "bills", "coin", "coins", "banknote", "banknotes"]
+
     /// A currency sign at `o`, and where it ends.
     static func sign(_ c: RuleContext, at o: Int) -> (Vocabulary.Currency, Int)? {
         guard let first = c.at(o) else { return nil }
@@ -58,7 +60,7 @@ struct MoneyRule: Rule {
             // 100 USD, 5 million EUR
             guard !c.isDigit(p.start - 1), let n = c.number(at: p.start) else { return nil }
             // 50p, 4p, petrol's 145.9p: pence (but not 5p.m.).
-            if (n.fraction?.count ?? 0) <= 1, n.whole.count <= 3, c.isChar(n.end, "p"), !c.isAlnum(n.end + 1), !c.isAlnum(p.start - 1),
+            if (n.fraction?.count ?? 0) <= 2, n.whole.count <= 3, c.isChar(n.end, "p"), !c.isAlnum(n.end + 1), !c.isAlnum(p.start - 1),
                !(c.isChar(p.start - 1, ".") && c.isDigit(p.start - 2)),
                !(c.isChar(n.end + 1, ".") && c.isLetter(n.end + 2)) {
                 return found(n.start, n.end + 1, n.words(british: gb) + (n.isOne ? " penny" : " pence"), rule: "money.pence")
@@ -95,7 +97,9 @@ struct MoneyRule: Rule {
         let article = c.wordBefore(p.start)?.text.lowercased()
         // "a $1 million prize", "a $20 bill": an amount before its noun says the currency once, singular.
         let nounAfter = c.isChar(end, " ") && (c.wordAfter(end).map { c.isLower($0.start) && !Self.notNouns.contains($0.text) } ?? false)
-        let adjective = hyphenated || ((article == "a" || article == "an") && (scale != nil || (n.isInteger && nounAfter)))
+        // "the new £5 note": a note or coin is named by its value whatever comes before it.
+        let tender = n.isInteger && c.isChar(end, " ") && (c.wordAfter(end).map { Self.tender.contains($0.text) } ?? false)
+        let adjective = tender || hyphenated || ((article == "a" || article == "an") && (scale != nil || (n.isInteger && nounAfter)))
         let between = article == "between"
         // A range: "$3-4 billion", "$10–$20", "$3 to $4 billion".
         var q = end

@@ -21,8 +21,22 @@ struct TimeRule: Rule {
         m == 0 ? "" : m < 10 ? " oh " + NumberWords.ones[m] : " " + NumberWords.underHundred(m)
     }
 
+    /// "0600 hours" "oh six hundred hours", "1430 hrs" "fourteen thirty hours": the armed forces' and
+    /// emergency services' clock, only where "hours" follows (a bare "1430" is a year or a count).
+    private func militaryTime(_ c: RuleContext, _ p: Piece) -> RuleMatch? {
+        guard p.kind == .number, p.end - p.start == 4, !c.isAlnum(p.start - 1), !c.isChar(p.start - 1, "."),
+              let v = Int(c.text(p.start, p.end)), v / 100 < 24, v % 100 < 60, c.isSpace(p.end),
+              let after = c.wordAfter(p.end), after.start == p.end + 1, ["hours", "hrs"].contains(after.text) else { return nil }
+        if c.wordAfter(after.end)?.text == "of" { return nil }   // "1945 hours of footage" is a count
+        let h = v / 100, m = v % 100
+        let hour = h < 10 ? (h == 0 ? "zero" : "oh " + NumberWords.ones[h]) : NumberWords.underHundred(h)
+        let words = hour + (m == 0 ? " hundred" : m < 10 ? " oh " + NumberWords.ones[m] : " " + NumberWords.underHundred(m))
+        return found(p.start, after.end, words + " hours", rule: "time.military")
+    }
+
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
         let p = c.pieces[index]
+        if let military = militaryTime(c, p) { return military }
         guard p.kind == .number, !c.isDigit(p.start - 1), p.end - p.start <= 2, let h = Int(c.text(of: index)) else { return nil }
         let hourText = c.text(of: index)
         // 7pm, 7 p.m.

@@ -24,6 +24,11 @@ struct YearRule: Rule {
         }
         guard p.kind == .number, let n = c.number(at: p.start), n.isInteger, !n.grouped,
               !c.isDigit(p.start - 1) else { return nil }
+        // "under-16s", "the over-75s": an age group, said as a plural number.
+        if n.whole.count <= 2, c.isChar(p.start - 1, "-"), c.isChar(n.end, "s"), !c.isAlnum(n.end + 1), let v = n.intValue,
+           let w = c.wordBefore(p.start - 1), ["under", "over"].contains(w.text.lowercased()), w.start + w.text.unicodeScalars.count == p.start - 1 {
+            return found(n.start, n.end + 1, NumberWords.pluralize(NumberWords.underHundred(v)), rule: "date.age-group")
+        }
         // 1970s, 1970's, 20s
         if (n.whole.count == 4 || n.whole.count == 2), n.whole.last == "0" {
             var e = n.end
