@@ -1,3 +1,5 @@
+import EditionCore
+
 /// One class of written text and how to say it. A rule looks at the piece at `index` and,
 /// if the text there is its business, says how to speak a span starting there.
 protocol Rule: Sendable {
@@ -209,14 +211,8 @@ final class RuleContext {
         if s[offset..<o].contains("\n") { return true }
         if c == "\"" || c == "\u{201C}" { return true }
         guard c.properties.isUppercase, let w = wordAfter(o) else { return false }
-        return RuleContext.sentenceStarters.contains(w.text)
+        return SentenceStarters.words.contains(w.text)
     }
-
-    /// Capitalized words that usually open a sentence rather than continue a name.
-    static let sentenceStarters: Set<String> = ["The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But",
-        "And", "In", "On", "At", "This", "That", "These", "Those", "There", "His", "Her", "Their", "Its", "Our",
-        "When", "While", "After", "Before", "Since", "If", "As", "So", "Yet", "Meanwhile", "However", "Officials",
-        "Some", "Many", "Most", "No", "Not", "One", "Two", "What", "Why", "How", "Who", "Where", "For", "From", "With"]
 
     /// The first rule other than `rule` that matches at a piece, used by prefix rules ("-5 %").
     func firstMatch(at index: Int, excluding rule: String) -> RuleMatch? {

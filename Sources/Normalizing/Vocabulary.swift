@@ -131,6 +131,13 @@ enum Vocabulary {
             ("reb", Unit("rebound", "rebounds"), true), ("ast", Unit("assist", "assists"), true),
             ("stl", Unit("steal", "steals"), true), ("blk", Unit("block", "blocks"), true),
             ("reb.", Unit("rebound", "rebounds"), true), ("ast.", Unit("assist", "assists"), true),
+            ("ppg", Unit("point per game", "points per game"), true), ("rpg", Unit("rebound per game", "rebounds per game"), true),
+            ("apg", Unit("assist per game", "assists per game"), true),
+            ("wk", Unit("week", "weeks"), true), ("wks", Unit("week", "weeks"), true),
+            ("wk.", Unit("week", "weeks"), true), ("wks.", Unit("week", "weeks"), true),
+            // A listing: "4 bd/3 ba", "3 bed, 2 bath".
+            ("bd", Unit("bedroom", "bedrooms"), true), ("ba", Unit("bath", "baths"), true),
+            ("bdrm", Unit("bedroom", "bedrooms"), true),
             ("yd", Unit("yard", "yards"), true), ("yds", Unit("yard", "yards"), true),
             ("yd.", Unit("yard", "yards"), true), ("yds.", Unit("yard", "yards"), true),
             ("hr.", Unit("hour", "hours"), true), ("hrs.", Unit("hour", "hours"), true),

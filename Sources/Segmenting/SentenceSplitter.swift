@@ -1,3 +1,4 @@
+import EditionCore
 import Foundation
 
 /// Splits a block of text into sentences. A full stop ends a sentence unless it belongs to an
@@ -43,15 +44,20 @@ public struct SentenceSplitter: Sendable {
         let word = String(chars[w..<dot])
         let nextWord = Self.word(in: chars, from: next)
         // "FEB. 2", "sept. 14": a month in any case, before its day; "on 12 Oct. It rained" ends there.
-        if Self.months.contains(word.capitalized) { return !following.isNumber && Self.openingWords.contains(nextWord) }
+        if Self.months.contains(word.capitalized) { return !following.isNumber && SentenceStarters.words.contains(nextWord) }
         if Self.titles.contains(word) { return false }                 // Gen. Smith, Dr. Who
         if word.count == 1, word.first!.isUppercase { return false }    // J. R. R. Tolkien
         if (word == "c" || word == "ca"), following.isNumber { return false }   // "born c. 1850"
         if Self.beforeNumbers.contains(word), following.isNumber { return false }   // "Apt. 5C"
         let afterNumber = w >= 2 && chars[w - 1] == " " && chars[w - 2].isNumber
-        if Self.abbreviations.contains(word.lowercased()) || Self.isDottedAcronym(word) || (afterNumber && Self.dottedUnits.contains(word)) {
+        if word == "v" { return false }                                  // "Dobbs v. Jackson"
+        // "at 60,000 ft. Wind chills…": a unit's full stop before a capital ends the sentence.
+        if afterNumber && Self.dottedUnits.contains(word) { return true }
+        // "at 9:30 a.m. Over 100 people…" ends; "at 10 a.m. Monday", "a.m. Eastern" does not.
+        if word == "a.m" || word == "p.m" { return !Self.afterTimes.contains(nextWord) }
+        if Self.abbreviations.contains(word.lowercased()) || Self.isDottedAcronym(word) {
             // "U.S. The…" or "etc. He…": a common sentence opener after it ends the sentence.
-            return Self.openingWords.contains(nextWord)
+            return SentenceStarters.words.contains(nextWord)
         }
         return true
     }
@@ -101,16 +107,20 @@ public struct SentenceSplitter: Sendable {
                                       "Gens", "Reps", "Sens", "Messrs", "Jr", "Sr"]
     static let months: Set<String> = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
     /// Abbreviations that name what the number after them counts ("Apt. 5C", "Rm. 12").
-    static let beforeNumbers: Set<String> = ["Apt", "Rm", "Ste", "Bldg", "Vol", "Ch", "Sec", "Art", "Fig", "Prop"]
+    static let beforeNumbers: Set<String> = ["Apt", "Rm", "Ste", "Bldg", "Vol", "Ch", "Sec", "Art", "Fig", "Prop",
+                                             "Cat", "ext", "Ext", "Tel", "tel", "Rte", "Pt"]
+    /// Words that continue a time: a day, a month, a time zone ("10 a.m. Monday", "a.m. Eastern").
+    static let afterTimes: Set<String> = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                                          "January", "February", "March", "April", "May", "June", "July", "August",
+                                          "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
+                                          "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Eastern", "Central",
+                                          "Mountain", "Pacific", "Atlantic", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT",
+                                          "PT", "PST", "PDT", "GMT", "BST", "UTC", "CET", "local", "Mon", "Tue", "Tues",
+                                          "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun"]
     /// Abbreviations that may also end a sentence.
     static let abbreviations: Set<String> = ["etc", "e.g", "i.e", "approx", "inc", "ltd", "co", "corp",
                                              "jr", "sr", "a.m", "p.m", "vs", "al", "ave", "blvd", "rd", "ln",
                                              "pkwy", "hwy"]
     /// Units written with a full stop after a number ("3 in. of rain", "6 ft. tall").
     static let dottedUnits: Set<String> = ["in", "ft", "lb", "lbs", "oz", "mi", "yd", "gal", "sq"]
-    static let openingWords: Set<String> = ["The", "A", "An", "He", "She", "It", "They", "We", "I", "This",
-                                            "That", "These", "Those", "In", "On", "At", "But", "And", "Its",
-                                            "His", "Her", "Their", "There", "Some", "Many", "Officials",
-                                            "However", "Meanwhile", "After", "Before", "When", "While", "As",
-                                            "If", "According", "Russia", "Ukraine", "President", "Earlier"]
 }

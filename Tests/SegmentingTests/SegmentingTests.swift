@@ -18,6 +18,11 @@ final class SentenceSplitterTests: XCTestCase {
         XCTAssertEqual(splitter.split("It was on Sun 5th Nov. The new note came out. Vote on Nov. 5 or FEB. 2."),
                        ["It was on Sun 5th Nov.", "The new note came out.", "Vote on Nov. 5 or FEB. 2."])
         XCTAssertEqual(splitter.split("It was on 12 Oct. It rained."), ["It was on 12 Oct.", "It rained."])
+        // A unit's full stop before a capital ends a sentence; a time's only where no day or zone follows.
+        XCTAssertEqual(splitter.split("It reached 60,000 ft. Wind chills fell. Meet at 10 a.m. Monday. It ends at 9:30 a.m. Over 100 came."),
+                       ["It reached 60,000 ft.", "Wind chills fell.", "Meet at 10 a.m. Monday.", "It ends at 9:30 a.m.", "Over 100 came."])
+        XCTAssertEqual(splitter.split("The court ruled in Dobbs v. Jackson. It landed as a Cat. 4 storm. Call ext. 12 now."),
+                       ["The court ruled in Dobbs v. Jackson.", "It landed as a Cat. 4 storm.", "Call ext. 12 now."])
         XCTAssertEqual(splitter.split("Tanks, drones, etc. were listed, e.g. the Leopard."),
                        ["Tanks, drones, etc. were listed, e.g. the Leopard."])
     }

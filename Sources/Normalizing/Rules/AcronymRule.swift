@@ -50,6 +50,10 @@ struct AcronymRule: Rule {
         if !plural, c.isChar(end, "'") || c.isChar(end, "\u{2019}"), c.isChar(end + 1, "s"), !c.isAlnum(end + 2) {
             possessive = "'s"; end += 2
         }
+        // "won in OT", "lost in 2OT" is the designation rule's: overtime after a score.
+        if body == "OT", !plural, ["in", "into", "during"].contains(c.wordBefore(p.start)?.text ?? "") {
+            return found(p.start, end, "overtime" + possessive, rule: "acronym.word")
+        }
         if let word = Vocabulary.wordAcronyms[body] {
             let many = plural && !word.hasSuffix("s") ? "s" : ""  // "HQs": "headquarters" is its own plural
             return found(p.start, end, word + many + possessive, rule: "acronym.word")

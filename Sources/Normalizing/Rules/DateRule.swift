@@ -83,8 +83,10 @@ struct DateRule: Rule {
             if n.count == 4, l.count <= 2, (1...12).contains(m.value), (1...31).contains(l.value) {
                 return found(start, l.end, spoken(month: Vocabulary.monthNumbers[m.value - 1], day: l.value, year: n.value, dayFirst: gb, british: gb), rule: "date.year-first")
             }
-            if separator == ".", n.count <= 2, l.count == 4, (1...12).contains(m.value), (1...31).contains(n.value) {
-                return found(start, l.end, spoken(month: Vocabulary.monthNumbers[m.value - 1], day: n.value, year: l.value, dayFirst: gb, british: gb), rule: "date.dotted")
+            // "04.03.2021", "4.3.21": day first wherever dots are written (a version with a cue was taken before).
+            if separator == ".", n.count <= 2, l.count == 4 || l.count == 2, (1...12).contains(m.value), (1...31).contains(n.value) {
+                let year = l.count == 4 ? l.value : l.value + (l.value < 50 ? 2000 : 1900)
+                return found(start, l.end, spoken(month: Vocabulary.monthNumbers[m.value - 1], day: n.value, year: year, dayFirst: gb, british: gb), rule: "date.dotted")
             }
         }
         return nil

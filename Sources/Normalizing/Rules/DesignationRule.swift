@@ -45,6 +45,8 @@ struct DesignationRule: Rule {
         if let word = wordParts[w] { return word }
         if let word = Vocabulary.wordAcronyms[w] { return word }
         let hasLower = w.contains(where: \.isLowercase)
+        // "SAVE20", "WELCOME10": a promotion's code made of a word is said as the word.
+        if !hasLower && w.count >= 4 && Vocabulary.isWord(w.lowercased()) { return w.lowercased() }
         if !hasLower && w.count <= 4 { return spellLetters(w) }
         if hasLower && w.count <= 3 && !w.lowercased().contains(where: { "aeiouy".contains($0) }) { return spellLetters(w) }
         if !hasLower { return spellLetters(w) }
@@ -90,6 +92,8 @@ struct DesignationRule: Rule {
             // "40M users", "70B": millions, billions (NumberRule).
             if word == "B", p.end - p.start >= 2, !c.isAlnum(pieces[w].end) { return nil }
             if word == "M", let n = c.number(at: p.start), NumberRule.isMillions(c, n, end: pieces[w].end) { return nil }
+            // "100K people": thousands; "4K", "a 10K race" stay a resolution and a distance.
+            if word == "K", !c.isAlnum(pieces[w].end), p.end - p.start >= 3 || NumberRule.countFollows(c, end: pieces[w].end) { return nil }
             guard c.isUpper(pieces[w].start) else { return nil }
             return chain(c, from: index)
         }

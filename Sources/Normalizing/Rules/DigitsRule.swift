@@ -32,6 +32,7 @@ struct DigitsRule: Rule {
         }
         guard p.kind == .number, !c.isAlnum(p.start - 1), !c.isChar(p.start - 1, "."), !c.isChar(p.start - 1, "-") else { return nil }
         if let ip = ipAddress(c, at: p.start) { return ip }
+        if let version = version(c, at: p.start) { return version }
         guard cued(c, p.start) else { return nil }
         // The code: digit groups joined by single spaces or hyphens ("0042 7781", "90210-1234").
         var o = p.start, groups: [String] = []
@@ -64,6 +65,28 @@ struct DigitsRule: Rule {
         guard !c.isAlnum(o), !(c.isChar(o, ".") && c.isDigit(o + 1)) else { return nil }
         return found(start, o, groups.map { NumberWords.digits($0, zero: "zero") }.joined(separator: " dot "), rule: "digits.ip-address")
     }
+
+    /// "5.6.0", "iOS 17.4.1": a version, each part said on its own ("five point six point zero").
+    /// A last part of two digits could be a year ("4.3.21"), so that needs "version" or a release's name before it.
+    private func version(_ c: RuleContext, at start: Int) -> RuleMatch? {
+        var o = start, groups: [String] = []
+        while groups.count < 4 {
+            let s0 = o
+            while c.isDigit(o), o - s0 < 4 { o += 1 }
+            guard o > s0, o - s0 <= 3 else { return nil }
+            groups.append(c.text(s0, o))
+            guard c.isChar(o, "."), c.isDigit(o + 1) else { break }
+            o += 1
+        }
+        guard groups.count == 3, !c.isAlnum(o), !(c.isChar(o, ".") && c.isDigit(o + 1)) else { return nil }
+        if groups[2].count == 2 {
+            guard let w = c.wordBefore(start)?.text.lowercased(), Self.versionCues.contains(w) else { return nil }
+        }
+        let said = groups.map { NumberWords.cardinal(digits: Substring($0), british: c.british) }.joined(separator: " point ")
+        return found(start, o, said, kind: "number", rule: "number.version")
+    }
+    static let versionCues: Set<String> = ["version", "versions", "v", "ver", "release", "update", "firmware", "build",
+                                           "ios", "macos", "android", "python", "kernel", "linux", "node", "java", "chrome", "firefox"]
 
     /// Do the words just before `start` name a code?
     private func cued(_ c: RuleContext, _ start: Int) -> Bool {

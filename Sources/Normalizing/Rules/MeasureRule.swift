@@ -50,6 +50,17 @@ struct MeasureRule: Rule {
         return RuleMatch(start: feet.start, end: end, spoken: spoken, kind: "measure", rule: "measure.height")
     }
 
+    /// "a 6.1\" display", "27\" monitor": an inch mark before what screens and wheels are measured on
+    /// (elsewhere a number before a double quote is likelier the end of a quotation).
+    static func screenInches(_ c: RuleContext, _ n: NumberLiteral) -> RuleMatch? {
+        guard c.isChar(n.end, "\"") || c.isChar(n.end, "\u{2033}"), c.isChar(n.end + 1, " "),
+              let next = c.wordAfter(n.end + 1), next.start == n.end + 2, inchNouns.contains(next.text) else { return nil }
+        return RuleMatch(start: n.start, end: n.end + 1, spoken: n.words(british: c.british) + " inch", kind: "measure", rule: "measure.inches")
+    }
+    static let inchNouns: Set<String> = ["display", "displays", "screen", "screens", "monitor", "monitors", "laptop", "tablet",
+                                         "TV", "TVs", "television", "wheels", "rims", "tires", "tyres", "pizza", "subwoofer",
+                                         "touchscreen", "OLED", "LCD", "LED", "panel", "iPad", "MacBook", "model", "phone"]
+
     /// A foot mark: a prime, or the apostrophe typed for one.
     static func isPrime(_ c: RuleContext, _ o: Int) -> Bool { c.isChar(o, "'") || c.isChar(o, "\u{2019}") || c.isChar(o, "\u{2032}") }
 
@@ -101,8 +112,11 @@ struct MeasureRule: Rule {
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
         let p = c.pieces[index]
         guard p.kind == .number, !c.isDigit(p.start - 1), let n = c.number(at: p.start) else { return nil }
-        if let height = Self.feetAndInches(c, n) ?? Self.feetByFeet(c, n) { return height }
+        if let height = Self.feetAndInches(c, n) ?? Self.feetByFeet(c, n) ?? Self.screenInches(c, n) { return height }
         var o = n.end
+        // "170+ mph": at least so much.
+        var plus = ""
+        if c.isChar(o, "+"), c.isSpace(o + 1), !c.isDigit(o + 2) { plus = " plus"; o += 1 }
         var hyphenated = false
         var attached = true
         // "4.6 billion km": a scale word between the number and its unit; the measure is then plural.
@@ -161,6 +175,6 @@ struct MeasureRule: Rule {
         }
         // "3,000 ft." at the end of a sentence: its full stop ends the sentence too.
         let period = last.written.hasSuffix(".") && (last.end >= c.count || c.sentenceEnds(after: last.end)) ? "." : ""
-        return found(n.start, last.end, n.words(british: gb) + scale + " " + word + period)
+        return found(n.start, last.end, n.words(british: gb) + plus + scale + " " + word + period)
     }
 }

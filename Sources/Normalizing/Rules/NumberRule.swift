@@ -19,6 +19,11 @@ struct NumberRule: Rule {
     static func isMillions(_ c: RuleContext, _ n: NumberLiteral, end: Int) -> Bool {
         if c.isAlnum(end) { return false }
         if !n.isInteger || n.end - n.start >= 2 { return true }
+        return countFollows(c, end: end)
+    }
+
+    /// Is the word after `end` a thing counted in thousands or millions ("users", "fans")?
+    static func countFollows(_ c: RuleContext, end: Int) -> Bool {
         guard c.isChar(end, " "), let next = c.wordAfter(end)?.text else { return false }
         return MeasureRule.countNouns.contains(next)
     }

@@ -36,6 +36,7 @@ struct TitleRule: Rule {
         "Mon": "Monday", "Tue": "Tuesday", "Tues": "Tuesday", "Wed": "Wednesday", "Thu": "Thursday", "Thur": "Thursday",
         "Thurs": "Thursday", "Fri": "Friday", "Sat": "Saturday", "Sun": "Sunday",
         "mins": "minutes", "hrs": "hours", "tel": "telephone", "Tel": "telephone", "min": "minimum", "max": "maximum",
+        "ext": "extension", "Ext": "extension", "Cat": "Category",
     ]
 
     static let weekdays: Set<String> = ["Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"]
@@ -147,7 +148,9 @@ struct TitleRule: Rule {
                 return found(p.start, e, say + " to " + other + keptPeriod(c, true, e), rule: "abbreviation.plain")
             }
             if (w == "min" || w == "max" || w == "est") && !c.isSpace(end) { return nil }
-            return found(p.start, end, say + keptPeriod(c, true, end), rule: "abbreviation.plain")
+            // "vs." and those before a number ("Cat. 4", "ext. 12") sit between two things, never at a sentence's end.
+            let between = w == "vs" || (["Cat", "ext", "Ext"].contains(w) && c.isDigit(c.skipSpaces(end)))
+            return found(p.start, end, say + (between ? "" : keptPeriod(c, true, end)), rule: "abbreviation.plain")
         }
         // "c. 1850": circa, before a year.
         if w == "c", dotted, c.isDigit(c.skipSpaces(end, max: 1)) {
