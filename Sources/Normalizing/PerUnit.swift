@@ -10,7 +10,7 @@ enum PerUnit {
         "min": "minute", "sec": "second", "s": "second",
         "person": "person", "pp": "person", "head": "head", "user": "user", "seat": "seat",
         "unit": "unit", "item": "item", "kg": "kilogram", "lb": "pound", "g": "gram",
-        "l": "litre", "gal": "gallon", "km": "kilometre", "mi": "mile", "m": "metre",
+        "l": "litre", "litre": "litre", "liter": "litre", "gal": "gallon", "km": "kilometre", "mi": "mile", "m": "metre",
         "sqft": "square foot", "ft": "foot", "oz": "ounce", "kwh": "kilowatt hour", "mwh": "megawatt hour",
         "share": "share", "ticket": "ticket", "barrel": "barrel", "bbl": "barrel", "tonne": "tonne", "t": "tonne",
     ]
@@ -25,7 +25,8 @@ enum PerUnit {
         if c.isChar(offset, " "), let (written, said) = letters.first(where: { c.matches($0.key, at: offset + 1) }) {
             let end = offset + 1 + written.unicodeScalars.count
             guard !c.isAlnum(end) else { return nil }
-            return (said, end)
+            // "£30,000 p.a." at a sentence's end: its full stop is the sentence's too.
+            return (said + (written.hasSuffix(".") && c.sentenceEnds(after: end) ? "." : ""), end)
         }
         guard c.isChar(offset, "/"), c.isLetter(offset + 1) else { return nil }
         var o = offset + 1

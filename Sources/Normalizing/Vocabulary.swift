@@ -169,6 +169,8 @@ enum Vocabulary {
             ("secs", Unit("second", "seconds"), true), ("sec", Unit("second", "seconds"), true),
             ("ms", Unit("millisecond", "milliseconds"), true),
             ("yrs", Unit("year", "years"), true), ("yr", Unit("year", "years"), true),
+            ("mths", Unit("month", "months"), true), ("mth", Unit("month", "months"), true),
+            ("mos", Unit("month", "months"), true), ("mos.", Unit("month", "months"), true),
             ("kt", Unit("kiloton", "kilotons"), false),
         ]
         return list.sorted { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }

@@ -44,7 +44,8 @@ public struct SentenceSplitter: Sendable {
         let word = String(chars[w..<dot])
         let nextWord = Self.word(in: chars, from: next)
         // "FEB. 2", "sept. 14": a month in any case, before its day; "on 12 Oct. It rained" ends there.
-        if Self.months.contains(word.capitalized) { return !following.isNumber && SentenceStarters.words.contains(nextWord) }
+        if Self.months.contains(word.capitalized) { return !following.isNumber }
+        if word == "p.a" { return true }                                // "£34,963 p.a. Met Police…"
         if Self.titles.contains(word) { return false }                 // Gen. Smith, Dr. Who
         if word.count == 1, word.first!.isUppercase { return false }    // J. R. R. Tolkien
         if (word == "c" || word == "ca"), following.isNumber { return false }   // "born c. 1850"

@@ -18,6 +18,8 @@ final class SentenceSplitterTests: XCTestCase {
         XCTAssertEqual(splitter.split("It was on Sun 5th Nov. The new note came out. Vote on Nov. 5 or FEB. 2."),
                        ["It was on Sun 5th Nov.", "The new note came out.", "Vote on Nov. 5 or FEB. 2."])
         XCTAssertEqual(splitter.split("It was on 12 Oct. It rained."), ["It was on 12 Oct.", "It rained."])
+        XCTAssertEqual(splitter.split("Approvals fell in Aug. Sainsbury's rose. It pays £30,000 p.a. Met Police said so."),
+                       ["Approvals fell in Aug.", "Sainsbury's rose.", "It pays £30,000 p.a.", "Met Police said so."])
         // A unit's full stop before a capital ends a sentence; a time's only where no day or zone follows.
         XCTAssertEqual(splitter.split("It reached 60,000 ft. Wind chills fell. Meet at 10 a.m. Monday. It ends at 9:30 a.m. Over 100 came."),
                        ["It reached 60,000 ft.", "Wind chills fell.", "Meet at 10 a.m. Monday.", "It ends at 9:30 a.m.", "Over 100 came."])

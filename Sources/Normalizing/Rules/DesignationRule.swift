@@ -33,9 +33,9 @@ struct DesignationRule: Rule {
         return c.wordAfter(p.end).map { !$0.text.hasSuffix("s") } ?? true
     }
 
-    /// Is a motorway ("M25", "A1(M)") named within a few words of `start` or `end`?
+    /// Is a numbered road ("M25", "A14", "A1(M)") named within a few words of `start` or `end`?
     private func nearMotorway(_ c: RuleContext, _ start: Int, _ end: Int) -> Bool {
-        func road(_ o: Int) -> Bool { c.isChar(o, "M") && !c.isAlnum(o - 1) && c.isDigit(o + 1) || c.matches("(M)", at: o) }
+        func road(_ o: Int) -> Bool { (c.isChar(o, "M") || c.isChar(o, "A")) && !c.isAlnum(o - 1) && c.isDigit(o + 1) || c.matches("(M)", at: o) }
         for o in max(0, start - 60)..<start where road(o) { return true }
         for o in end..<min(c.s.count, end + 40) where road(o) { return true }
         return false

@@ -63,7 +63,9 @@ struct MoneyRule: Rule {
             if (n.fraction?.count ?? 0) <= 2, n.whole.count <= 3, c.isChar(n.end, "p"), !c.isAlnum(n.end + 1), !c.isAlnum(p.start - 1),
                !(c.isChar(p.start - 1, ".") && c.isDigit(p.start - 2)),
                !(c.isChar(n.end + 1, ".") && c.isLetter(n.end + 2)) {
-                return found(n.start, n.end + 1, n.words(british: gb) + (n.isOne ? " penny" : " pence"), rule: "money.pence")
+                var spoken = n.words(british: gb) + (n.isOne ? " penny" : " pence"), end = n.end + 1
+                if let (per, perEnd) = PerUnit.after(c, at: end) { spoken += " " + per; end = perEnd }   // "1.5p/litre"
+                return found(n.start, end, spoken, rule: "money.pence")
             }
             var o = n.end
             var scale: String?

@@ -48,7 +48,8 @@ struct TitleRule: Rule {
     /// Change over a period, as business pages write it ("sales rose 12% y/y").
     static let periodChanges: [(written: String, said: String)] = [
         ("y/y", "year on year"), ("q/q", "quarter on quarter"), ("m/m", "month on month"), ("w/w", "week on week"),
-        ("YoY", "year on year"), ("QoQ", "quarter on quarter"),
+        ("YoY", "year on year"), ("QoQ", "quarter on quarter"), ("yoy", "year on year"), ("YOY", "year on year"),
+        ("MoM", "month on month"), ("qoq", "quarter on quarter"),
     ]
 
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
@@ -60,11 +61,16 @@ struct TitleRule: Rule {
             return found(p.start, p.start + change.written.unicodeScalars.count, change.said, rule: "abbreviation.plain")
         }
         let dotted = c.isChar(p.end, ".")
-        guard dotted || (p.end - p.start <= 4 && c.isUpper(p.start)) else { return nil }
+        guard dotted || (p.end - p.start <= 5 && c.isUpper(p.start)) else { return nil }
         let w = c.text(of: index)
         // "Sat 12 Oct": a weekday cut short before the day of the month needs no full stop.
         if !dotted, Self.weekdays.contains(w), !c.isAlnum(p.start - 1), c.isChar(p.end, " "), c.isDigit(p.end + 1), let day = Self.plain[w] {
             return found(p.start, p.end, day, rule: "abbreviation.weekday")
+        }
+        // "No 10", "the No 1 seed": a number named without the full stop, unless it counts what follows ("No 10 people").
+        if !dotted, w == "No", c.isChar(p.end, " "), let n = c.number(at: p.end + 1), n.isInteger, n.whole.count <= 3, !c.isAlnum(n.end),
+           !(c.wordAfter(n.end).map { c.isSpace(n.end) && (MeasureRule.countNouns.contains($0.text) || MeasureRule.looksPlural($0.text)) } ?? false) {
+            return found(p.start, p.end, "Number", rule: "abbreviation.number")
         }
         guard dotted || Self.undotted.contains(w) || Self.streets[w] != nil else { return nil }
         let end = dotted ? p.end + 1 : p.end
