@@ -133,6 +133,7 @@ enum Vocabulary {
             ("reb.", Unit("rebound", "rebounds"), true), ("ast.", Unit("assist", "assists"), true),
             ("ppg", Unit("point per game", "points per game"), true), ("rpg", Unit("rebound per game", "rebounds per game"), true),
             ("apg", Unit("assist per game", "assists per game"), true),
+            ("fps", Unit("frame per second", "frames per second"), true), ("inn.", Unit("inning", "innings"), true),
             ("wk", Unit("week", "weeks"), true), ("wks", Unit("week", "weeks"), true),
             ("wk.", Unit("week", "weeks"), true), ("wks.", Unit("week", "weeks"), true),
             // A listing: "4 bd/3 ba", "3 bed, 2 bath".

@@ -74,7 +74,10 @@ struct DesignationRule: Rule {
                let prefix = Self.billPrefixes.first(where: { c.matches($0, at: p.start - 1 - $0.unicodeScalars.count) && !c.isLetter(p.start - 2 - $0.unicodeScalars.count) }) {
                 let number = NumberWords.designation(Substring(c.text(of: index)))
                 // "S. 2226": the lone letter is said with its number, not left to end a sentence.
-                if prefix == "S." { return found(p.start - 3, p.end, "S " + number, rule: "designation.bill") }
+                if prefix == "S." || prefix.contains("Res") {
+                    let said = prefix.split(separator: ".").joined(separator: " ")
+                    return found(p.start - 1 - prefix.unicodeScalars.count, p.end, said + " " + number, rule: "designation.bill")
+                }
                 return found(p.start, p.end, number, rule: "designation.bill")
             }
             // "RTX 4090", "flight BA 283": a model or flight number after capitals is read in pairs.
@@ -151,7 +154,8 @@ struct DesignationRule: Rule {
                 }
                 parts.append(prevWasLetters || parts.isEmpty == false ? NumberWords.designation(digits) : NumberWords.cardinal(digits: digits))
                 sawDigit = true; prevWasLetters = false
-            } else if c.s[q.start] == "-" || c.s[q.start] == "/", i + 1 < pieces.count, pieces[i + 1].kind != .space, pieces[i + 1].kind != .other {
+            } else if c.s[q.start] == "-" || c.s[q.start] == "/", i + 1 < pieces.count, pieces[i + 1].kind != .space, pieces[i + 1].kind != .other,
+                      !(pieces[i + 1].kind == .number && MeasureRule.unit(c, at: pieces[i + 1].end, attached: true) != nil) {   // "4K/60fps"
                 // "x" in 4x4 is handled by the symbol rule; "-" and "/" join parts.
                 end = q.end; i += 1; continue
             } else { break }

@@ -53,6 +53,13 @@ struct MeasureRule: Rule {
     /// "a 6.1\" display", "27\" monitor": an inch mark before what screens and wheels are measured on
     /// (elsewhere a number before a double quote is likelier the end of a quotation).
     static func screenInches(_ c: RuleContext, _ n: NumberLiteral) -> RuleMatch? {
+        // "2\"-4\" of snow": both marks make a range of inches.
+        if c.isChar(n.end, "\""), c.isChar(n.end + 1, "-") || c.isChar(n.end + 1, "\u{2013}"), let m = c.number(at: n.end + 2),
+           c.isChar(m.end, "\""), !c.isAlnum(m.end + 1) {
+            let gb = c.british
+            return RuleMatch(start: n.start, end: m.end + 1, spoken: n.words(british: gb) + " to " + m.words(british: gb) + (m.isOne ? " inch" : " inches"),
+                             kind: "measure", rule: "measure.inches")
+        }
         guard c.isChar(n.end, "\"") || c.isChar(n.end, "\u{2033}"), c.isChar(n.end + 1, " "),
               let next = c.wordAfter(n.end + 1), next.start == n.end + 2, inchNouns.contains(next.text) else { return nil }
         return RuleMatch(start: n.start, end: n.end + 1, spoken: n.words(british: c.british) + " inch", kind: "measure", rule: "measure.inches")

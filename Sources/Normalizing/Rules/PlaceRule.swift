@@ -47,6 +47,10 @@ struct PlaceRule: Rule {
             let end = p.start + form.count
             return found(p.start, end, state + (c.sentenceEnds(after: end) ? "." : ""), rule: "place.state")
         }
+        if let direction = Self.compass[c.text(of: index)], c.matches(" of ", at: p.end), let unit = c.wordBefore(p.start),
+           Self.distanceUnits.contains(unit.text), c.isDigit(c.skipBack(unit.start)) {
+            return found(p.start, p.end, direction, rule: "place.direction")
+        }
         if let quadrant = Self.quadrants[c.text(of: index)], !c.isLetter(p.end) {
             var q = c.skipBack(p.start)
             if c.isChar(q, ".") { q -= 1 }
@@ -59,12 +63,29 @@ struct PlaceRule: Rule {
         var zip = c.isChar(p.end, " ")
         if zip { for k in 1...5 where !c.isDigit(p.end + k) { zip = false } }
         zip = zip && !c.isDigit(p.end + 6)
-        guard afterCity || zip || Self.paired(c, p) else { return nil }
+        guard afterCity || zip || Self.paired(c, p) || Self.inState(c, p) else { return nil }
         return found(p.start, p.end, state, rule: "place.state")
     }
 
     /// Codes that are also words or stand for something else ("LA" is Los Angeles, "MA and MS" degrees) are no pair.
     static let unpaired: Set<String> = ["OR", "IN", "ME", "OK", "HI", "OH", "ID", "LA", "CO", "DE", "MA", "MS", "MD", "PA", "AR"]
+
+    /// "costs $4.19 in CA.", "from NJ,": a code alone after "in" or "from", closing its phrase
+    /// ("in PR" is public relations, and "in VA hospitals" the department).
+    static func inState(_ c: RuleContext, _ p: Piece) -> Bool {
+        let code = c.text(of: c.piece(startingAt: p.start) ?? 0)
+        guard !unpaired.contains(code), code != "PR", let before = c.wordBefore(p.start), c.isChar(p.start - 1, " "),
+              ["in", "from", "across", "throughout"].contains(before.text) else { return false }
+        return !c.isChar(p.end, " ") || c.matches(" and ", at: p.end) || c.matches(" or ", at: p.end)
+    }
+
+    /// "12 km NE of Ridgecrest": a direction from a place, after a distance.
+    static let compass: [String: String] = ["N": "north", "S": "south", "E": "east", "W": "west", "NE": "northeast",
+                                            "NW": "northwest", "SE": "southeast", "SW": "southwest", "NNE": "north-northeast",
+                                            "ENE": "east-northeast", "ESE": "east-southeast", "SSE": "south-southeast",
+                                            "SSW": "south-southwest", "WSW": "west-southwest", "WNW": "west-northwest",
+                                            "NNW": "north-northwest"]
+    static let distanceUnits: Set<String> = ["km", "mi", "miles", "mile", "kilometers", "kilometres", "nm", "ft", "feet", "m", "yards", "yds"]
 
     /// "TX and CA", "NY or NJ": two state codes joined by "and" or "or" name each other states.
     static func paired(_ c: RuleContext, _ p: Piece) -> Bool {

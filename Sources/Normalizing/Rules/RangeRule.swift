@@ -11,12 +11,16 @@ struct RangeRule: Rule {
         let gb = c.british
         if p.kind == .word {
             guard c.isUpper(p.start), let d = c.at(p.end), d == "\u{2013}" || d == "-" else { return nil }
-            let w = c.text(of: index)
-            guard Vocabulary.weekdays.contains(w) || Vocabulary.monthNumbers.contains(w),
+            // "Tuesday–Thursday", "Mon-Fri", "Tue-Sun": a weekday written short is said whole.
+            func name(_ w: String) -> String? {
+                if Vocabulary.weekdays.contains(w) || Vocabulary.monthNumbers.contains(w) { return w }
+                return TitleRule.weekdays.contains(w) ? TitleRule.plain[w] : nil
+            }
+            guard let first = name(c.text(of: index)),
                   let d = c.at(p.end), d == "\u{2013}" || d == "-",
-                  let next = c.wordAfter(p.end + 1), next.start == p.end + 1,
-                  Vocabulary.weekdays.contains(next.text) || Vocabulary.monthNumbers.contains(next.text) else { return nil }
-            return found(p.start, next.end, w + " to " + next.text, rule: "range.words")
+                  let next = c.wordAfter(p.end + 1), next.start == p.end + 1, let second = name(next.text) else { return nil }
+            let end = c.isChar(next.end, ".") && TitleRule.weekdays.contains(next.text) && !c.sentenceEnds(after: next.end + 1) ? next.end + 1 : next.end
+            return found(p.start, end, first + " to " + second, rule: "range.words")
         }
         guard p.kind == .number, !c.isDigit(p.start - 1), !c.isChar(p.start - 1, "-"),
               let a = c.number(at: p.start) else { return nil }

@@ -8,7 +8,10 @@ struct RomanNumeralRule: Rule {
     static let counters: Set<String> = ["War", "Part", "Chapter", "Section", "Article", "Title", "Phase", "Round",
                                         "Stage", "Volume", "Vol", "Act", "Book", "Level", "Class", "Type", "Grade",
                                         "Category", "Schedule", "Appendix", "Annex", "Bowl", "Vatican", "Mark", "Mk",
-                                        "Episode", "Season", "Tier", "Division", "Apollo", "Gemini", "Rocky", "Star"]
+                                        "Episode", "Season", "Tier", "Division", "Apollo", "Gemini", "Rocky", "Star",
+                                        // Missions and launchers are numbered, not reigning ("Artemis II" "Artemis two").
+                                        "Artemis", "Mercury", "Voyager", "Pioneer", "Skylab", "Saturn", "Titan", "Ariane",
+                                        "Vostok", "Shenzhou", "Tianzhou", "Starliner", "Crew", "Expedition", "Kepler"]
     static let monarchs: Set<String> = ["Elizabeth", "Charles", "James", "George", "Henry", "Edward", "William", "Mary",
                                         "Peter", "Catherine", "Nicholas", "Alexander", "Louis", "Napoleon", "Richard",
                                         "John", "Paul", "Francis", "Benedict", "Pius", "Leo", "Philip", "Felipe",
