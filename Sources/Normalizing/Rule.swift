@@ -178,6 +178,22 @@ final class RuleContext {
         return n
     }
 
+    /// Thousands set apart by spaces, as SI and much of Europe write them: "1 000 000", "25 000",
+    /// "3\u{202F}500". A plain space joins only where the groups cannot be two numbers: two or more
+    /// groups, or a "000" ("on page 12 100 people" stays two numbers).
+    private func spaceGroups(after start: Int) -> (String, Int)? {
+        var o = start, digits = "", groups = 0, zeros = false, thin = false
+        while let sep = at(o), sep == " " || sep == "\u{00A0}" || sep == "\u{2009}" || sep == "\u{202F}",
+              isDigit(o + 1), isDigit(o + 2), isDigit(o + 3), !isDigit(o + 4), !(isChar(o + 4, ",") && isDigit(o + 5)) {
+            let group = text(o + 1, o + 4)
+            digits += group; groups += 1
+            zeros = zeros || group == "000"; thin = thin || sep != " "
+            o += 4
+        }
+        guard groups > 0, thin || zeros || groups >= 2 else { return nil }
+        return (digits, o)
+    }
+
     private func scanNumber(at offset: Int) -> NumberLiteral? {
         guard isDigit(offset) || (isChar(offset, ".") && isDigit(offset + 1) && !isDigit(offset - 1)) else { return nil }
         var o = offset
@@ -188,6 +204,11 @@ final class RuleContext {
             while isChar(o, ","), isDigit(o + 1), isDigit(o + 2), isDigit(o + 3), !isDigit(o + 4) {
                 wholeDigits += text(o + 1, o + 4)
                 o += 4
+                grouped = true
+            }
+            if !grouped, let (digits, end) = spaceGroups(after: o) {
+                wholeDigits += digits
+                o = end
                 grouped = true
             }
         }

@@ -128,7 +128,8 @@ struct DateRule: Rule {
         if n.whole.count <= 2, c.isChar(n.end, "/"), let m = c.number(at: n.end + 1), m.whole.count <= 2, m.isInteger,
            c.isChar(m.end, "/"), let yl = c.number(at: m.end + 1), yl.isInteger, yl.whole.count == 4 || yl.whole.count == 2,
            !c.isAlnum(yl.end), let a = n.intValue, let b = m.intValue, var y = yl.intValue {
-            let (mo, da) = gb ? (b, a) : (a, b)
+            // Day first in British use, month first in American, unless the first cannot be a month ("31/12/2020").
+            let (mo, da) = gb || (a > 12 && b <= 12) ? (b, a) : (a, b)
             if (1...12).contains(mo), (1...31).contains(da) {
                 if yl.whole.count == 2 { y += y < 50 ? 2000 : 1900 }
                 return found(n.start, yl.end, spoken(month: Vocabulary.monthNumbers[mo - 1], day: da, year: y, dayFirst: gb, british: gb), rule: "date.slashed")

@@ -8,7 +8,7 @@ struct DigitsRule: Rule {
     /// One word before the number that makes it a code.
     static let cues: Set<String> = ["zip", "pin", "postcode", "id", "serial", "account", "acct", "iban",
                                     "routing", "tracking", "reference", "ref", "extension", "ext", "badge",
-                                    "passcode", "otp", "ssn", "code", "ending", "pin"]
+                                    "passcode", "otp", "ssn", "code", "ending", "isbn", "issn", "vin", "imei", "upc", "sku"]
     /// Two words before it: "ending in", "ZIP code", "account number".
     static let cuePairs: Set<String> = ["ending in", "ending with", "ends in", "ends with", "zip code", "postal code",
                                         "pin code", "pin number", "account number", "card number", "serial number",

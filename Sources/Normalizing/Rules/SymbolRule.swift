@@ -30,14 +30,16 @@ struct SymbolRule: Rule {
                         let nounAfter = c.isChar(uEnd, " ") && (c.wordAfter(uEnd).map { c.isLower($0.start) } ?? false)
                         let singular = (article == "a" || article == "an") && nounAfter
                         spoken += " " + (gb ? (singular ? unit.oneGB : unit.manyGB) : (singular ? unit.one : unit.many)); end = uEnd
-                    } else if spacedOp {
-                        return nil  // "2 x 3" without a unit: left to the sign itself
                     }
                     return found(n.start, end, spoken, rule: "symbol.by")
                 }
                 if !spacedOp, !c.isAlnum(o + 1) && !c.isChar(o + 1, "-") {
                     return found(n.start, o + 1, n.words(british: gb) + " times", rule: "symbol.times")
                 }
+            }
+            // "10^6": a power.
+            if c.isChar(o, "^"), let m = c.number(at: o + 1), m.isInteger, !c.isAlnum(m.end) {
+                return found(n.start, m.end, n.words(british: gb) + " to the power of " + m.words(british: gb), rule: "symbol.power")
             }
             // 50/50, 24/7
             if c.isChar(o, "/"), let m = c.number(at: o + 1), n.isInteger, m.isInteger, !c.isChar(m.end, "/") {

@@ -86,7 +86,7 @@ struct WebRule: Rule {
             let words = body.split(separator: "_", omittingEmptySubsequences: true).map { Self.splitCamel(String($0)) }
             if ch == "@" { return found(o, e, "at " + words.joined(separator: " underscore "), rule: "web.handle") }
             // "the hashtag #MeToo" says "hashtag" once.
-            let said = c.wordBefore(o)?.text.lowercased() == "hashtag" ? "" : "hashtag "
+            let said = c.wordBefore(o)?.text.lowercased() == "hashtag" || body.lowercased().hasPrefix("hashtag") ? "" : "hashtag "
             return found(o, e, said + Self.splitCamel(body), rule: "web.hashtag")
         }
         guard p.kind == .word, !c.isChar(o - 1, "@"), !c.isChar(o - 1, ".") else { return nil }
