@@ -80,6 +80,12 @@ struct DesignationRule: Rule {
                 }
                 return found(p.start, p.end, number, rule: "designation.bill")
             }
+            // "401(k)", "403(b)", "501(c)(3)": a section of the tax code, said as a model number is.
+            if p.end - p.start == 3, c.isChar(p.end, "("), c.isLower(p.end + 1), c.isChar(p.end + 2, ")") {
+                var end = p.end + 3, said = NumberWords.designation(Substring(c.text(of: index))) + " " + c.text(p.end + 1, p.end + 2).uppercased()
+                if c.isChar(end, "("), c.isDigit(end + 1), c.isChar(end + 2, ")") { said += " " + NumberWords.ones[Int(c.text(end + 1, end + 2))!]; end += 3 }
+                return found(p.start, end, said, rule: "designation.tax-code")
+            }
             // "RTX 4090", "flight BA 283": a model or flight number after capitals is read in pairs.
             if let before = c.wordBefore(p.start), c.isSpace(p.start - 1), (2...5).contains(before.text.count),
                before.text.allSatisfy({ $0.isUppercase && $0.isASCII }), Vocabulary.wordAcronyms[before.text] == nil,
@@ -97,10 +103,18 @@ struct DesignationRule: Rule {
             if word == "M", let n = c.number(at: p.start), NumberRule.isMillions(c, n, end: pieces[w].end) { return nil }
             // "100K people": thousands; "4K", "a 10K race" stay a resolution and a distance.
             if word == "K", !c.isAlnum(pieces[w].end), p.end - p.start >= 3 || NumberRule.countFollows(c, end: pieces[w].end) { return nil }
+            // "Pixel 8a", "iPhone 15e", "Room 4b": a model or a room with a letter after its number.
+            if pieces[w].end - pieces[w].start == 1, c.isLower(pieces[w].start), !c.isAlnum(pieces[w].end), !c.isChar(pieces[w].end, "-"),
+               !["s", "x", "m", "k", "g", "h"].contains(word), p.end - p.start <= 3, c.isSpace(p.start - 1),
+               let before = c.wordBefore(p.start), c.isUpper(before.start), Vocabulary.monthNumbers.contains(before.text) == false {
+                return found(p.start, pieces[w].end, NumberWords.designation(Substring(c.text(of: index))) + " " + word.uppercased(), rule: "designation.model")
+            }
             guard c.isUpper(pieces[w].start) else { return nil }
             return chain(c, from: index)
         }
         guard p.kind == .word, !c.isAlnum(p.start - 1) else { return nil }
+        // "an R0 of 2.5": the reproduction number is "R naught".
+        if c.matches("R0", at: p.start), !c.isAlnum(p.start + 2) { return found(p.start, p.start + 2, "R naught", rule: "designation.r-naught") }
         // A letter part followed by digits, directly or after a hyphen.
         let next = p.end
         // "K-12", "K-8": school grades from kindergarten, "K through twelve".

@@ -5,6 +5,8 @@ struct DigitsRule: Rule {
     var name: String { "digits" }
     var kind: String { "digits" }
 
+    static let battingWords: Set<String> = ["hit", "hits", "hitting", "batted", "batting", "batter", "average", "a", "his", "her"]
+
     /// One word before the number that makes it a code.
     static let cues: Set<String> = ["zip", "pin", "postcode", "id", "serial", "account", "acct", "iban",
                                     "routing", "tracking", "reference", "ref", "extension", "ext", "badge",
@@ -28,6 +30,10 @@ struct DigitsRule: Rule {
         if p.kind == .other {
             guard c.isChar(p.start, "."), c.isDigit(p.start + 1), !c.isAlnum(p.start - 1), !c.isChar(p.start - 1, "."),
                   let n = c.number(at: p.start), let fraction = n.fraction, !c.isAlnum(n.end) else { return nil }
+            // "hit .312", "a .300 hitter": a batting average is said as a whole number.
+            if fraction.count == 3, let w = c.wordBefore(p.start)?.text.lowercased(), Self.battingWords.contains(w) || c.wordAfter(n.end)?.text == "hitter" {
+                return found(p.start, n.end, NumberWords.designation(fraction), kind: "number", rule: "number.batting-average")
+            }
             return found(p.start, n.end, NumberWords.decimal(whole: "", fraction: fraction), kind: "number", rule: "number.leading-decimal")
         }
         guard p.kind == .number, !c.isAlnum(p.start - 1), !c.isChar(p.start - 1, "."), !c.isChar(p.start - 1, "-") else { return nil }

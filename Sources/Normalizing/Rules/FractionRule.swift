@@ -29,17 +29,28 @@ struct FractionRule: Rule {
         return whole + " and " + words(num, den, british: british)
     }
 
+    /// "½ tsp", "1¼ tbsp": a written unit after the fraction, said after it; "" and `offset` if none.
+    static func unitAfter(_ c: RuleContext, _ offset: Int, plural: Bool) -> (String, Int) {
+        let o = c.skipSpaces(offset, max: 1)
+        guard let (unit, end, written) = MeasureRule.unit(c, at: o, attached: o == offset) else { return ("", offset) }
+        let gb = c.british
+        let word = plural ? (gb ? unit.manyGB : unit.many) : (gb ? unit.oneGB : unit.one)
+        return (" " + word + MeasureRule.keptPeriod(c, written, end), end)
+    }
+
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
         let p = c.pieces[index]
         let gb = c.british
         if p.kind == .other, let (a, b) = Self.vulgar[c.s[p.start]] {
-            return found(p.start, p.end, Self.words(a, b, british: gb), rule: "fraction.vulgar")
+            let (unit, end) = Self.unitAfter(c, p.end, plural: false)
+            return found(p.start, end, Self.words(a, b, british: gb) + unit, rule: "fraction.vulgar")
         }
         guard p.kind == .number, !c.isDigit(p.start - 1), let n = c.number(at: p.start), n.isInteger,
               let whole = n.intValue, !c.isChar(p.start - 1, "/") else { return nil }
         // 1½
         if let ch = c.at(n.end), let (a, b) = Self.vulgar[ch] {
-            return found(n.start, n.end + 1, Self.mixed(n.words(british: gb), a, b, british: gb), rule: "fraction.mixed")
+            let (unit, end) = Self.unitAfter(c, n.end + 1, plural: true)
+            return found(n.start, end, Self.mixed(n.words(british: gb), a, b, british: gb) + unit, rule: "fraction.mixed")
         }
         // 1 1/2
         if c.isChar(n.end, " "), let f = c.number(at: n.end + 1), f.isInteger, c.isChar(f.end, "/"),

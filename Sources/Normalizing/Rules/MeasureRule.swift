@@ -68,6 +68,16 @@ struct MeasureRule: Rule {
                                          "TV", "TVs", "television", "wheels", "rims", "tires", "tyres", "pizza", "subwoofer",
                                          "touchscreen", "OLED", "LCD", "LED", "panel", "iPad", "MacBook", "model", "phone"]
 
+    /// Words after "the 100m" that show it stands alone, a race or a distance, not a description.
+    static let notDescribed: Set<String> = ["in", "at", "on", "for", "with", "and", "or", "was", "is", "are", "were", "of", "to",
+                                            "by", "from", "between", "since", "before", "after", "when", "while", "than",
+                                            "that", "which", "but", "as", "into", "has", "had", "will"]
+
+    /// "3,000 ft." at the end of a sentence: the unit's full stop ends the sentence too.
+    static func keptPeriod(_ c: RuleContext, _ written: String, _ end: Int) -> String {
+        written.hasSuffix(".") && (end >= c.count || c.sentenceEnds(after: end)) ? "." : ""
+    }
+
     /// A foot mark: a prime, or the apostrophe typed for one.
     static func isPrime(_ c: RuleContext, _ o: Int) -> Bool { c.isChar(o, "'") || c.isChar(o, "\u{2019}") || c.isChar(o, "\u{2032}") }
 
@@ -90,6 +100,9 @@ struct MeasureRule: Rule {
             for (written, unit, spaced) in candidates where attached || spaced {
                 if caseless {
                     guard Vocabulary.caselessUnits.contains(written.lowercased()), c.matches(written, at: offset, ignoringCase: true) else { continue }
+                    // "44 HRs": capitals with a plural "s" are an acronym's plural (home runs), not "hrs".
+                    let n = written.unicodeScalars.count
+                    if n >= 3, c.isChar(offset + n - 1, "s"), (offset..<(offset + n - 1)).allSatisfy({ c.isUpper($0) }) { continue }
                 } else {
                     guard c.matches(written, at: offset) else { continue }
                 }
@@ -171,7 +184,9 @@ struct MeasureRule: Rule {
         }
         let before = c.wordBefore(n.start)?.text.lowercased()
         let after = c.isChar(end, " ") ? c.wordAfter(end)?.text.lowercased() : nil
-        let adjective = hyphenated || before == "a" || before == "an" || before == "the"
+        // "the 400m hurdles" describes; "ran the 100m in 10.65 seconds" names the race, said whole.
+        let describes = after.map { !Self.notDescribed.contains($0) && c.isLower(c.skipSpaces(end)) } ?? false
+        let adjective = hyphenated || before == "a" || before == "an" || (before == "the" && describes)
             || (after.map { Self.headNouns.contains($0) || (written == "MP" && Self.cameraNouns.contains($0)) } ?? false)
         let singular = adjective || (n.isOne && scale.isEmpty)
         var word = gb ? (singular ? unit.oneGB : unit.manyGB) : (singular ? unit.one : unit.many)
@@ -180,8 +195,6 @@ struct MeasureRule: Rule {
             word += " per " + (gb ? per.oneGB : per.one)
             last = (perEnd, perWritten)
         }
-        // "3,000 ft." at the end of a sentence: its full stop ends the sentence too.
-        let period = last.written.hasSuffix(".") && (last.end >= c.count || c.sentenceEnds(after: last.end)) ? "." : ""
-        return found(n.start, last.end, n.words(british: gb) + plus + scale + " " + word + period)
+        return found(n.start, last.end, n.words(british: gb) + plus + scale + " " + word + Self.keptPeriod(c, last.written, last.end))
     }
 }

@@ -8,7 +8,12 @@ struct MoneyRule: Rule {
     static let notNouns: Set<String> = ["a", "an", "and", "or", "of", "per", "to", "for", "in", "on", "at", "from", "with",
                                         "by", "each", "more", "less", "than", "off", "plus", "minus", "apiece", "up"]
 
-    static let tender: Set<String> = ["note", "notes", "bill", "bills", "coin", "coins", "banknote", "banknotes"]
+    static let tender: Set<String> = ["note", "notes", "bill", "bills", "coin", "coins", "banknote", "banknotes",
+                                      // and what an amount is the size of: "the $7,500 credit", "a 4-year, $120M deal"
+                                      "credit", "credits", "deal", "deals", "fine", "fines", "fee", "fees", "grant", "grants",
+                                      "bonus", "prize", "settlement", "loan", "loans", "check", "cheque", "budget", "gift",
+                                      "donation", "payment", "payments", "rebate", "refund", "voucher", "vouchers", "contract",
+                                      "package", "investment", "purchase", "bet", "jackpot", "stimulus", "subsidy", "tax", "levy"]
 
     /// A currency sign at `o`, and where it ends.
     static func sign(_ c: RuleContext, at o: Int) -> (Vocabulary.Currency, Int)? {
@@ -100,7 +105,7 @@ struct MoneyRule: Rule {
         // "a $1 million prize", "a $20 bill": an amount before its noun says the currency once, singular.
         let nounAfter = c.isChar(end, " ") && (c.wordAfter(end).map { c.isLower($0.start) && !Self.notNouns.contains($0.text) } ?? false)
         // "the new £5 note": a note or coin is named by its value whatever comes before it.
-        let tender = n.isInteger && c.isChar(end, " ") && (c.wordAfter(end).map { Self.tender.contains($0.text) } ?? false)
+        let tender = (n.isInteger || scale != nil) && c.isChar(end, " ") && (c.wordAfter(end).map { Self.tender.contains($0.text) } ?? false)
         let adjective = tender || hyphenated || ((article == "a" || article == "an") && (scale != nil || (n.isInteger && nounAfter)))
         let between = article == "between"
         // A range: "$3-4 billion", "$10–$20", "$3 to $4 billion".
@@ -120,8 +125,10 @@ struct MoneyRule: Rule {
                 // ninety-nine cents"), not as a bare decimal before the second's currency.
                 let first = shared == nil && !(n.isInteger && m.isInteger) ? Self.amount(n, scale: nil, cur, british: gb)
                     : n.words(british: gb) + (scale != nil && scale != shared ? " " + scale! : "")
-                let spoken = first + (between ? " and " : " to ") + Self.amount(m, scale: shared, cur, british: gb)
-                return found(p.start, scale2?.1 ?? m.end, spoken, rule: "money.range")
+                var spoken = first + (between ? " and " : " to ") + Self.amount(m, scale: shared, cur, british: gb)
+                var end = scale2?.1 ?? m.end
+                if let (per, perEnd) = PerUnit.after(c, at: end) { spoken += " " + per; end = perEnd }   // "$15.49 to $17.99/mo."
+                return found(p.start, end, spoken, rule: "money.range")
             }
         }
         var spoken = Self.amount(n, scale: scale, cur, british: gb, adjective: adjective)

@@ -34,6 +34,15 @@ struct RangeRule: Rule {
         return span(c, a, from: o)
     }
 
+    /// Is the number at `start` named by "No.", "#", "case" or "docket" before it?
+    static func namesNumber(_ c: RuleContext, _ start: Int) -> Bool {
+        var o = c.skipBack(start)
+        if c.isChar(o, "#") { return true }
+        if c.isChar(o, ".") { o -= 1 }
+        guard let w = c.wordBefore(o + 1)?.text.lowercased() else { return false }
+        return ["no", "case", "docket", "nos"].contains(w) && (c.isChar(o + 1, ".") || w != "no")
+    }
+
     /// A year's last two digits as said after its century ("twenty-four", "oh nine").
     static func yearTail(_ z: Int) -> String { z < 10 ? "oh " + NumberWords.ones[z] : NumberWords.underHundred(z) }
 
@@ -43,6 +52,10 @@ struct RangeRule: Rule {
         let to = before?.text.lowercased() == "between" ? " and " : " to "
         if let before, DesignationRule.makers.contains(before.text) { return nil }  // "Boeing 737-800" is a model
         guard let b = c.number(at: o), !c.isChar(b.end, "-"), !(c.isChar(b.end, ".") && c.isDigit(b.end + 1)) else { return nil }
+        // "case No. 22-451", "docket 23-cv": a number that names, not a range.
+        if a.isInteger, b.isInteger, !c.isLetter(b.end), Self.namesNumber(c, a.start) {
+            return found(a.start, b.end, NumberWords.designation(a.whole) + ", " + NumberWords.designation(b.whole), kind: "digits", rule: "digits.docket")
+        }
         if NumberRule.ordinalSuffixEnd(c, at: b.end) != nil || NumberRule.ordinalSuffixEnd(c, at: a.end) != nil { return nil }
         // Years: 2016–2019, 2023-24, 1939–45.
         if a.isYearLike, let y = a.intValue, let z = b.intValue, b.isInteger, !c.isLetter(b.end) {
@@ -62,8 +75,8 @@ struct RangeRule: Rule {
         let o2 = c.skipSpaces(end, max: 1)
         if c.isChar(o2, "%") {
             suffix = gb ? " per cent" : " percent"; end = o2 + 1
-        } else if let (unit, uEnd, _) = MeasureRule.unit(c, at: o2, attached: o2 == end) {
-            suffix = " " + (gb ? unit.manyGB : unit.many); end = uEnd
+        } else if let (unit, uEnd, written) = MeasureRule.unit(c, at: o2, attached: o2 == end) {
+            suffix = " " + (gb ? unit.manyGB : unit.many) + MeasureRule.keptPeriod(c, written, uEnd); end = uEnd
         } else if c.isLetter(b.end) {
             return nil
         }

@@ -96,6 +96,10 @@ struct TitleRule: Rule {
             }
             return nil
         }
+        // "the 9th Cir.": a federal appeals court after its number; "Oak Cir." is a street.
+        if w == "Cir", dotted || numberBefore, numberBefore || capitalBefore {
+            return found(p.start, end, (numberBefore ? "Circuit" : "Circle") + keptPeriod(c, dotted, end), rule: "abbreviation.circuit")
+        }
         if w == "Dr" && (dotted || nameFollows) {
             // Drive after a street name and not before another name; doctor otherwise.
             if capitalBefore && !nameFollows || (capitalBefore && before.map({ c.isSpace($0.start - 1) || $0.start == 0 }) == true && !dotted && !nameFollows) {
