@@ -67,6 +67,17 @@ struct TitleRule: Rule {
         if !dotted, Self.weekdays.contains(w), !c.isAlnum(p.start - 1), c.isChar(p.end, " "), c.isDigit(p.end + 1), let day = Self.plain[w] {
             return found(p.start, p.end, day, rule: "abbreviation.weekday")
         }
+        // "Sat & Sun", "Sat and Sun": two days cut short, joined.
+        if !dotted, Self.weekdays.contains(w), !c.isAlnum(p.start - 1), !c.isAlnum(p.end), let day = Self.plain[w] {
+            func joinedDay(_ word: String?) -> Bool { word.map { Self.weekdays.contains($0) || Vocabulary.weekdays.contains($0) } ?? false }
+            var after = c.skipSpaces(p.end, max: 1)
+            if c.isChar(after, "&") { after += 1 } else if c.matches("and ", at: after) { after += 3 }
+            let next = after > c.skipSpaces(p.end, max: 1) ? c.wordAfter(after)?.text : nil
+            var back = c.skipBack(p.start)
+            if c.isChar(back, "&") { back -= 1 } else if let w = c.wordBefore(back + 1), w.text == "and" { back = w.start - 1 } else { back = -1 }
+            let previous = back >= 0 ? c.wordBefore(back + 1)?.text : nil
+            if joinedDay(next) || joinedDay(previous) { return found(p.start, p.end, day, rule: "abbreviation.weekday") }
+        }
         // "No 10", "the No 1 seed": a number named without the full stop, unless it counts what follows ("No 10 people").
         if !dotted, w == "No", c.isChar(p.end, " "), let n = c.number(at: p.end + 1), n.isInteger, n.whole.count <= 3, !c.isAlnum(n.end),
            !(c.wordAfter(n.end).map { c.isSpace(n.end) && (MeasureRule.countNouns.contains($0.text) || MeasureRule.looksPlural($0.text)) } ?? false) {
