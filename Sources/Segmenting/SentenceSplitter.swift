@@ -46,6 +46,10 @@ public struct SentenceSplitter: Sendable {
         // "FEB. 2", "sept. 14": a month in any case, before its day; "on 12 Oct. It rained" ends there.
         if Self.months.contains(word.capitalized) { return !following.isNumber }
         if word == "p.a" { return true }                                // "£34,963 p.a. Met Police…"
+        // "221 Baker St. It is…": a street's "St." after its name may end a sentence; "St. Louis" does not.
+        if word == "St", Self.previousWord(chars, before: w).first?.isUppercase == true {
+            return SentenceStarters.words.contains(nextWord)
+        }
         if Self.titles.contains(word) { return false }                 // Gen. Smith, Dr. Who
         if word.count == 1, word.first!.isUppercase { return false }    // J. R. R. Tolkien
         if (word == "c" || word == "ca"), following.isNumber { return false }   // "born c. 1850"
@@ -92,6 +96,15 @@ public struct SentenceSplitter: Sendable {
         var k = j
         while k < chars.count, chars[k].isLetter { k += 1 }
         return String(chars[j..<k])
+    }
+
+    /// The word before the one starting at `start` (across one run of spaces).
+    static func previousWord(_ chars: [Character], before start: Int) -> String {
+        var e = start
+        while e > 0, chars[e - 1].isWhitespace { e -= 1 }
+        var b = e
+        while b > 0, chars[b - 1].isLetter { b -= 1 }
+        return String(chars[b..<e])
     }
 
     static func isDottedAcronym(_ word: String) -> Bool {
