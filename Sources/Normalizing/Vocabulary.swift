@@ -199,7 +199,7 @@ enum Vocabulary {
         ("thousand", "thousand", true), ("tn", "trillion", true), ("trn", "trillion", true),
         ("bn", "billion", true), ("bln", "billion", true), ("mn", "million", true), ("mln", "million", true),
         ("m", "million", false), ("M", "million", false), ("b", "billion", false), ("B", "billion", false),
-        ("k", "thousand", false), ("K", "thousand", false),
+        ("k", "thousand", false), ("K", "thousand", false), ("T", "trillion", false),
     ]
 
     struct Currency {

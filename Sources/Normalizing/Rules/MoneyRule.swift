@@ -6,7 +6,10 @@ struct MoneyRule: Rule {
 
     /// Words after "a $5" that show the amount is not before a noun ("a $5 a month", "a $5 per bag").
     static let notNouns: Set<String> = ["a", "an", "and", "or", "of", "per", "to", "for", "in", "on", "at", "from", "with",
-                                        "by", "each", "more", "less", "than", "off", "plus", "minus", "apiece", "up"]
+                                        "by", "each", "more", "less", "than", "off", "plus", "minus", "apiece", "up", "worth",
+                                        "last", "this", "next", "was", "is", "are", "were", "will", "would", "has", "had",
+                                        "have", "in", "into", "over", "under", "since", "after", "before", "as", "so", "but",
+                                        "annually", "a", "per", "total", "overall", "altogether", "combined", "now", "then", "cash"]
 
     static let tender: Set<String> = ["note", "notes", "bill", "bills", "coin", "coins", "banknote", "banknotes",
                                       // and what an amount is the size of: "the $7,500 credit", "a 4-year, $120M deal"
@@ -64,6 +67,10 @@ struct MoneyRule: Rule {
         if p.kind == .number {
             // 100 USD, 5 million EUR
             guard !c.isDigit(p.start - 1), let n = c.number(at: p.start) else { return nil }
+            // "3¢", "99¢": cents.
+            if c.isChar(n.end, "¢") {
+                return found(n.start, n.end + 1, n.words(british: gb) + (n.isOne ? " cent" : " cents"), rule: "money.cents")
+            }
             // 50p, 4p, petrol's 145.9p: pence (but not 5p.m.).
             if (n.fraction?.count ?? 0) <= 2, n.whole.count <= 3, c.isChar(n.end, "p"), !c.isAlnum(n.end + 1), !c.isAlnum(p.start - 1),
                !(c.isChar(p.start - 1, ".") && c.isDigit(p.start - 2)),
@@ -91,6 +98,13 @@ struct MoneyRule: Rule {
             return found(p.start, end, Self.amount(n, scale: scale, cur, british: gb), rule: "money.code")
         }
         guard let (cur, signEnd) = Self.sign(c, at: p.start) else { return nil }
+        // "$(2.3) million": an accountant's brackets make the amount a loss.
+        if c.isChar(signEnd, "("), let n = c.number(at: signEnd + 1), c.isChar(n.end, ")") {
+            var end = n.end + 1
+            var scale: String?
+            if let (w, e) = Self.scale(c, at: end) { scale = w; end = e }
+            return found(p.start, end, "minus " + Self.amount(n, scale: scale, cur, british: gb), rule: "money.loss")
+        }
         var o = signEnd
         if c.isChar(o, " ") && c.isDigit(o + 1) { o += 1 }
         guard let n = c.number(at: o) else { return nil }
@@ -106,7 +120,10 @@ struct MoneyRule: Rule {
         let nounAfter = c.isChar(end, " ") && (c.wordAfter(end).map { c.isLower($0.start) && !Self.notNouns.contains($0.text) } ?? false)
         // "the new £5 note": a note or coin is named by its value whatever comes before it.
         let tender = (n.isInteger || scale != nil) && c.isChar(end, " ") && (c.wordAfter(end).map { Self.tender.contains($0.text) } ?? false)
-        let adjective = tender || hyphenated || ((article == "a" || article == "an") && (scale != nil || (n.isInteger && nounAfter)))
+        // "the $1.2T infrastructure bill", "its $5bn plan": after a determiner, a scaled amount before a noun describes it.
+        let determined = ["the", "its", "their", "his", "her", "this", "that", "our", "whose"].contains(article ?? "")
+        let adjective = tender || hyphenated || (scale != nil && nounAfter && determined)
+            || ((article == "a" || article == "an") && (scale != nil || (n.isInteger && nounAfter)))
         let between = article == "between"
         // A range: "$3-4 billion", "$10–$20", "$3 to $4 billion".
         var q = end

@@ -44,7 +44,8 @@ struct NumberRule: Rule {
                 let words = n.words(british: gb)
                 return found(n.start, c.pieces[w].end, words + (words.hasSuffix("e") ? "rs" : "ers"), kind: "word", rule: "number.team")
             }
-            if let scale = Vocabulary.scales.first(where: { $0.written == glued && $0.written != "m" && $0.written != "M" }) {
+            // A bare "5T" is a weight or a model, not trillions (money's "$1.2T" is read before).
+            if let scale = Vocabulary.scales.first(where: { $0.written == glued && !["m", "M", "T"].contains($0.written) }) {
                 return found(n.start, c.pieces[w].end, n.words(british: gb) + " " + scale.word, rule: "number.scale")
             }
             // "8.3M", "40M users": millions. A lone digit before M may be a name ("3M"), and a

@@ -51,7 +51,8 @@ struct RangeRule: Rule {
         let before = c.wordBefore(a.start)
         let to = before?.text.lowercased() == "between" ? " and " : " to "
         if let before, DesignationRule.makers.contains(before.text) { return nil }  // "Boeing 737-800" is a model
-        guard let b = c.number(at: o), !c.isChar(b.end, "-"), !(c.isChar(b.end, ".") && c.isDigit(b.end + 1)) else { return nil }
+        // "18-29-year-olds": a range may go on into a compound, but not into a third number.
+        guard let b = c.number(at: o), !(c.isChar(b.end, "-") && !c.isLetter(b.end + 1)), !(c.isChar(b.end, ".") && c.isDigit(b.end + 1)) else { return nil }
         // "case No. 22-451", "docket 23-cv": a number that names, not a range.
         if a.isInteger, b.isInteger, !c.isLetter(b.end), Self.namesNumber(c, a.start) {
             return found(a.start, b.end, NumberWords.designation(a.whole) + ", " + NumberWords.designation(b.whole), kind: "digits", rule: "digits.docket")

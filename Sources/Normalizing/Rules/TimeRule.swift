@@ -57,6 +57,11 @@ struct TimeRule: Rule {
             parts.append(NumberWords.cardinal(s) + (s == 1 ? " second" : " seconds"))
             return found(p.start, c.pieces[sp].end, parts.joined(separator: " "), rule: "time.duration")
         }
+        // "3:15.17", "1:59.4": a race time in minutes, seconds and hundredths.
+        if !dot, c.isChar(mEnd, "."), c.isDigit(mEnd + 1), let f = c.number(at: mEnd + 1), f.isInteger, f.whole.count <= 2, !c.isAlnum(f.end) {
+            let seconds = NumberWords.decimal(whole: Substring(String(m)), fraction: f.whole)
+            return found(p.start, f.end, NumberWords.cardinal(h) + " " + seconds, rule: "time.race")
+        }
         if c.isAlnum(mEnd) && Self.meridiem(c, at: mEnd) == nil { return nil }
         if let (mer, end) = Self.meridiem(c, at: mEnd), h >= 1, h <= 12 {
             return found(p.start, end, NumberWords.cardinal(h) + Self.minutes(m) + " " + mer + keptPeriod(c, end), rule: "time.meridiem")
