@@ -138,7 +138,8 @@ enum Vocabulary {
             ("wk.", Unit("week", "weeks"), true), ("wks.", Unit("week", "weeks"), true),
             // A listing: "4 bd/3 ba", "3 bed, 2 bath".
             ("bd", Unit("bedroom", "bedrooms"), true), ("ba", Unit("bath", "baths"), true),
-            ("bdrm", Unit("bedroom", "bedrooms"), true),
+            ("bdrm", Unit("bedroom", "bedrooms"), true), ("BR", Unit("bedroom", "bedrooms"), false),
+            ("BA", Unit("bath", "baths"), false),
             ("yd", Unit("yard", "yards"), true), ("yds", Unit("yard", "yards"), true),
             ("yd.", Unit("yard", "yards"), true), ("yds.", Unit("yard", "yards"), true),
             ("hr.", Unit("hour", "hours"), true), ("hrs.", Unit("hour", "hours"), true),

@@ -57,7 +57,7 @@ public struct SentenceSplitter: Sendable {
         let afterNumber = w >= 2 && chars[w - 1] == " " && chars[w - 2].isNumber
         if word == "v" { return false }                                  // "Dobbs v. Jackson"
         // "at 60,000 ft. Wind chills…": a unit's full stop before a capital ends the sentence.
-        if afterNumber && Self.dottedUnits.contains(word) { return true }
+        if afterNumber && Self.dottedUnits.contains(word) { return following.isUppercase }   // "12 lb. 4 oz." goes on
         // "at 9:30 a.m. Over 100 people…" ends; "at 10 a.m. Monday", "a.m. Eastern" does not.
         if word == "a.m" || word == "p.m" { return !Self.afterTimes.contains(nextWord) }
         if Self.abbreviations.contains(word.lowercased()) || Self.isDottedAcronym(word) {

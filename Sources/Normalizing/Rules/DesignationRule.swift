@@ -113,6 +113,11 @@ struct DesignationRule: Rule {
             return chain(c, from: index)
         }
         guard p.kind == .word, !c.isAlnum(p.start - 1) else { return nil }
+        // "S2E5": a series' season and episode.
+        if c.text(of: index) == "S", let s = c.number(at: p.end), s.isInteger, c.isChar(s.end, "E"), let e = c.number(at: s.end + 1), e.isInteger,
+           !c.isAlnum(e.end), let sv = s.intValue, let ev = e.intValue {
+            return found(p.start, e.end, "season " + NumberWords.cardinal(sv) + ", episode " + NumberWords.cardinal(ev), rule: "designation.episode")
+        }
         // "an R0 of 2.5": the reproduction number is "R naught".
         if c.matches("R0", at: p.start), !c.isAlnum(p.start + 2) { return found(p.start, p.start + 2, "R naught", rule: "designation.r-naught") }
         // A letter part followed by digits, directly or after a hyphen.

@@ -34,6 +34,8 @@ struct RangeRule: Rule {
         return span(c, a, from: o)
     }
 
+    static let shares: Set<String> = ["split", "chance", "shot", "odds", "mix", "ratio", "blend", "division", "share", "deal"]
+
     /// Is the number at `start` named by "No.", "#", "case" or "docket" before it?
     static func namesNumber(_ c: RuleContext, _ start: Int) -> Bool {
         var o = c.skipBack(start)
@@ -53,6 +55,11 @@ struct RangeRule: Rule {
         if let before, DesignationRule.makers.contains(before.text) { return nil }  // "Boeing 737-800" is a model
         // "18-29-year-olds": a range may go on into a compound, but not into a third number.
         guard let b = c.number(at: o), !(c.isChar(b.end, "-") && !c.isLetter(b.end + 1)), !(c.isChar(b.end, ".") && c.isDigit(b.end + 1)) else { return nil }
+        // "a 50-50 chance", "a 60-40 split": shares of a whole, said as a pair.
+        if let x = a.intValue, let y = b.intValue, a.isInteger, b.isInteger, x + y == 100, !c.isAlnum(b.end),
+           x == y || (c.wordAfter(b.end).map { Self.shares.contains($0.text) } ?? false) {
+            return found(a.start, b.end, a.words(british: gb) + "-" + b.words(british: gb), kind: "symbol", rule: "range.shares")
+        }
         // "case No. 22-451", "docket 23-cv": a number that names, not a range.
         if a.isInteger, b.isInteger, !c.isLetter(b.end), Self.namesNumber(c, a.start) {
             return found(a.start, b.end, NumberWords.designation(a.whole) + ", " + NumberWords.designation(b.whole), kind: "digits", rule: "digits.docket")

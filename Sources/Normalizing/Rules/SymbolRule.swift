@@ -86,6 +86,10 @@ struct SymbolRule: Rule {
             if c.isDigit(c.skipSpaces(o + 1, max: 1)) { return found(o, o + 1, "number", rule: "symbol.number") }
             return nil
         case "\u{00A7}": return found(o, o + 1, "section", rule: "symbol.section")
+        case "-":
+            // "a C- in chemistry": a school grade.
+            guard let g = c.at(o - 1), "ABCDE".unicodeScalars.contains(g), !c.isAlnum(o - 2), !c.isAlnum(o + 1), !c.isChar(o + 1, "-") else { return nil }
+            return found(o, o + 1, "minus", rule: "symbol.grade")
         case "=": return found(o, o + 1, "equals", rule: "symbol.equals")
         case "<": return c.isSpace(o - 1) || c.isDigit(o + 1) ? found(o, o + 1, "less than", rule: "symbol.compare") : nil
         case ">": return c.isSpace(o - 1) || c.isDigit(o + 1) ? found(o, o + 1, "more than", rule: "symbol.compare") : nil

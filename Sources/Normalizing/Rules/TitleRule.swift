@@ -45,8 +45,10 @@ struct TitleRule: Rule {
         c.isUpper(o) && c.isLetter(o)
     }
 
-    /// Change over a period, as business pages write it ("sales rose 12% y/y").
-    static let periodChanges: [(written: String, said: String)] = [
+    /// Short forms written with a slash or run together: change over a period, as business pages
+    /// write it ("sales rose 12% y/y"), and informal "w/", "w/o", "b/c".
+    static let shortForms: [(written: String, said: String)] = [
+        ("w/o", "without"), ("w/", "with"), ("b/c", "because"), ("W/", "with"),
         ("y/y", "year on year"), ("q/q", "quarter on quarter"), ("m/m", "month on month"), ("w/w", "week on week"),
         ("YoY", "year on year"), ("QoQ", "quarter on quarter"), ("yoy", "year on year"), ("YOY", "year on year"),
         ("MoM", "month on month"), ("qoq", "quarter on quarter"),
@@ -55,7 +57,7 @@ struct TitleRule: Rule {
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
         let p = c.pieces[index]
         guard p.kind == .word else { return nil }
-        if !c.isAlnum(p.start - 1), let change = Self.periodChanges.first(where: {
+        if !c.isAlnum(p.start - 1), let change = Self.shortForms.first(where: {
             c.matches($0.written, at: p.start) && !c.isAlnum(p.start + $0.written.unicodeScalars.count) && !c.isChar(p.start + $0.written.unicodeScalars.count, "/")
         }) {
             return found(p.start, p.start + change.written.unicodeScalars.count, change.said, rule: "abbreviation.plain")
