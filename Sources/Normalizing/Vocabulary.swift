@@ -95,6 +95,7 @@ enum Vocabulary {
             ("kph", Unit("kilometer per hour", "kilometers per hour", gb: ("kilometre per hour", "kilometres per hour")), true),
             ("m/s", Unit("meter per second", "meters per second", gb: ("metre per second", "metres per second")), true),
             ("mph", Unit("mile per hour", "miles per hour"), true),
+            ("mpg", Unit("mile per gallon", "miles per gallon"), true),
             ("sq km", Unit("square kilometer", "square kilometers", gb: ("square kilometre", "square kilometres")), true),
             ("sq m", Unit("square meter", "square meters", gb: ("square metre", "square metres")), true),
             ("sq ft", Unit("square foot", "square feet"), true), ("sq. ft.", Unit("square foot", "square feet"), true),
@@ -183,7 +184,7 @@ enum Vocabulary {
 
     /// Units also found in another case ("40KG", "100 gbps", "55 MPH"): only those whose letters
     /// mean one thing whatever the case ("mb" is a millibar, "MM" and "T" are not units).
-    static let caselessUnits: Set<String> = ["km", "kg", "lbs", "lb", "mph", "kph", "km/h", "kbps", "mbps", "gbps",
+    static let caselessUnits: Set<String> = ["km", "kg", "lbs", "lb", "mph", "mpg", "kph", "km/h", "kbps", "mbps", "gbps",
                                              "tbps", "gb", "tb", "kb", "kwh", "mwh", "gwh", "twh", "kw", "mw", "gw",
                                              "hrs", "mins", "secs", "cm", "ghz", "mhz", "khz", "sqft", "yrs"]
 

@@ -66,6 +66,12 @@ struct DateRule: Rule {
     /// scan would take "04.03" for a number.
     /// Words after which a slashed month and day is a date ("on 12/25").
     static let beforeDay: Set<String> = ["on", "until", "till", "since", "through", "thru"]
+    /// Words after which it is a date unless it is also a common fraction in lowest terms
+    /// ("for 10/15", "opens 12/20", but "for 3/4 of an hour", "cut by 1/3").
+    static let beforeDayUnlessFraction: Set<String> = [
+        "for", "by", "before", "after", "opens", "opened", "starts", "started", "begins", "began", "ends", "ended",
+        "airs", "aired", "due", "expires", "expired", "closes", "closed", "launches", "launched", "dated", "released",
+    ]
 
     func numeric(_ c: RuleContext, at start: Int) -> RuleMatch? {
         let gb = c.british
@@ -135,12 +141,11 @@ struct DateRule: Rule {
                 return found(n.start, yl.end, spoken(month: Vocabulary.monthNumbers[mo - 1], day: da, year: y, dayFirst: gb, british: gb), rule: "date.slashed")
             }
         }
-        // "on 12/25", "set for 10/15": a month and day alone, where the word before says it is a
-        // date ("for" only where the pair is no common fraction: "for 3/4 of an hour").
+        // "on 12/25", "set for 10/15": a month and day alone, where the word before says it is a date.
         if n.whole.count <= 2, c.isChar(n.end, "/"), let m = c.number(at: n.end + 1), m.isInteger, m.whole.count <= 2,
            !c.isAlnum(m.end), !c.isChar(m.end, "/"), let a = n.intValue, let b = m.intValue,
            let w = c.wordBefore(n.start)?.text.lowercased(), c.isSpace(n.start - 1),
-           Self.beforeDay.contains(w) || (w == "for" && !(a < b && FractionRule.denominators.contains(b))) {
+           Self.beforeDay.contains(w) || (Self.beforeDayUnlessFraction.contains(w) && !FractionRule.isCommon(a, b)) {
             let (mo, da) = gb ? (b, a) : (a, b)
             if (1...12).contains(mo), (1...31).contains(da) {
                 return found(n.start, m.end, spoken(month: Vocabulary.monthNumbers[mo - 1], day: da, year: nil, dayFirst: gb, british: gb), rule: "date.slashed")

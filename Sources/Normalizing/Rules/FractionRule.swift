@@ -10,6 +10,12 @@ struct FractionRule: Rule {
     ]
     static let denominators: Set<Int> = [2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 16, 20, 32, 64, 100, 128, 1000]
 
+    /// A fraction as written in news: proper, in lowest terms, over a usual denominator ("12/20" is not).
+    static func isCommon(_ num: Int, _ den: Int) -> Bool {
+        func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+        return num > 0 && num < den && denominators.contains(den) && gcd(num, den) == 1
+    }
+
     static func words(_ num: Int, _ den: Int, british: Bool) -> String {
         let unit: String
         switch den {
