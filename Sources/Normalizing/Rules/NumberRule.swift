@@ -33,6 +33,10 @@ struct NumberRule: Rule {
         guard p.kind == .number, let n = c.number(at: p.start) else { return nil }
         let gb = c.british
         if n.isInteger, let end = Self.ordinalSuffixEnd(c, at: n.end) {
+            // British "14st 2lb": stones, not an ordinal (that would be "14th").
+            if gb, c.text(n.end, end).lowercased() == "st", let v = n.intValue, v % 10 != 1 || v % 100 == 11 {
+                return found(n.start, end, n.words(british: gb) + " stone", kind: "measure", rule: "measure.stone")
+            }
             let words = NumberWords.ordinalize(n.words(british: gb))
             return found(n.start, end, words, rule: "number.ordinal")
         }

@@ -88,9 +88,13 @@ struct PhoneRule: Rule {
         // Short codes only where the sentence says it is a number to call.
         let code = c.text(of: index)
         if Self.shortCodes.contains(code), !c.isAlnum(p.end) {
-            let before = c.wordBefore(p.start)?.text.lowercased() ?? ""
+            let previous = c.wordBefore(p.start)
+            let before = previous?.text.lowercased() ?? ""
             let after = c.wordAfter(p.end)?.text.lowercased() ?? ""
-            if Self.callWords.contains(before) || (Self.afterWords.contains(after) && c.isChar(p.end, " ")) {
+            // "call NHS 111": the service's name in capitals between the call and its number.
+            let named = previous.map { w in w.text.count >= 2 && w.text.allSatisfy(\.isUppercase)
+                && Self.callWords.contains(c.wordBefore(w.start)?.text.lowercased() ?? "") } ?? false
+            if Self.callWords.contains(before) || named || (Self.afterWords.contains(after) && c.isChar(p.end, " ")) {
                 return found(p.start, p.end, NumberWords.digits(code, zero: gb ? "oh" : "zero"), rule: "phone.short-code")
             }
         }

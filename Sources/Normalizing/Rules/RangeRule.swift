@@ -102,6 +102,8 @@ struct RangeRule: Rule {
                 return found(a.start, end, a.words(british: gb) + " and " + b.words(british: gb), rule: "range.record")
             }
         }
-        return found(a.start, end, a.words(british: gb) + to + b.words(british: gb) + suffix)
+        // British "nought to sixty": a range from zero says it the British way.
+        let first = gb && a.isInteger && a.intValue == 0 ? "nought" : a.words(british: gb)
+        return found(a.start, end, first + to + b.words(british: gb) + suffix)
     }
 }
