@@ -146,7 +146,7 @@ enum Vocabulary {
             ("hr.", Unit("hour", "hours"), true), ("hrs.", Unit("hour", "hours"), true),
             ("min.", Unit("minute", "minutes"), true), ("sec.", Unit("second", "seconds"), true),
             ("MP", Unit("megapixel", "megapixels"), true),
-            ("ml", litre("milli"), true), ("l", litre(""), false), ("L", litre(""), true),
+            ("ml", litre("milli"), true), ("mL", litre("milli"), true), ("dL", litre("deci"), true), ("l", litre(""), false), ("L", litre(""), true),
             ("bbl", Unit("barrel", "barrels"), true), ("bpd", Unit("barrel per day", "barrels per day"), true),
             ("°C", Unit("degree Celsius", "degrees Celsius"), true), ("ºC", Unit("degree Celsius", "degrees Celsius"), true),
             ("° C", Unit("degree Celsius", "degrees Celsius"), true),

@@ -67,10 +67,11 @@ struct DateRule: Rule {
     /// Words after which a slashed month and day is a date ("on 12/25").
     static let beforeDay: Set<String> = ["on", "until", "till", "since", "through", "thru"]
     /// Words after which it is a date unless it is also a common fraction in lowest terms
-    /// ("for 10/15", "opens 12/20", but "for 3/4 of an hour", "cut by 1/3").
+    /// ("for 10/15", "opens 12/20", "is 3/15", but "for 3/4 of an hour", "cut by 1/3").
     static let beforeDayUnlessFraction: Set<String> = [
         "for", "by", "before", "after", "opens", "opened", "starts", "started", "begins", "began", "ends", "ended",
         "airs", "aired", "due", "expires", "expired", "closes", "closed", "launches", "launched", "dated", "released",
+        "is", "was",
     ]
 
     func numeric(_ c: RuleContext, at start: Int) -> RuleMatch? {
@@ -117,6 +118,8 @@ struct DateRule: Rule {
                 return found(p.start, y.1, spoken(month: name, day: nil, year: y.0, dayFirst: false, british: gb), rule: "date.month-year")
             }
             if abbreviated && cased && c.isChar(mEnd - 1, ".") {
+                // "Sept.-May" is a range of months: the range rule says it.
+                if c.isChar(mEnd, "-") || c.isChar(mEnd, "\u{2013}"), let w = c.wordAfter(mEnd + 1), Vocabulary.months[w.text] != nil { return nil }
                 return found(p.start, mEnd, name + (c.sentenceEnds(after: mEnd) ? "." : ""), rule: "date.month")
             }
             return nil

@@ -10,16 +10,18 @@ struct RangeRule: Rule {
         let p = c.pieces[index]
         let gb = c.british
         if p.kind == .word {
-            guard c.isUpper(p.start), let d = c.at(p.end), d == "\u{2013}" || d == "-" else { return nil }
-            // "Tuesday–Thursday", "Mon-Fri", "Tue-Sun": a weekday written short is said whole.
+            guard c.isUpper(p.start) else { return nil }
+            // "Tuesday–Thursday", "Mon-Fri", "Sept.-May": a weekday or month written short is said whole.
             func name(_ w: String) -> String? {
-                if Vocabulary.weekdays.contains(w) || Vocabulary.monthNumbers.contains(w) { return w }
+                if Vocabulary.weekdays.contains(w) { return w }
+                if let month = Vocabulary.months[w] { return month }
                 return TitleRule.weekdays.contains(w) ? TitleRule.plain[w] : nil
             }
-            guard let first = name(c.text(of: index)),
-                  let d = c.at(p.end), d == "\u{2013}" || d == "-",
-                  let next = c.wordAfter(p.end + 1), next.start == p.end + 1, let second = name(next.text) else { return nil }
-            let end = c.isChar(next.end, ".") && TitleRule.weekdays.contains(next.text) && !c.sentenceEnds(after: next.end + 1) ? next.end + 1 : next.end
+            let written = c.text(of: index)
+            let dash = c.isChar(p.end, ".") && name(written) != written ? p.end + 1 : p.end
+            guard let d = c.at(dash), d == "\u{2013}" || d == "-", let first = name(written),
+                  let next = c.wordAfter(dash + 1), next.start == dash + 1, let second = name(next.text) else { return nil }
+            let end = c.isChar(next.end, ".") && name(next.text) != next.text && !c.sentenceEnds(after: next.end + 1) ? next.end + 1 : next.end
             return found(p.start, end, first + " to " + second, rule: "range.words")
         }
         guard p.kind == .number, !c.isDigit(p.start - 1), !c.isChar(p.start - 1, "-"),
@@ -98,12 +100,24 @@ struct RangeRule: Rule {
                 return found(a.start, end, a.words(british: gb) + (gb ? " nil" : " to nothing"), rule: "range.score")
             }
             // A season's record, wins and losses: "went 10-2", "a 10-2 record" ("ten and two").
-            if x < 200, y < 200, before?.text.lowercased() == "went" || c.wordAfter(end)?.text.lowercased() == "record" {
+            if x < 200, y < 200, before?.text.lowercased() == "went" || c.wordAfter(end)?.text.lowercased() == "record"
+                || Self.seasonFollows(c, end) {
                 return found(a.start, end, a.words(british: gb) + " and " + b.words(british: gb), rule: "range.record")
             }
         }
         // British "nought to sixty": a range from zero says it the British way.
         let first = gb && a.isInteger && a.intValue == 0 ? "nought" : a.words(british: gb)
         return found(a.start, end, first + to + b.words(british: gb) + suffix)
+    }
+
+    /// "8-2 this season", "10-2 on the season": the season named within three words after.
+    static func seasonFollows(_ c: RuleContext, _ end: Int) -> Bool {
+        var o = end
+        for _ in 0..<3 {
+            guard let w = c.wordAfter(o), c.text(o, w.start).allSatisfy({ $0 == " " }) else { return false }
+            if w.text.lowercased() == "season" { return true }
+            o = w.end
+        }
+        return false
     }
 }
