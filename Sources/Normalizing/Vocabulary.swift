@@ -198,7 +198,8 @@ enum Vocabulary {
     /// Scale words and their short forms after a number or an amount of money.
     static let scales: [(written: String, word: String, spaced: Bool)] = [
         ("trillion", "trillion", true), ("billion", "billion", true), ("million", "million", true),
-        ("thousand", "thousand", true), ("tn", "trillion", true), ("trn", "trillion", true),
+        ("thousand", "thousand", true), ("lakh crore", "lakh crore", true), ("lakh", "lakh", true),
+        ("crore", "crore", true), ("tn", "trillion", true), ("trn", "trillion", true),
         ("bn", "billion", true), ("bln", "billion", true), ("mn", "million", true), ("mln", "million", true),
         ("m", "million", false), ("M", "million", false), ("b", "billion", false), ("B", "billion", false),
         ("k", "thousand", false), ("K", "thousand", false), ("T", "trillion", false),

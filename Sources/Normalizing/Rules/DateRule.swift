@@ -154,6 +154,16 @@ struct DateRule: Rule {
                 return found(n.start, m.end, spoken(month: Vocabulary.monthNumbers[mo - 1], day: da, year: nil, dayFirst: gb, british: gb), rule: "date.slashed")
             }
         }
+        // "3–5 June": a range of days before their month.
+        if let (d, dEnd) = Self.day(c, at: n.start), let dash = c.at(dEnd), dash == "\u{2013}" || dash == "-",
+           let (d2, d2End) = Self.day(c, at: dEnd + 1), d2 > d, c.isChar(d2End, " "), let w = c.piece(startingAt: d2End + 1),
+           let (name, mEnd, _, _) = month(c, wordAt: w) {
+            let y = Self.year(c, at: mEnd)
+            let last = spoken(month: name, day: d2, year: y?.0, dayFirst: true, british: gb)
+            var words = "the " + NumberWords.ordinal(d) + " to " + last
+            if Self.theBefore(c, n.start) { words.removeFirst(4) }
+            return found(n.start, y?.1 ?? mEnd, words, rule: "date.range")
+        }
         // 9 May 2022, 24 February
         if let (d, dEnd) = Self.day(c, at: n.start), c.isChar(dEnd, " "), let w = c.piece(startingAt: dEnd + 1),
            let (name, mEnd, _, _) = month(c, wordAt: w) {

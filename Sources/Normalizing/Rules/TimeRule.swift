@@ -51,6 +51,12 @@ struct TimeRule: Rule {
         // h:mm:ss is a duration ("2:03:45" in a marathon).
         if !dot, c.isChar(mEnd, ":"), let sp = c.piece(startingAt: mEnd + 1), c.pieces[sp].end - c.pieces[sp].start == 2,
            let s = Int(c.text(of: sp)), s < 60 {
+            let sEnd = c.pieces[sp].end
+            // "2:17:30 p.m.": a clock time to the second.
+            if (1...12).contains(h), let (mer, end) = Self.meridiem(c, at: sEnd) {
+                let words = NumberWords.cardinal(h) + Self.minutes(m) + " and " + NumberWords.cardinal(s) + (s == 1 ? " second " : " seconds ")
+                return found(p.start, end, words + mer + keptPeriod(c, end), rule: "time.meridiem")
+            }
             var parts: [String] = []
             if h > 0 { parts.append(NumberWords.cardinal(h) + (h == 1 ? " hour" : " hours")) }
             if m > 0 { parts.append(NumberWords.cardinal(m) + (m == 1 ? " minute" : " minutes")) }
