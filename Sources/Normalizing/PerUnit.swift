@@ -32,8 +32,9 @@ enum PerUnit {
         var o = offset + 1
         while c.isLetter(o) { o += 1 }
         guard !c.isAlnum(o), !c.isChar(o, "/") else { return nil }  // "/kWh2", "and/or/…" are not rates
-        let key = c.text(offset + 1, o).lowercased()
-        guard var unit = abbreviations[key] else { return nil }
+        let written = c.text(offset + 1, o), key = written.lowercased()
+        // Any other word written out in lower case is said as it is: "$12,500/semester", "$30/kid".
+        guard var unit = abbreviations[key] ?? (written.count >= 3 && written == key ? written : nil) else { return nil }
         if !c.british, let us = american[unit] { unit = us }
         return ("per " + unit, o)
     }

@@ -2,6 +2,11 @@
 /// "PAC-3" "pack three", "H5N1" "H five N one", "G20", "M1 Abrams", "Airbus A320" "Eh three twenty",
 /// "Boeing 737" "seven thirty-seven", "F-16", "S-400", "5G", "3D", "COVID-19".
 struct DesignationRule: Rule {
+    static let roads: Set<String> = ["Highway", "Hwy", "Route", "Interstate", "Freeway"]
+    /// Words before a change or an estimate: "fell by 12K", "some 20K" are amounts, not names.
+    static let amountWords: Set<String> = ["by", "than", "about", "some", "nearly", "almost", "roughly", "around",
+                                           "approximately", "over", "under", "added", "lost", "cut", "gained"]
+
     var name: String { "designation" }
     var kind: String { "designation" }
 
@@ -69,6 +74,11 @@ struct DesignationRule: Rule {
                 }
                 return found(p.start, p.end, model, rule: "designation.model")
             }
+            // "Highway 101", "Route 405": a road's number is read in pairs ("one oh one").
+            if let before = c.wordBefore(p.start), Self.roads.contains(before.text), c.isSpace(p.start - 1),
+               p.end - p.start == 3, !c.isAlnum(p.end), !c.isChar(p.end, ",") || !c.isDigit(p.end + 1) {
+                return found(p.start, p.end, NumberWords.designation(Substring(c.text(of: index))), rule: "designation.road")
+            }
             // "H.R. 3684", "S.B. 1047": a bill's number is read in pairs, as a model's is.
             if c.isSpace(p.start - 1), c.isChar(p.start - 2, "."), (3...4).contains(p.end - p.start), !c.isAlnum(p.end),
                let prefix = Self.billPrefixes.first(where: { c.matches($0, at: p.start - 1 - $0.unicodeScalars.count) && !c.isLetter(p.start - 2 - $0.unicodeScalars.count) }) {
@@ -101,8 +111,9 @@ struct DesignationRule: Rule {
             // "40M users", "70B": millions, billions (NumberRule).
             if word == "B", p.end - p.start >= 2, !c.isAlnum(pieces[w].end) { return nil }
             if word == "M", let n = c.number(at: p.start), NumberRule.isMillions(c, n, end: pieces[w].end) { return nil }
-            // "100K people": thousands; "4K", "a 10K race" stay a resolution and a distance.
-            if word == "K", !c.isAlnum(pieces[w].end), p.end - p.start >= 3 || NumberRule.countFollows(c, end: pieces[w].end) { return nil }
+            // "100K people", "fell by 12K": thousands; "4K", "a 10K race" stay a resolution and a distance.
+            if word == "K", !c.isAlnum(pieces[w].end), p.end - p.start >= 3 || NumberRule.countFollows(c, end: pieces[w].end)
+                || (p.end - p.start == 2 && Self.amountWords.contains(c.wordBefore(p.start)?.text.lowercased() ?? "")) { return nil }
             // "Pixel 8a", "iPhone 15e", "Room 4b": a model or a room with a letter after its number.
             if pieces[w].end - pieces[w].start == 1, c.isLower(pieces[w].start), !c.isAlnum(pieces[w].end), !c.isChar(pieces[w].end, "-"),
                !["s", "x", "m", "k", "g", "h"].contains(word), p.end - p.start <= 3, c.isSpace(p.start - 1),

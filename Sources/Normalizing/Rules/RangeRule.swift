@@ -87,6 +87,9 @@ struct RangeRule: Rule {
             suffix = gb ? " per cent" : " percent"; end = o2 + 1
         } else if let (unit, uEnd, written) = MeasureRule.unit(c, at: o2, attached: o2 == end) {
             suffix = " " + (gb ? unit.manyGB : unit.many) + MeasureRule.keptPeriod(c, written, uEnd); end = uEnd
+        } else if c.isChar(end, "\"") || c.isChar(end, "\u{2033}"), !c.isAlnum(end + 1), Self.noQuoteOpen(c, before: a.start) {
+            // "8-10\" in the hills": an inch mark where no quotation is open.
+            suffix = " inches"; end += 1
         } else if c.isLetter(b.end) {
             return nil
         }
@@ -119,5 +122,13 @@ struct RangeRule: Rule {
             o = w.end
         }
         return false
+    }
+
+    /// Whether the double quotes in the 400 scalars before `offset` are balanced, so a "\"" after a
+    /// number is no closing quote (bounded, so a hostile line of ranges stays linear).
+    static func noQuoteOpen(_ c: RuleContext, before offset: Int) -> Bool {
+        var open = false
+        for i in max(0, offset - 400)..<offset where c.isChar(i, "\"") { open.toggle() }
+        return !open
     }
 }

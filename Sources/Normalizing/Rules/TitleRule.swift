@@ -158,8 +158,9 @@ struct TitleRule: Rule {
             let period = (w == "Jr" || w == "Sr") ? keptPeriod(c, dotted, end) : ""
             return found(p.start, end, t + period, rule: "abbreviation.title")
         }
-        // "3 N. Main St.": a compass point between a house number and a street's name.
-        if dotted, w.count == 1, let point = ["N": "North", "S": "South", "E": "East", "W": "West"][w], nameFollows,
+        // "3 N. Main St.", "12 W. 34th St.": a compass point between a house number and a street's name.
+        let ordinalFollows = c.number(at: c.skipSpaces(end)).flatMap { NumberRule.ordinalSuffixEnd(c, at: $0.end) } != nil
+        if dotted, w.count == 1, let point = ["N": "North", "S": "South", "E": "East", "W": "West"][w], nameFollows || ordinalFollows,
            c.isDigit(c.skipBack(p.start)) {
             return found(p.start, end, point, rule: "abbreviation.street")
         }
