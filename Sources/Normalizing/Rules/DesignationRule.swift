@@ -150,6 +150,10 @@ struct DesignationRule: Rule {
             if !hasUpper && w.count > 3 && Self.wordParts[w] == nil && w.lowercased() != "covid" { return nil }
             // "mid-1990s", "pre-2020": a word, then what follows on its own.
             if !hasUpper && c.isChar(next, "-") && w.lowercased() != "covid" && Vocabulary.isWord(w) { return nil }
+            // "Over-65s", "Mid-2020s" at a sentence's start: a word in title case before a plural number
+            // is still a word ("Blink-182" stays a name).
+            if hasUpper, c.isChar(next, "-"), w.count > 2, w.dropFirst().allSatisfy(\.isLowercase), Vocabulary.isWord(w.lowercased()),
+               let n = c.number(at: next + 1), n.isInteger, c.isChar(n.end, "s"), !c.isAlnum(n.end + 1) { return nil }
             return chain(c, from: index)
         }
         return nil
