@@ -158,6 +158,7 @@ enum Vocabulary {
             ("kW", Unit("kilowatt", "kilowatts"), true), ("MW", Unit("megawatt", "megawatts"), true),
             ("GW", Unit("gigawatt", "gigawatts"), true), ("TW", Unit("terawatt", "terawatts"), true),
             ("kV", Unit("kilovolt", "kilovolts"), true), ("V", Unit("volt", "volts"), false),
+            ("W", Unit("watt", "watts"), false),
             ("KB", Unit("kilobyte", "kilobytes"), true), ("kB", Unit("kilobyte", "kilobytes"), true),
             ("ppm", Unit("part per million", "parts per million"), true), ("ppb", Unit("part per billion", "parts per billion"), true),
             ("mb", Unit("millibar", "millibars"), true), ("mbar", Unit("millibar", "millibars"), true),

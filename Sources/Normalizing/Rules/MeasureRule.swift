@@ -109,7 +109,8 @@ struct MeasureRule: Rule {
                 let end = offset + written.unicodeScalars.count
                 if c.isAlnum(end) && !(written.hasSuffix("°") || written.hasSuffix("º")) && !(written == "h" && c.isDigit(end)) { continue }   // "2h30m"
                 // "m/s" is its own unit; "µg/m³" is two, the second per the first.
-                if c.isChar(end, "/") && c.isLetter(end + 1) && MeasureRule.unit(c, at: end + 1, attached: true) == nil { continue }
+                if c.isChar(end, "/") && c.isLetter(end + 1) && MeasureRule.unit(c, at: end + 1, attached: true) == nil
+                    && PerUnit.after(c, at: end) == nil { continue }
                 return (unit, end, written)
             }
             return nil
@@ -145,6 +146,12 @@ struct MeasureRule: Rule {
            Self.unit(c, at: word.end + 1, attached: false) != nil {
             scale = " " + word.text
             o = word.end
+        } else if let w = c.piece(startingAt: o), c.pieces[w].kind == .word, c.isChar(c.pieces[w].end, " "),
+                  let s = Vocabulary.scales.first(where: { !$0.spaced && $0.written != "m" && $0.written == c.text(of: w) }),
+                  Self.unit(c, at: c.pieces[w].end + 1, attached: false) != nil {
+            // "4.28M sq km": a scale glued on.
+            scale = " " + s.word
+            o = c.pieces[w].end
         }
         // "9.58s": a decimal time; a whole number with an s is a decade or an age ("the 1990s", "her 20s").
         if !n.isInteger, scale.isEmpty, c.isChar(o, "s"), !c.isAlnum(o + 1), !c.isChar(o + 1, "'") {
@@ -154,6 +161,10 @@ struct MeasureRule: Rule {
         else if c.isChar(o, " ") || c.isChar(o, "\u{00A0}") || c.isChar(o, "\u{202F}") { o += 1; attached = false }
         guard let (unit, end, written) = Self.unit(c, at: o, attached: attached || hyphenated) else { return nil }
         if hyphenated && !c.isSpace(end) { return nil }
+        // "45W" is watts, but "Route 9W" a road and "40N 74W" a longitude.
+        if written == "W", let before = c.wordBefore(n.start) {
+            if DesignationRule.roads.contains(before.text) || (["N", "S"].contains(before.text) && c.isDigit(before.start - 1)) { return nil }
+        }
         // "Apt. 5C", "Room 4F": a flat or a room, not a temperature.
         if written == "C" || written == "F" {
             var o = c.skipBack(n.start)
@@ -194,6 +205,9 @@ struct MeasureRule: Rule {
         if c.isChar(end, "/"), let (per, perEnd, perWritten) = Self.unit(c, at: end + 1, attached: true) {
             word += " per " + (gb ? per.oneGB : per.one)
             last = (perEnd, perWritten)
+        } else if let (per, perEnd) = PerUnit.after(c, at: end) {   // "2,300 mg/day"
+            word += " " + per
+            last = (perEnd, "")
         }
         return found(n.start, last.end, n.words(british: gb) + plus + scale + " " + word + Self.keptPeriod(c, last.written, last.end))
     }
