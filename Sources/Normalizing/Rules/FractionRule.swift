@@ -16,6 +16,26 @@ struct FractionRule: Rule {
         return num > 0 && num < den && denominators.contains(den) && gcd(num, den) == 1
     }
 
+    /// "rated it 9/10", "4.5/5 stars": a score out of five, ten or a hundred, where a rating is spoken of.
+    static func score(_ c: RuleContext, _ p: Piece) -> RuleMatch? {
+        guard p.kind == .number, !c.isDigit(p.start - 1), let n = c.number(at: p.start), c.isChar(n.end, "/"),
+              let d = c.number(at: n.end + 1), d.isInteger, let b = d.intValue, [5, 10, 100].contains(b),
+              !c.isAlnum(d.end), !c.isChar(d.end, "/"), let v = Double(c.text(n.start, n.end)), v <= Double(b) else { return nil }
+        var rated = ["star", "stars"].contains(c.wordAfter(d.end)?.text.lowercased() ?? "")
+        var o = n.start
+        for _ in 0..<3 where !rated {
+            guard let w = c.wordBefore(o) else { break }
+            rated = scoreWords.contains(w.text.lowercased())
+            o = w.start
+        }
+        guard rated else { return nil }
+        let gb = c.british
+        return RuleMatch(start: n.start, end: d.end, spoken: n.words(british: gb) + " out of " + d.words(british: gb),
+                         kind: "number", rule: "number.score")
+    }
+    static let scoreWords: Set<String> = ["rated", "rate", "rates", "rating", "scored", "score", "scores", "gave", "give",
+                                          "gives", "verdict", "graded", "ranked", "marks"]
+
     static func words(_ num: Int, _ den: Int, british: Bool) -> String {
         let unit: String
         switch den {
@@ -51,6 +71,7 @@ struct FractionRule: Rule {
             let (unit, end) = Self.unitAfter(c, p.end, plural: false)
             return found(p.start, end, Self.words(a, b, british: gb) + unit, rule: "fraction.vulgar")
         }
+        if let score = Self.score(c, p) { return score }
         guard p.kind == .number, !c.isDigit(p.start - 1), let n = c.number(at: p.start), n.isInteger,
               let whole = n.intValue, !c.isChar(p.start - 1, "/") else { return nil }
         // 1½

@@ -194,7 +194,9 @@ struct MeasureRule: Rule {
             return found(n.start, end, n.words(british: gb) + " million", kind: "number", rule: "number.scale")
         }
         let before = c.wordBefore(n.start)?.text.lowercased()
-        let after = c.isChar(end, " ") ? c.wordAfter(end)?.text.lowercased() : nil
+        var after = c.isChar(end, " ") ? c.wordAfter(end)?.text.lowercased() : nil
+        // "155 mm rounds" are shells; "5.2 mi round trip" is a distance (after "a", still one "mile").
+        if after == "round", let w = c.wordAfter(end), c.wordAfter(w.end)?.text.lowercased() == "trip" { after = "" }
         // "the 400m hurdles" describes; "ran the 100m in 10.65 seconds" names the race, said whole.
         let describes = after.map { !Self.notDescribed.contains($0) && c.isLower(c.skipSpaces(end)) } ?? false
         let adjective = hyphenated || before == "a" || before == "an" || (before == "the" && describes)

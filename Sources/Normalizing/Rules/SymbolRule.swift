@@ -111,6 +111,8 @@ struct SymbolRule: Rule {
                let (per, end) = PerUnit.after(c, at: o) {
                 return found(o, end, per, rule: "symbol.per")
             }
+            // "8pm ET / 5pm PT": two alternatives set apart, said with a pause.
+            if c.isChar(o - 1, " "), c.isChar(o + 1, " "), c.isAlnum(o - 2) { return found(o - 1, o + 1, ",", rule: "symbol.slash") }
             // "and/or", "Russia/Ukraine": a short pause between the two.
             if c.isLetter(o - 1) && c.isLetter(o + 1) { return found(o, o + 1, " ", rule: "symbol.slash") }
             return nil
