@@ -27,7 +27,7 @@ struct TitleRule: Rule {
     /// Abbreviations that need their period, said the same everywhere.
     static let plain: [String: String] = [
         "vs": "versus", "etc": "et cetera", "approx": "approximately", "fig": "figure", "Fig": "figure",
-        "est": "estimated", "ca": "circa", "pp": "pages", "vol": "volume", "Vol": "volume", "Mt": "Mount", "Ft": "Fort",
+        "est": "estimated", "Est": "Estimated", "ca": "circa", "pp": "pages", "vol": "volume", "Vol": "volume", "Mt": "Mount", "Ft": "Fort",
         "Inc": "Incorporated", "Ltd": "Limited", "Corp": "Corporation",
         "Bros": "Brothers", "Dept": "Department", "dept": "department", "Univ": "University", "Govt": "Government",
         "govt": "government", "Jan": "January", "Apr": "April", "Aug": "August", "Dec": "December",
@@ -172,6 +172,10 @@ struct TitleRule: Rule {
                 return found(p.start, e, say + " to " + other + keptPeriod(c, true, e), rule: "abbreviation.plain")
             }
             if (w == "min" || w == "max" || w == "est") && !c.isSpace(end) { return nil }
+            // "est. 1970": a founding year is "established"; "est. $5 million" an estimate.
+            if w == "est" || w == "Est", let n = c.number(at: c.skipSpaces(end)), n.isYearLike, !c.isAlnum(n.end) {
+                return found(p.start, end, w == "Est" ? "Established" : "established", rule: "abbreviation.plain")
+            }
             // "vs." and those before a number ("Cat. 4", "ext. 12") sit between two things, never at a sentence's end.
             let between = w == "vs" || (["Cat", "ext", "Ext"].contains(w) && c.isDigit(c.skipSpaces(end)))
             return found(p.start, end, say + (between ? "" : keptPeriod(c, true, end)), rule: "abbreviation.plain")
