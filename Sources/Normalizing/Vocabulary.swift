@@ -235,5 +235,11 @@ enum Vocabulary {
         "JPY": Currency(one: "yen", many: "yen", centOne: nil, centMany: nil),
         "CHF": Currency(one: "Swiss franc", many: "Swiss francs", centOne: "centime", centMany: "centimes"),
         "CNY": Currency(one: "yuan", many: "yuan", centOne: nil, centMany: nil),
+        "Rs": Currency(one: "rupee", many: "rupees", centOne: nil, centMany: nil),
+        "INR": Currency(one: "rupee", many: "rupees", centOne: nil, centMany: nil),
+        "ZAR": rand,
+        "AUD": Currency(one: "Australian dollar", many: "Australian dollars", centOne: "cent", centMany: "cents"),
+        "CAD": Currency(one: "Canadian dollar", many: "Canadian dollars", centOne: "cent", centMany: "cents"),
     ]
+    static let rand = Currency(one: "rand", many: "rand", centOne: "cent", centMany: "cents")
 }

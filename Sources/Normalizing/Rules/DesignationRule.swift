@@ -186,6 +186,14 @@ struct DesignationRule: Rule {
                     i += 3
                     continue
                 }
+                // "K5,000": a grouped number after the letters is one amount, said whole.
+                if let n = c.number(at: q.start), n.grouped {
+                    parts.append(n.words(british: c.british))
+                    sawDigit = true; prevWasLetters = false
+                    end = n.end; i += 1
+                    while i < pieces.count, pieces[i].start < n.end { i += 1 }
+                    continue
+                }
                 parts.append(prevWasLetters || parts.isEmpty == false ? NumberWords.designation(digits) : NumberWords.cardinal(digits: digits))
                 sawDigit = true; prevWasLetters = false
             } else if c.s[q.start] == "-" || c.s[q.start] == "/", i + 1 < pieces.count, pieces[i + 1].kind != .space, pieces[i + 1].kind != .other,

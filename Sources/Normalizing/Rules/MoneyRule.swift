@@ -23,6 +23,10 @@ struct MoneyRule: Rule {
         guard let first = c.at(o) else { return nil }
         switch first {
         case "$", "€", "£", "¥", "₴", "₽", "₹", "₩", "U", "N", "H", "C", "A": break
+        // South African rand, only where the amount cannot be a name ("R5,000", "R2bn"; not "R2", "R0").
+        case "R":
+            guard let n = c.number(at: o + 1), n.grouped || (scale(c, at: n.end).map { !c.isLetter($0.1) } ?? false) else { return nil }
+            return (Vocabulary.rand, o + 1)
         default: return nil
         }
         for (written, cur) in Vocabulary.currencySigns where c.matches(written, at: o) {
@@ -89,13 +93,17 @@ struct MoneyRule: Rule {
         guard p.kind == .other || p.kind == .word else { return nil }
         if p.kind == .word, !c.isUpper(p.start) { return nil }
         // USD 5 million, EUR 40
-        if p.kind == .word, let cur = Vocabulary.currencyCodes[c.text(of: index)], c.isChar(p.end, " "),
-           let n = c.number(at: p.end + 1) {
+        // "Rs. 500": the rupee's abbreviation may have a full stop.
+        let codeEnd = c.text(of: index) == "Rs" && c.isChar(p.end, ".") ? p.end + 1 : p.end
+        if p.kind == .word, let cur = Vocabulary.currencyCodes[c.text(of: index)], c.isChar(codeEnd, " "),
+           let n = c.number(at: codeEnd + 1) {
             var end = n.end
             var scale: String?
             if let (w, e) = Self.scale(c, at: end) { scale = w; end = e }
             guard !c.isLetter(end) else { return nil }
-            return found(p.start, end, Self.amount(n, scale: scale, cur, british: gb), rule: "money.code")
+            // "Rs 500 notes": a note is named by its value.
+            let tender = c.isChar(end, " ") && (c.wordAfter(end).map { Self.tender.contains($0.text) } ?? false)
+            return found(p.start, end, Self.amount(n, scale: scale, cur, british: gb, adjective: tender), rule: "money.code")
         }
         guard let (cur, signEnd) = Self.sign(c, at: p.start) else { return nil }
         // "$(2.3) million": an accountant's brackets make the amount a loss.
