@@ -66,6 +66,8 @@ struct DateRule: Rule {
     /// scan would take "04.03" for a number.
     /// Words after which a slashed month and day is a date ("on 12/25").
     static let beforeDay: Set<String> = ["on", "until", "till", "since", "through", "thru"]
+    /// "shot 8/13", "went 5/14": made of attempted, not a date.
+    static let shotWords: Set<String> = ["shot", "shoots", "went", "goes", "made", "hit", "completed", "converted", "was", "is"]
     /// Words after which it is a date unless it is also a common fraction in lowest terms
     /// ("for 10/15", "opens 12/20", "is 3/15", but "for 3/4 of an hour", "cut by 1/3").
     static let beforeDayUnlessFraction: Set<String> = [
@@ -153,6 +155,15 @@ struct DateRule: Rule {
             if (1...12).contains(mo), (1...31).contains(da) {
                 return found(n.start, m.end, spoken(month: Vocabulary.monthNumbers[mo - 1], day: da, year: nil, dayFirst: gb, british: gb), rule: "date.slashed")
             }
+        }
+        // American "drops 10/27": a month, then a day past 12 that no fraction is written over, is a date
+        // wherever it stands ("9/11" and "3/16" are not; British day-first pairs are too often odds).
+        if !gb, n.whole.count <= 2, c.isChar(n.end, "/"), let m = c.number(at: n.end + 1), m.isInteger, m.whole.count == 2,
+           !c.isAlnum(m.end), !c.isChar(m.end, "/"), !(c.isChar(m.end, ".") && c.isDigit(m.end + 1)), let a = n.intValue,
+           let b = m.intValue, (1...12).contains(a), (13...31).contains(b), !FractionRule.denominators.contains(b),
+           !["of", "from", "shooting"].contains(c.wordAfter(m.end)?.text.lowercased() ?? ""),
+           !Self.shotWords.contains(c.wordBefore(n.start)?.text.lowercased() ?? ""), !c.isChar(n.start - 1, "/") {
+            return found(n.start, m.end, spoken(month: Vocabulary.monthNumbers[a - 1], day: b, year: nil, dayFirst: false, british: false), rule: "date.slashed")
         }
         // "3–5 June": a range of days before their month.
         if let (d, dEnd) = Self.day(c, at: n.start), let dash = c.at(dEnd), dash == "\u{2013}" || dash == "-",

@@ -60,9 +60,14 @@ struct MeasureRule: Rule {
             return RuleMatch(start: n.start, end: m.end + 1, spoken: n.words(british: gb) + " to " + m.words(british: gb) + (m.isOne ? " inch" : " inches"),
                              kind: "measure", rule: "measure.inches")
         }
-        guard c.isChar(n.end, "\"") || c.isChar(n.end, "\u{2033}"), c.isChar(n.end + 1, " "),
-              let next = c.wordAfter(n.end + 1), next.start == n.end + 2, inchNouns.contains(next.text) else { return nil }
-        return RuleMatch(start: n.start, end: n.end + 1, spoken: n.words(british: c.british) + " inch", kind: "measure", rule: "measure.inches")
+        guard c.isChar(n.end, "\"") || c.isChar(n.end, "\u{2033}") else { return nil }
+        if c.isChar(n.end + 1, " "), let next = c.wordAfter(n.end + 1), next.start == n.end + 2, inchNouns.contains(next.text) {
+            return RuleMatch(start: n.start, end: n.end + 1, spoken: n.words(british: c.british) + " inch", kind: "measure", rule: "measure.inches")
+        }
+        // "Hail up to 2.75\" fell": where no quotation is open, the mark after a number is inches.
+        guard !c.isAlnum(n.end + 1), RangeRule.noQuoteOpen(c, before: n.start) else { return nil }
+        return RuleMatch(start: n.start, end: n.end + 1, spoken: n.words(british: c.british) + (n.isOne ? " inch" : " inches"),
+                         kind: "measure", rule: "measure.inches")
     }
     static let inchNouns: Set<String> = ["display", "displays", "screen", "screens", "monitor", "monitors", "laptop", "tablet",
                                          "TV", "TVs", "television", "wheels", "rims", "tires", "tyres", "pizza", "subwoofer",
