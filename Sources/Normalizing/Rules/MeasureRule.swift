@@ -162,6 +162,10 @@ struct MeasureRule: Rule {
         if !n.isInteger, scale.isEmpty, c.isChar(o, "s"), !c.isAlnum(o + 1), !c.isChar(o + 1, "'") {
             return found(n.start, o + 1, n.words(british: c.british) + " seconds")
         }
+        // "in 3.2 s": spaced too, after a decimal (a whole number before a lone "s" may be anything).
+        if !n.isInteger, scale.isEmpty, c.isChar(o, " "), c.isChar(o + 1, "s"), !c.isAlnum(o + 2), !c.isChar(o + 2, "'") {
+            return found(n.start, o + 2, n.words(british: c.british) + " seconds")
+        }
         if c.isChar(o, "-") && c.isLetter(o + 1) { o += 1; hyphenated = true }
         else if c.isChar(o, " ") || c.isChar(o, "\u{00A0}") || c.isChar(o, "\u{202F}") { o += 1; attached = false }
         guard let (unit, end, written) = Self.unit(c, at: o, attached: attached || hyphenated) else { return nil }

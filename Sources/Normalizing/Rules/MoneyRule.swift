@@ -86,6 +86,11 @@ struct MoneyRule: Rule {
             var o = n.end
             var scale: String?
             if let (w, e) = Self.scale(c, at: o), c.isChar(e, " ") { scale = w; o = e }
+            // "25 €", "25€": a sign written after the amount, as in much of Europe.
+            let s0 = c.skipSpaces(o, max: 1)
+            if let sign = c.at(s0), "€£¥₴₽₹₩".unicodeScalars.contains(sign), !c.isAlnum(s0 + 1), let (cur, signEnd) = Self.sign(c, at: s0) {
+                return found(n.start, signEnd, Self.amount(n, scale: scale, cur, british: gb), rule: "money.sign-after")
+            }
             guard c.isChar(o, " "), let code = c.piece(startingAt: o + 1), c.pieces[code].kind == .word,
                   let cur = Vocabulary.currencyCodes[c.text(of: code)], !c.isAlnum(c.pieces[code].end) else { return nil }
             return found(n.start, c.pieces[code].end, Self.amount(n, scale: scale, cur, british: gb), rule: "money.code")

@@ -58,6 +58,12 @@ struct NumberRule: Rule {
                 return found(n.start, c.pieces[w].end, n.words(british: gb) + " million", rule: "number.scale")
             }
         }
+        // "8 bn", "3 mln": a short scale after a space (the words themselves need nothing).
+        if c.isChar(n.end, " "), let w = c.piece(startingAt: n.end + 1), c.pieces[w].kind == .word, !c.isAlnum(c.pieces[w].end),
+           ["bn", "bln", "mn", "mln", "tn", "trn"].contains(c.text(of: w)),
+           let scale = Vocabulary.scales.first(where: { $0.written == c.text(of: w) }) {
+            return found(n.start, c.pieces[w].end, n.words(british: gb) + " " + scale.word, rule: "number.scale")
+        }
         // A number glued to letters is a designation ("5G", "3D"), not this rule's business.
         if c.isLetter(n.end) { return nil }
         return found(n.start, n.end, n.words(british: gb), rule: n.isInteger ? "number.cardinal" : "number.decimal")

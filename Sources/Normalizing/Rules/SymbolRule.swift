@@ -41,6 +41,13 @@ struct SymbolRule: Rule {
             if c.isChar(o, "^"), let m = c.number(at: o + 1), m.isInteger, !c.isAlnum(m.end) {
                 return found(n.start, m.end, n.words(british: gb) + " to the power of " + m.words(british: gb), rule: "symbol.power")
             }
+            // "10⁶": a power written in superscript digits.
+            var e = o, power = ""
+            while let d = c.at(e), let v = Self.superscripts[d] { power.append(v); e += 1 }
+            // Only where it cannot be a footnote's mark ("in 2019¹"): a power of ten, or a small square or cube.
+            if !power.isEmpty, n.isInteger, !c.isAlnum(e), let p = Int(power), n.whole == "10" || ((n.intValue ?? 100) < 100 && (p == 2 || p == 3)) {
+                return found(n.start, e, n.words(british: gb) + " to the power of " + NumberWords.cardinal(p, british: gb), rule: "symbol.power")
+            }
             // 50/50, 24/7
             if c.isChar(o, "/"), let m = c.number(at: o + 1), n.isInteger, m.isInteger, !c.isChar(m.end, "/") {
                 if n.whole == m.whole {
@@ -50,6 +57,10 @@ struct SymbolRule: Rule {
                 if n.whole == "24" && m.whole == "7" {
                     return found(n.start, m.end, "twenty-four seven", rule: "symbol.always")
                 }
+            }
+            // "3∶1": the ratio sign is only ever a ratio.
+            if c.isChar(o, "\u{2236}"), let m = c.number(at: o + 1), n.isInteger, m.isInteger {
+                return found(n.start, m.end, n.words(british: gb) + " to " + m.words(british: gb), rule: "symbol.ratio")
             }
             // 3:1 ratio (a time has two minute digits; a ratio does not, or says so)
             if c.isChar(o, ":"), let m = c.number(at: o + 1), n.isInteger, m.isInteger, !c.isChar(m.end, ":") {
@@ -96,7 +107,12 @@ struct SymbolRule: Rule {
         case "\u{2264}": return found(o, o + 1, "at most", rule: "symbol.compare")
         case "\u{2265}": return found(o, o + 1, "at least", rule: "symbol.compare")
         case "\u{00B1}": return found(o, o + 1, "plus or minus", rule: "symbol.plusminus")
-        case "\u{00D7}": return found(o, o + 1, c.isDigit(o - 1) || c.isDigit(o + 1) ? "by" : "times", rule: "symbol.by")
+        case "\u{00D7}":
+            // "rose ×3": a multiple, "three times".
+            if c.isSpace(o - 1), let m = c.number(at: o + 1), !c.isAlnum(m.end) {
+                return found(o, m.end, m.words(british: gb) + " times", rule: "symbol.times")
+            }
+            return found(o, o + 1, c.isDigit(o - 1) || c.isDigit(o + 1) ? "by" : "times", rule: "symbol.by")
         case "\u{00F7}": return found(o, o + 1, "divided by", rule: "symbol.divided")
         case "\u{2192}": return found(o, o + 1, "to", rule: "symbol.arrow")
         case "%": return found(o, o + 1, gb ? "per cent" : "percent", rule: "symbol.percent")
@@ -119,4 +135,9 @@ struct SymbolRule: Rule {
         default: return nil
         }
     }
+
+    static let superscripts: [Unicode.Scalar: Character] = [
+        "\u{2070}": "0", "\u{00B9}": "1", "\u{00B2}": "2", "\u{00B3}": "3", "\u{2074}": "4",
+        "\u{2075}": "5", "\u{2076}": "6", "\u{2077}": "7", "\u{2078}": "8", "\u{2079}": "9",
+    ]
 }

@@ -39,6 +39,11 @@ struct TimeRule: Rule {
         if let military = militaryTime(c, p) { return military }
         guard p.kind == .number, !c.isDigit(p.start - 1), p.end - p.start <= 2, let h = Int(c.text(of: index)) else { return nil }
         let hourText = c.text(of: index)
+        // "9h30", "14h05": the French-style clock some English pages keep.
+        if h <= 23, c.isChar(p.end, "h"), let mp = c.piece(startingAt: p.end + 1), c.pieces[mp].kind == .number,
+           c.pieces[mp].end - c.pieces[mp].start == 2, let m = Int(c.text(of: mp)), m < 60, !c.isAlnum(c.pieces[mp].end) {
+            return found(p.start, c.pieces[mp].end, NumberWords.cardinal(h) + (m == 0 ? (h > 12 ? " hundred" : " o'clock") : Self.minutes(m)), rule: "time.clock")
+        }
         // 7pm, 7 p.m.
         if h >= 1 && h <= 12, let (mer, end) = Self.meridiem(c, at: p.end) {
             return found(p.start, end, NumberWords.cardinal(h) + " " + mer + keptPeriod(c, end), rule: "time.meridiem")
