@@ -41,6 +41,8 @@ public struct SentenceSplitter: Sendable {
         // A single full stop: look at the word before it.
         var w = dot
         while w > 0, !chars[w - 1].isWhitespace, !Self.openers.contains(chars[w - 1]) { w -= 1 }
+        // "Nov. 1-Jan. 15", "Mon.-Fri.": the word is what follows the last dash.
+        if let dash = chars[w..<dot].lastIndex(where: { $0 == "-" || $0 == "\u{2013}" }), dash + 1 < dot { w = dash + 1 }
         let word = String(chars[w..<dot])
         let nextWord = Self.word(in: chars, from: next)
         // "FEB. 2", "sept. 14": a month in any case, before its day; "on 12 Oct. It rained" ends there.

@@ -113,6 +113,13 @@ struct DateRule: Rule {
                                    : "\(name) \(NumberWords.ordinal(d)) to \(NumberWords.ordinal(d2))"
                     return found(p.start, d2End, words, rule: "date.range")
                 }
+                // "Nov. 1-Jan. 15": from one month's day to another's.
+                if let dash = c.at(dEnd), dash == "\u{2013}" || dash == "-", let w2 = c.piece(startingAt: dEnd + 1),
+                   let (name2, m2End, _, _) = month(c, wordAt: w2), c.isChar(m2End, " "), let (d2, d2End) = Self.day(c, at: m2End + 1) {
+                    let y = Self.year(c, at: d2End)
+                    let first = spoken(month: name, day: d, year: nil, dayFirst: false, british: gb)
+                    return found(p.start, y?.1 ?? d2End, first + " to " + spoken(month: name2, day: d2, year: y?.0, dayFirst: false, british: gb), rule: "date.range")
+                }
                 let y = Self.year(c, at: dEnd)
                 return found(p.start, y?.1 ?? dEnd, spoken(month: name, day: d, year: y?.0, dayFirst: false, british: gb), rule: "date.month-day")
             }
@@ -178,6 +185,15 @@ struct DateRule: Rule {
         // 9 May 2022, 24 February
         if let (d, dEnd) = Self.day(c, at: n.start), c.isChar(dEnd, " "), let w = c.piece(startingAt: dEnd + 1),
            let (name, mEnd, _, _) = month(c, wordAt: w) {
+            // "3 May-1 June": from one day and month to another.
+            if let dash = c.at(mEnd), dash == "\u{2013}" || dash == "-", let (d2, d2End) = Self.day(c, at: mEnd + 1), c.isChar(d2End, " "),
+               let w2 = c.piece(startingAt: d2End + 1), let (name2, m2End, _, _) = month(c, wordAt: w2) {
+                let y = Self.year(c, at: m2End)
+                var words = spoken(month: name, day: d, year: nil, dayFirst: true, british: gb) + " to "
+                    + spoken(month: name2, day: d2, year: y?.0, dayFirst: true, british: gb)
+                if Self.theBefore(c, n.start), words.hasPrefix("the ") { words.removeFirst(4) }
+                return found(n.start, y?.1 ?? m2End, words, rule: "date.range")
+            }
             let y = Self.year(c, at: mEnd)
             var words = spoken(month: name, day: d, year: y?.0, dayFirst: true, british: gb)
             if Self.theBefore(c, n.start), words.hasPrefix("the ") { words.removeFirst(4) }

@@ -3,6 +3,8 @@
 /// "Boeing 737" "seven thirty-seven", "F-16", "S-400", "5G", "3D", "COVID-19".
 struct DesignationRule: Rule {
     static let roads: Set<String> = ["Highway", "Hwy", "Route", "Interstate", "Freeway"]
+    /// "Form 1040", "Form 8962": a tax form's number is read in pairs too.
+    static let forms: Set<String> = ["Form", "form"]
     /// Words before a change or an estimate: "fell by 12K", "some 20K" are amounts, not names.
     static let amountWords: Set<String> = ["by", "than", "about", "some", "nearly", "almost", "roughly", "around",
                                            "approximately", "over", "under", "added", "lost", "cut", "gained"]
@@ -75,8 +77,8 @@ struct DesignationRule: Rule {
                 return found(p.start, p.end, model, rule: "designation.model")
             }
             // "Highway 101", "Route 405": a road's number is read in pairs ("one oh one").
-            if let before = c.wordBefore(p.start), Self.roads.contains(before.text), c.isSpace(p.start - 1),
-               p.end - p.start == 3, !c.isAlnum(p.end), !c.isChar(p.end, ",") || !c.isDigit(p.end + 1) {
+            if let before = c.wordBefore(p.start), c.isSpace(p.start - 1), !c.isAlnum(p.end), !c.isChar(p.end, ",") || !c.isDigit(p.end + 1),
+               (Self.roads.contains(before.text) && p.end - p.start == 3) || (Self.forms.contains(before.text) && p.end - p.start == 4) {
                 return found(p.start, p.end, NumberWords.designation(Substring(c.text(of: index))), rule: "designation.road")
             }
             // "H.R. 3684", "S.B. 1047": a bill's number is read in pairs, as a model's is.
