@@ -9,6 +9,7 @@
 # Usage: Benchmarks/batch.sh [articles=50] [words-per-article=600]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Benchmarks/lib/espeak-args.sh
 count=${1:-50}
 words=${2:-600}
 work=$(mktemp -d)
@@ -26,7 +27,7 @@ now() { date +%s.%N; }
 settle() { sync; sleep 0.5; }
 settle
 start=$(now)
-for f in "$work"/articles/*.txt; do espeak-ng -v en-us+m2 -s 150 -p 50 -a 100 -f "$f" -w "$work/espeak.wav"; done
+for f in "$work"/articles/*.txt; do espeak-ng "${espeak_args[@]}" -f "$f" -w "$work/espeak.wav"; done
 espeak_s=$(echo "$(now) - $start" | bc)
 
 # --no-cache: the generated articles reuse the sample's sentences, so the chunk cache would

@@ -6,6 +6,7 @@
 # Usage: Benchmarks/narrate-vs-espeak.sh [words] [jobs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Benchmarks/lib/espeak-args.sh
 words=${1:-15000}
 jobs=${2:-$(nproc)}
 work=$(mktemp -d)
@@ -43,7 +44,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1
 espeak_all=() edition_all=() wav_all=() full_all=() ratios=()
 for round in $(seq "$rounds"); do
   # Plain espeak-ng with the same voice settings as the default profile.
-  timed t espeak-ng -v en-us+m2 -s 150 -p 50 -a 100 -f "$work/long.txt" -w "$work/run/espeak.wav"
+  timed t espeak-ng "${espeak_args[@]}" -f "$work/long.txt" -w "$work/run/espeak.wav"
   espeak_all+=("$t"); cp "$work/run/espeak.wav" "$work/espeak.wav"
   # Like for like: one unmastered WAV at the engine's rate, as espeak-ng -w writes (sidecars too).
   timed t /usr/bin/time -f "%M" -o "$work/rss" "$edition" narrate "$work/long.txt" --output "$work/run" --jobs "$jobs" --quiet \
