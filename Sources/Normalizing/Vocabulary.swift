@@ -8,7 +8,8 @@ enum Vocabulary {
     static let dictionary = systemWords(names: false)
 
     /// The proper names of the same lists ("Paris", "Kremlin"), in lower case: names common
-    /// enough that espeak-ng's spelling rules were made to read them.
+    /// enough that espeak-ng's spelling rules were made to read them. Entries the lists write in
+    /// capitals ("ESPN", "USDA") are acronyms, not names, and are left out.
     static let names = systemWords(names: true)
 
     /// The words of the system lists that start in lower case, or (`names`) in capitals.
@@ -19,6 +20,7 @@ enum Vocabulary {
             guard let data = FileManager.default.contents(atPath: path) else { continue }
             for line in data.split(separator: UInt8(ascii: "\n")) where !line.contains(UInt8(ascii: "'")) {
                 guard let first = line.first, first >= low, first <= high else { continue }
+                if names, line.count > 1, line[line.startIndex + 1] >= UInt8(ascii: "A"), line[line.startIndex + 1] <= UInt8(ascii: "Z") { continue }
                 words.insert(String(decoding: line, as: UTF8.self).lowercased())
             }
         }

@@ -63,6 +63,10 @@ struct AcronymRule: Rule {
         if body.count >= 4, Vocabulary.isWord(body.lowercased()) {
             return found(p.start, end, body.lowercased() + (plural ? "s" : "") + possessive, rule: "acronym.capitalized-word")
         }
+        // A name in capitals ("NEW YORK", "KYIV" in a dateline) is said as the name.
+        if body.count >= 4, !plural, Vocabulary.names.contains(body.lowercased()) {
+            return found(p.start, end, body.prefix(1) + body.dropFirst().lowercased() + possessive, rule: "acronym.capitalized-name")
+        }
         let hasVowel = body.contains(where: { "AEIOUY".contains($0) })
         guard body.count <= 5 || !hasVowel else { return nil }
         return found(p.start, end, spellLetters(body) + (plural || !possessive.isEmpty ? "'s" : ""), rule: "acronym.spelled")
