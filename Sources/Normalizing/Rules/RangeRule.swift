@@ -95,6 +95,10 @@ struct RangeRule: Rule {
         }
         // A score: "3-0"; British "two one", "one all", "nil nil" (a pair that falls is no range).
         if suffix.isEmpty, c.isChar(a.end, "-") || c.isChar(a.end, "\u{2013}"), a.isInteger, b.isInteger, let x = a.intValue, let y = b.intValue {
+            // Tennis sets, "6-4, 3-6, 7-6": in a list of scores a lost set is said the same way.
+            if gb, x < 20, y < 20, y > x, Self.inScoreList(c, a.start, end) {
+                return found(a.start, end, a.words(british: gb) + " " + b.words(british: gb), rule: "range.score")
+            }
             if gb, x < 20, y <= x {
                 let words = x == 0 ? "nil nil" : y == x ? a.words(british: gb) + " all" : a.words(british: gb) + " " + (y == 0 ? "nil" : b.words(british: gb))
                 return found(a.start, end, words, rule: "range.score")
@@ -130,5 +134,13 @@ struct RangeRule: Rule {
         var open = false
         for i in max(0, offset - 400)..<offset where c.isChar(i, "\"") { open.toggle() }
         return !open
+    }
+
+    /// Is the pair at `start..<end` one of a comma-separated run of scores ("6-4, 3-6")?
+    static func inScoreList(_ c: RuleContext, _ start: Int, _ end: Int) -> Bool {
+        func pair(_ o: Int) -> Bool { c.isDigit(o) && (c.isChar(o + 1, "-") && c.isDigit(o + 2) || c.isChar(o + 2, "-") && c.isDigit(o + 3)) }
+        let before = c.isChar(start - 2, ",") && c.isChar(start - 1, " ") && c.isDigit(start - 3) && (c.isChar(start - 4, "-") || c.isChar(start - 5, "-"))
+        let after = c.isChar(end, ",") && c.isChar(end + 1, " ") && pair(end + 2)
+        return before || after
     }
 }
