@@ -34,7 +34,7 @@ final class VoiceProfileLoadingTests: XCTestCase {
         let us = try library.profile(named: "en-us-news")
         XCTAssertEqual(us.language, "en-US")
         XCTAssertEqual(us.description, "US English newsreader, measured and clear")
-        XCTAssertEqual(us.engine, EngineSettings(voice: "en-us", variant: "m2", rate: 150, pitch: 50, range: 50, volume: 100))
+        XCTAssertEqual(us.engine, EngineSettings(voice: "en-us", variant: "m2", rate: 155, pitch: 50, range: 50, volume: 100, wordGap: 1))
         XCTAssertEqual(us.engine.voiceName, "en-us+m2", "the variant the listening check heard best, joined with +")
         XCTAssertEqual(try library.profile(named: "en-gb-news").engine.voiceName, "en-gb-x-rp+m1", "a variant joins with +")
         XCTAssertEqual(us.pauses, PausePlan(clause: 150, sentence: 400, paragraph: 750, heading: 600, chapter: 1200, quote: 300))
