@@ -71,10 +71,22 @@ struct SymbolRule: Rule {
             }
             return nil
         }
+        // "πr²": the Greek letter of circles is said "pi" wherever it stands.
+        if p.kind == .word, c.isChar(p.start, "\u{03C0}") {
+            let rest = c.text(p.start + 1, p.end)
+            return found(p.start, p.end, "pi" + (rest.isEmpty ? "" : " " + rest), rule: "symbol.pi")
+        }
         guard p.kind == .other else { return nil }
         let ch = c.s[p.start]
         let o = p.start
         switch ch {
+        case ".":
+            // "report.pdf": a file's extension, said after "dot" as people say it.
+            guard c.isAlnum(o - 1), let w = c.piece(startingAt: o + 1), c.pieces[w].kind == .word || c.pieces[w].kind == .number else { return nil }
+            var end = c.pieces[w].end
+            if c.pieces[w].kind == .word, c.isDigit(end), let d = c.piece(startingAt: end), c.pieces[d].kind == .number { end = c.pieces[d].end }  // "mp3"
+            guard !c.isAlnum(end), let said = Self.extensions[c.text(o + 1, end).lowercased()] else { return nil }
+            return found(o, end, " dot " + said, rule: "symbol.file")
         case "&":
             // "M&A", "R&D", "AT&T": spell the capitals on both sides.
             if c.isUpper(o - 1), c.isUpper(o + 1) {
@@ -139,5 +151,11 @@ struct SymbolRule: Rule {
     static let superscripts: [Unicode.Scalar: Character] = [
         "\u{2070}": "0", "\u{00B9}": "1", "\u{00B2}": "2", "\u{00B3}": "3", "\u{2074}": "4",
         "\u{2075}": "5", "\u{2076}": "6", "\u{2077}": "7", "\u{2078}": "8", "\u{2079}": "9",
+    ]
+    /// File extensions as people say them.
+    static let extensions: [String: String] = [
+        "pdf": "P D F", "csv": "C S V", "jpg": "J peg", "jpeg": "J peg", "png": "P N G", "gif": "gif", "mp3": "M P three",
+        "mp4": "M P four", "zip": "zip", "txt": "text", "html": "H T M L", "docx": "doc X", "doc": "doc", "xlsx": "X L S X",
+        "xls": "X L S", "pptx": "P P T X", "exe": "E X E", "json": "J son", "wav": "wave",
     ]
 }

@@ -47,6 +47,9 @@ struct TypographyRule: Rule {
             return found(p.start, p.end, glue, rule: "typography.bracket")
         case 0x2A, 0x5E, 0x60, 0x5C, 0x2020, 0x2021, 0xAE, 0x2122, 0xA9, 0x2022, 0x25CF, 0x25AA, 0x25A0, 0xB6, 0x2023:
             return found(p.start, p.end, glue, rule: "typography.symbol")
+        case 0xB2, 0xB3 where c.isLetter(p.start - 1) && !c.isLetter(p.start - 2):
+            // "r²": a single letter squared or cubed, as in a formula.
+            return found(p.start, p.end, ch.value == 0xB2 ? " squared" : " cubed", rule: "typography.power")
         case 0xB9, 0xB2, 0xB3, 0x2070, 0x2074...0x2079:  // a footnote's mark ("in 2019¹"); powers and units are read before
             return found(p.start, p.end, glue, rule: "typography.footnote")
         case 0x7C, 0xB7:  // | ·
