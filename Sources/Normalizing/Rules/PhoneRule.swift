@@ -54,6 +54,14 @@ struct PhoneRule: Rule {
         if p.kind == .other {
             let ch = c.s[p.start]
             if ch == "+", c.isDigit(p.end), !c.isAlnum(p.start - 1) {
+                // "+1 (212) 555-0123": a country code, then a national number in its usual shape.
+                if let cc = c.number(at: p.end), cc.isInteger, cc.whole.count <= 3, c.isChar(cc.end, " "), c.isChar(cc.end + 1, "(") {
+                    let (gs, end, _) = groups(c, from: cc.end + 1)
+                    if gs.count == 3, gs[0].count == 3, gs[1].count == 3, gs[2].count == 4, !c.isAlnum(end) {
+                        return found(p.start, end, "plus " + NumberWords.digits(String(cc.whole), zero: gb ? "oh" : "zero") + ", " + read(gs, gb: gb),
+                                     rule: "phone.international")
+                    }
+                }
                 let (gs, end, _) = groups(c, from: p.end)
                 let digits = gs.reduce(0) { $0 + $1.count }
                 guard gs.count >= 2 || digits >= 8, digits >= 8, !c.isAlnum(end) else { return nil }
