@@ -101,6 +101,7 @@ enum Vocabulary {
             ("sq km", Unit("square kilometer", "square kilometers", gb: ("square kilometre", "square kilometres")), true),
             ("sq m", Unit("square meter", "square meters", gb: ("square metre", "square metres")), true),
             ("sq ft", Unit("square foot", "square feet"), true), ("sq. ft.", Unit("square foot", "square feet"), true),
+            ("sq-ft", Unit("square foot", "square feet"), true),
             ("sq. ft", Unit("square foot", "square feet"), true), ("sq ft.", Unit("square foot", "square feet"), true),
             ("sq mi", Unit("square mile", "square miles"), true),
             ("km²", Unit("square kilometer", "square kilometers", gb: ("square kilometre", "square kilometres")), true),
