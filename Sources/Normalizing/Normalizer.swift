@@ -46,6 +46,10 @@ public struct Normalizer: Sendable {
         return Vocabulary.isWord(w) || Vocabulary.names.contains(w)
     }
 
+    /// Lower-case short forms a rule reads with nothing before them ("rose 1.9% yoy in Q2", "the wk
+    /// of Sept. 9"): the fast path above must not skip them.
+    static let lowerShortForms: Set<String> = ["yoy", "qoq", "wk", "wks", "mths", "yrs", "hrs", "mins"]
+
     /// The names of every rule, for documentation and `--explain`.
     public static var ruleNames: [String] { englishRules.map(\.name) }
 
@@ -80,7 +84,8 @@ public struct Normalizer: Sendable {
             // most text is: no rule starts there, so skip them fast.
             // (A lower-case word before a number may be a month: "aug 9".)
             if piece.kind == .word, s[piece.start].value &- 0x61 < 26, let next = ctx.at(piece.end), next == " " || next == ",",
-               !(next == " " && ctx.isDigit(piece.end + 1)) {
+               !(next == " " && ctx.isDigit(piece.end + 1)),
+               piece.end - piece.start > 4 || !Self.lowerShortForms.contains(ctx.text(of: i)) {
                 i += 1; continue
             }
             if piece.kind == .space, piece.end == piece.start + 1, s[piece.start] == " ",

@@ -52,13 +52,18 @@ struct TitleRule: Rule {
         ("y/y", "year on year"), ("q/q", "quarter on quarter"), ("m/m", "month on month"), ("w/w", "week on week"),
         ("YoY", "year on year"), ("QoQ", "quarter on quarter"), ("yoy", "year on year"), ("YOY", "year on year"),
         ("MoM", "month on month"), ("qoq", "quarter on quarter"),
+        // Lower-case units of time with no number before them ("the wk of Sept. 9").
+        ("wks", "weeks"), ("wk", "week"), ("mths", "months"), ("yrs", "years"), ("hrs", "hours"), ("mins", "minutes"),
     ]
+    static let dottedTimeUnits: Set<String> = ["wks", "wk", "mths", "yrs", "hrs", "mins"]
 
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
         let p = c.pieces[index]
         guard p.kind == .word else { return nil }
         if !c.isAlnum(p.start - 1), let change = Self.shortForms.first(where: {
-            c.matches($0.written, at: p.start) && !c.isAlnum(p.start + $0.written.unicodeScalars.count) && !c.isChar(p.start + $0.written.unicodeScalars.count, "/")
+            let end = p.start + $0.written.unicodeScalars.count
+            // "hrs." is the dotted abbreviations' (below), which keep or drop the full stop.
+            return c.matches($0.written, at: p.start) && !c.isAlnum(end) && !c.isChar(end, "/") && !(c.isChar(end, ".") && Self.dottedTimeUnits.contains($0.written))
         }) {
             return found(p.start, p.start + change.written.unicodeScalars.count, change.said, rule: "abbreviation.plain")
         }
