@@ -85,7 +85,8 @@ public struct Normalizer: Sendable {
             // (A lower-case word before a number may be a month: "aug 9".)
             if piece.kind == .word, s[piece.start].value &- 0x61 < 26, let next = ctx.at(piece.end), next == " " || next == ",",
                !(next == " " && ctx.isDigit(piece.end + 1)),
-               piece.end - piece.start > 4 || !Self.lowerShortForms.contains(ctx.text(of: i)) {
+               piece.end - piece.start > 4 || !"yqwmh".unicodeScalars.contains(s[piece.start])
+                || !Self.lowerShortForms.contains(ctx.text(of: i)) {
                 i += 1; continue
             }
             if piece.kind == .space, piece.end == piece.start + 1, s[piece.start] == " ",
