@@ -135,6 +135,13 @@ struct DesignationRule: Rule {
         if c.matches("R0", at: p.start), !c.isAlnum(p.start + 2) { return found(p.start, p.start + 2, "R naught", rule: "designation.r-naught") }
         // A letter part followed by digits, directly or after a hyphen.
         let next = p.end
+        // "T-5th", "T5th": a shared place in golf, "tied for fifth".
+        if c.text(of: index) == "T", !c.isAlnum(p.start - 1) {
+            let o = c.isChar(next, "-") ? next + 1 : next
+            if let n = c.number(at: o), n.isInteger, let e = NumberRule.ordinalSuffixEnd(c, at: n.end), !c.isAlnum(e) {
+                return found(p.start, e, "tied for " + NumberWords.ordinalize(n.words(british: c.british)), kind: "number", rule: "number.tied")
+            }
+        }
         // "K-12", "K-8": school grades from kindergarten, "K through twelve".
         if c.text(of: index) == "K", c.isChar(next, "-"), let g = c.number(at: next + 1), g.isInteger, let v = g.intValue,
            [2, 3, 4, 5, 6, 8, 12].contains(v), !c.isAlnum(g.end), !c.isChar(g.end, "-") {   // "K-9" is a dog
