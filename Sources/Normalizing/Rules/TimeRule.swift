@@ -17,6 +17,10 @@ struct TimeRule: Rule {
         return nil
     }
 
+    /// Time zones written after a clock time.
+    static let zones: Set<String> = ["CET", "CEST", "GMT", "BST", "UTC", "EET", "EEST", "WET", "IST", "ET", "PT", "CT", "MT",
+                                     "EST", "EDT", "PST", "PDT", "CST", "CDT", "AEST", "AEDT", "JST"]
+
     static func minutes(_ m: Int) -> String {
         m == 0 ? "" : m < 10 ? " oh " + NumberWords.ones[m] : " " + NumberWords.underHundred(m)
     }
@@ -76,6 +80,14 @@ struct TimeRule: Rule {
         if c.isAlnum(mEnd) && Self.meridiem(c, at: mEnd) == nil { return nil }
         if let (mer, end) = Self.meridiem(c, at: mEnd), h >= 1, h <= 12 {
             return found(p.start, end, NumberWords.cardinal(h) + Self.minutes(m) + " " + mer + keptPeriod(c, end), rule: "time.meridiem")
+        }
+        // "06.15", "17.30 CET": a dotted clock time, where a leading zero or a time zone says so
+        // ("7.30" alone, or "closed at 17.30" a share price, is a decimal).
+        if dot, h <= 23, !c.isAlnum(mEnd), !(c.isChar(mEnd, ".") && c.isDigit(mEnd + 1)), !c.isChar(c.skipSpaces(mEnd, max: 1), "%"),
+           !["percent", "per", "pc"].contains(c.wordAfter(mEnd)?.text ?? ""),
+           hourText.count == 2 && (hourText.hasPrefix("0") || Self.zones.contains(c.wordAfter(mEnd)?.text ?? "")) {
+            let hour = hourText.hasPrefix("0") ? (h == 0 ? "zero" : "oh " + NumberWords.ones[h]) : NumberWords.cardinal(h)
+            return found(p.start, mEnd, hour + (m == 0 ? " hundred" : Self.minutes(m)), rule: "time.24h")
         }
         if dot { return nil }  // "7.30" without am/pm is a decimal
         guard h <= 24 else { return nil }
