@@ -28,6 +28,11 @@ enum PerUnit {
             // "£30,000 p.a." at a sentence's end: its full stop is the sentence's too.
             return (said + (written.hasSuffix(".") && c.sentenceEnds(after: end) ? "." : ""), end)
         }
+        // "¥160/$": an exchange rate, so much per dollar.
+        if c.isChar(offset, "/"), let sign = c.at(offset + 1), !c.isDigit(offset + 2),
+           let cur = Vocabulary.currencySigns.first(where: { $0.0.unicodeScalars.count == 1 && $0.0.unicodeScalars.first == sign })?.1 {
+            return ("per " + cur.one, offset + 2)
+        }
         guard c.isChar(offset, "/"), c.isLetter(offset + 1) else { return nil }
         var o = offset + 1
         while c.isLetter(o) { o += 1 }
