@@ -4,7 +4,7 @@
 struct DesignationRule: Rule {
     static let roads: Set<String> = ["Highway", "Hwy", "Route", "Interstate", "Freeway"]
     /// "Form 1040", "Form 8962": a tax form's number is read in pairs too.
-    static let forms: Set<String> = ["Form", "form"]
+    static let forms: Set<String> = ["Form", "form", "Section", "section"]
     /// Words before a change or an estimate: "fell by 12K", "some 20K" are amounts, not names.
     static let amountWords: Set<String> = ["by", "than", "about", "some", "nearly", "almost", "roughly", "around",
                                            "approximately", "over", "under", "added", "lost", "cut", "gained"]
@@ -76,10 +76,15 @@ struct DesignationRule: Rule {
                 }
                 return found(p.start, p.end, model, rule: "designation.model")
             }
-            // "Highway 101", "Route 405": a road's number is read in pairs ("one oh one").
+            // "Highway 101", "Route 405", "Form 1040": a road's or a form's number is read in pairs ("one oh one").
             if let before = c.wordBefore(p.start), c.isSpace(p.start - 1), !c.isAlnum(p.end), !c.isChar(p.end, ",") || !c.isDigit(p.end + 1),
                (Self.roads.contains(before.text) && p.end - p.start == 3) || (Self.forms.contains(before.text) && p.end - p.start == 4) {
-                return found(p.start, p.end, NumberWords.designation(Substring(c.text(of: index))), rule: "designation.road")
+                return found(p.start, p.end, NumberWords.designation(Substring(c.text(of: index))), rule: "designation.pairs")
+            }
+            // "§ 1030": a code's section number, read in pairs as lawyers do.
+            if c.isChar(p.start - 1, "\u{00A7}") || (c.isChar(p.start - 1, " ") && c.isChar(p.start - 2, "\u{00A7}")), p.end - p.start == 4,
+               !c.isAlnum(p.end), !c.isChar(p.end, ",") || !c.isDigit(p.end + 1) {
+                return found(p.start, p.end, NumberWords.designation(Substring(c.text(of: index))), rule: "designation.section")
             }
             // "H.R. 3684", "S.B. 1047": a bill's number is read in pairs, as a model's is.
             if c.isSpace(p.start - 1), c.isChar(p.start - 2, "."), (3...4).contains(p.end - p.start), !c.isAlnum(p.end),
