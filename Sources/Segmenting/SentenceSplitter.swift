@@ -125,7 +125,7 @@ public struct SentenceSplitter: Sendable {
     /// Abbreviations that name what the number after them counts ("Apt. 5C", "Rm. 12").
     static let beforeNumbers: Set<String> = ["Apt", "Rm", "Ste", "Bldg", "Vol", "Ch", "Sec", "Art", "Fig", "Prop",
                                              "Cat", "ext", "Ext", "Tel", "tel", "Rte", "Pt", "H.Res", "S.Res", "H.J.Res",
-                                             "S.J.Res", "H.Con.Res", "S.Con.Res", "est", "Est", "Rs"]
+                                             "S.J.Res", "H.Con.Res", "S.Con.Res", "est", "Est", "Rs", "no", "nos", "vol", "pp", "p"]
     /// Words that continue a time: a day, a month, a time zone ("10 a.m. Monday", "a.m. Eastern").
     static let afterTimes: Set<String> = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                                           "January", "February", "March", "April", "May", "June", "July", "August",

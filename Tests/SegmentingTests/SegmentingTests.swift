@@ -20,6 +20,8 @@ final class SentenceSplitterTests: XCTestCase {
         XCTAssertEqual(splitter.split("It was on 12 Oct. It rained."), ["It was on 12 Oct.", "It rained."])
         XCTAssertEqual(splitter.split("The fish weighed 12 lb. 4 oz. on the scale."), ["The fish weighed 12 lb. 4 oz. on the scale."])
         XCTAssertEqual(splitter.split("Enrollment runs Nov. 1-Jan. 15 this year."), ["Enrollment runs Nov. 1-Jan. 15 this year."])
+        XCTAssertEqual(splitter.split("It is in vol. 3, no. 2, pp. 12–15. He said no. Then he left."),
+                       ["It is in vol. 3, no. 2, pp. 12–15.", "He said no.", "Then he left."])
         XCTAssertEqual(splitter.split("The agency (est. 1970) grew. Est. 1890, it sells tea."),
                        ["The agency (est. 1970) grew.", "Est. 1890, it sells tea."])
         XCTAssertEqual(splitter.split("He lives at 221 Baker St. It is near St. Louis Park. He went to St. Mary's."),

@@ -135,7 +135,9 @@ struct MoneyRule: Rule {
         let tender = (n.isInteger || scale != nil) && c.isChar(end, " ") && (c.wordAfter(end).map { Self.tender.contains($0.text) } ?? false)
         // "the $1.2T infrastructure bill", "its $5bn plan": after a determiner, a scaled amount before a noun describes it.
         let determined = ["the", "its", "their", "his", "her", "this", "that", "our", "whose"].contains(article ?? "")
-        let adjective = tender || hyphenated || (scale != nil && nounAfter && determined)
+        // "a $20-an-hour wage", "$5-a-gallon gas": a rate made into an adjective is singular.
+        let rate = c.matches("-a-", at: end) || c.matches("-an-", at: end)
+        let adjective = tender || hyphenated || rate || (scale != nil && nounAfter && determined)
             || ((article == "a" || article == "an") && (scale != nil || (n.isInteger && nounAfter)))
         let between = article == "between"
         // A range: "$3-4 billion", "$10–$20", "$3 to $4 billion".

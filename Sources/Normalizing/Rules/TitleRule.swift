@@ -181,8 +181,9 @@ struct TitleRule: Rule {
             if w == "est" || w == "Est", let n = c.number(at: c.skipSpaces(end)), n.isYearLike, !c.isAlnum(n.end) {
                 return found(p.start, end, w == "Est" ? "Established" : "established", rule: "abbreviation.plain")
             }
-            // "vs." and those before a number ("Cat. 4", "ext. 12") sit between two things, never at a sentence's end.
-            let between = w == "vs" || (["Cat", "ext", "Ext"].contains(w) && c.isDigit(c.skipSpaces(end)))
+            // "vs." and those before a number ("Cat. 4", "ext. 12") sit between two things, never at a sentence's end
+            // ("pp. 12–15", "vol. 3": any of them before a number goes on with it.)
+            let between = w == "vs" || c.isDigit(c.skipSpaces(end))
             return found(p.start, end, say + (between ? "" : keptPeriod(c, true, end)), rule: "abbreviation.plain")
         }
         // "c. 1850": circa, before a year.

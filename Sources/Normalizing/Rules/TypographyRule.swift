@@ -77,6 +77,11 @@ struct TypographyRule: Rule {
                 return nil
             }
         } else { return nil }
+        // An en dash touching numbered things ("1st–3rd", "Q1–Q3") is a range: "to".
+        if ch == "\u{2013}", end == o + 1, c.isAlnum(o - 1), c.isAlnum(end),
+           c.isDigit(o - 1) || c.isDigit(o - 3) || c.isDigit(end) || c.isDigit(end + 1) {
+            return found(o, end, " to ", rule: "typography.range")
+        }
         // An en dash joining two words ("Moscow–Beijing") is read as a space.
         if ch == "\u{2013}", end == o + 1, c.isLetter(o - 1), c.isLetter(end) {
             return found(o, end, " ", rule: "typography.dash")
