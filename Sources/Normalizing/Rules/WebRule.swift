@@ -5,7 +5,8 @@ struct WebRule: Rule {
     var kind: String { "web" }
 
     static let tlds: Set<String> = ["com", "org", "net", "gov", "edu", "io", "uk", "ua", "ru", "co", "info", "news",
-                                    "eu", "de", "fr", "tv", "ai", "int", "mil", "app", "dev", "me", "us", "ca", "pl", "by"]
+                                    "eu", "de", "fr", "tv", "ai", "int", "mil", "app", "dev", "me", "us", "ca", "pl", "by",
+                                    "ly", "gl", "gg", "au", "nz", "ie", "jp", "es", "nl", "ch", "se"]  // not "in", "it": words after a missed space
 
     static func isHostScalar(_ c: Unicode.Scalar) -> Bool {
         TextScanner.isDigit(c) || (c.value < 0x80 && TextScanner.isLetter(c)) || c == "-" || c == "."
