@@ -180,8 +180,9 @@ final class RuleContext {
 
     /// Thousands set apart by spaces, as SI and much of Europe write them: "1 000 000", "25 000",
     /// "3\u{202F}500". A plain space joins only where the groups cannot be two numbers: two or more
-    /// groups, or a "000" ("on page 12 100 people" stays two numbers).
-    private func spaceGroups(after start: Int) -> (String, Int)? {
+    /// groups, or a "000" ("on page 12 100 people" stays two numbers), or one group between a word
+    /// of quantity and a plural ("has 1 200 members").
+    private func spaceGroups(after start: Int, numberStart: Int) -> (String, Int)? {
         var o = start, digits = "", groups = 0, zeros = false, thin = false
         while let sep = at(o), sep == " " || sep == "\u{00A0}" || sep == "\u{2009}" || sep == "\u{202F}",
               isDigit(o + 1), isDigit(o + 2), isDigit(o + 3), !isDigit(o + 4), !(isChar(o + 4, ",") && isDigit(o + 5)) {
@@ -190,9 +191,18 @@ final class RuleContext {
             zeros = zeros || group == "000"; thin = thin || sep != " "
             o += 4
         }
-        guard groups > 0, thin || zeros || groups >= 2 else { return nil }
+        guard groups > 0 else { return nil }
+        if !(thin || zeros || groups >= 2) {
+            guard isChar(o, " "), let noun = wordAfter(o), noun.start == o + 1, noun.text.count > 3, noun.text.hasSuffix("s") || MeasureRule.countNouns.contains(noun.text),
+                  noun.text.first?.isLowercase == true, let before = wordBefore(numberStart), isChar(numberStart - 1, " "),
+                  Self.quantityWords.contains(before.text.lowercased()) else { return nil }
+        }
         return (digits, o)
     }
+
+    /// Words before a count ("has 1 200 members", "some 1 500 people").
+    static let quantityWords: Set<String> = ["has", "have", "had", "of", "some", "about", "over", "nearly", "almost",
+                                             "than", "by", "with", "employs", "employed", "around", "roughly", "another"]
 
     private func scanNumber(at offset: Int) -> NumberLiteral? {
         guard isDigit(offset) || (isChar(offset, ".") && isDigit(offset + 1) && !isDigit(offset - 1)) else { return nil }
@@ -206,7 +216,7 @@ final class RuleContext {
                 o += 4
                 grouped = true
             }
-            if !grouped, let (digits, end) = spaceGroups(after: o) {
+            if !grouped, let (digits, end) = spaceGroups(after: o, numberStart: offset) {
                 wholeDigits += digits
                 o = end
                 grouped = true
