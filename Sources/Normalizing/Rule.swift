@@ -195,14 +195,10 @@ final class RuleContext {
         if !(thin || zeros || groups >= 2) {
             guard isChar(o, " "), let noun = wordAfter(o), noun.start == o + 1, noun.text.count > 3, noun.text.hasSuffix("s") || MeasureRule.countNouns.contains(noun.text),
                   noun.text.first?.isLowercase == true, let before = wordBefore(numberStart), isChar(numberStart - 1, " "),
-                  Self.quantityWords.contains(before.text.lowercased()) else { return nil }
+                  Vocabulary.amountWords.contains(before.text.lowercased()) else { return nil }
         }
         return (digits, o)
     }
-
-    /// Words before a count ("has 1 200 members", "some 1 500 people").
-    static let quantityWords: Set<String> = ["has", "have", "had", "of", "some", "about", "over", "nearly", "almost",
-                                             "than", "by", "with", "employs", "employed", "around", "roughly", "another"]
 
     private func scanNumber(at offset: Int) -> NumberLiteral? {
         guard isDigit(offset) || (isChar(offset, ".") && isDigit(offset + 1) && !isDigit(offset - 1)) else { return nil }

@@ -29,6 +29,12 @@ enum Vocabulary {
 
     static func isWord(_ lowercased: String) -> Bool { dictionary.contains(lowercased) }
 
+    /// Words before an amount or a count ("fell by 12K", "has 1 200 members", "some 20K"): what
+    /// follows them is a quantity, not a name or two numbers.
+    static let amountWords: Set<String> = ["by", "than", "about", "some", "nearly", "almost", "roughly", "around",
+                                           "approximately", "over", "under", "added", "lost", "cut", "gained", "has",
+                                           "have", "had", "of", "with", "employs", "employed", "another"]
+
     static let months: [String: String] = {
         let full = ["January", "February", "March", "April", "May", "June", "July", "August",
                     "September", "October", "November", "December"]

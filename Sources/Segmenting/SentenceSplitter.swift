@@ -127,13 +127,12 @@ public struct SentenceSplitter: Sendable {
                                              "Cat", "ext", "Ext", "Tel", "tel", "Rte", "Pt", "H.Res", "S.Res", "H.J.Res",
                                              "S.J.Res", "H.Con.Res", "S.Con.Res", "est", "Est", "Rs", "no", "nos", "vol", "pp", "p"]
     /// Words that continue a time: a day, a month, a time zone ("10 a.m. Monday", "a.m. Eastern").
-    static let afterTimes: Set<String> = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    static let afterTimes: Set<String> = TimeZoneAbbreviations.all.union(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                                           "January", "February", "March", "April", "May", "June", "July", "August",
                                           "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
                                           "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Eastern", "Central",
-                                          "Mountain", "Pacific", "Atlantic", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT",
-                                          "PT", "PST", "PDT", "GMT", "BST", "UTC", "CET", "local", "Mon", "Tue", "Tues",
-                                          "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun"]
+                                          "Mountain", "Pacific", "Atlantic", "local", "Mon", "Tue", "Tues",
+                                          "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun"])
     /// Abbreviations that may also end a sentence.
     static let abbreviations: Set<String> = ["etc", "e.g", "i.e", "approx", "inc", "ltd", "co", "corp",
                                              "jr", "sr", "a.m", "p.m", "vs", "al", "ave", "blvd", "rd", "ln",

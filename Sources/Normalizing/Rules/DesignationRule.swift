@@ -5,9 +5,6 @@ struct DesignationRule: Rule {
     static let roads: Set<String> = ["Highway", "Hwy", "Route", "Interstate", "Freeway"]
     /// "Form 1040", "Form 8962": a tax form's number is read in pairs too.
     static let forms: Set<String> = ["Form", "form", "Section", "section"]
-    /// Words before a change or an estimate: "fell by 12K", "some 20K" are amounts, not names.
-    static let amountWords: Set<String> = ["by", "than", "about", "some", "nearly", "almost", "roughly", "around",
-                                           "approximately", "over", "under", "added", "lost", "cut", "gained"]
 
     var name: String { "designation" }
     var kind: String { "designation" }
@@ -76,15 +73,13 @@ struct DesignationRule: Rule {
                 }
                 return found(p.start, p.end, model, rule: "designation.model")
             }
-            // "Highway 101", "Route 405", "Form 1040": a road's or a form's number is read in pairs ("one oh one").
-            if let before = c.wordBefore(p.start), c.isSpace(p.start - 1), !c.isAlnum(p.end), !c.isChar(p.end, ",") || !c.isDigit(p.end + 1),
-               (Self.roads.contains(before.text) && p.end - p.start == 3) || (Self.forms.contains(before.text) && p.end - p.start == 4) {
+            // "Highway 101", "Form 1040", "§ 1030": a road's, a form's or a code section's number is read
+            // in pairs ("one oh one", "ten forty"), as people say them.
+            let named = c.isSpace(p.start - 1) ? c.wordBefore(p.start)?.text ?? "" : ""
+            let sectionSign = c.isChar(p.start - 1, "\u{00A7}") || (c.isChar(p.start - 1, " ") && c.isChar(p.start - 2, "\u{00A7}"))
+            if !c.isAlnum(p.end), !c.isChar(p.end, ",") || !c.isDigit(p.end + 1),
+               (Self.roads.contains(named) && p.end - p.start == 3) || ((Self.forms.contains(named) || sectionSign) && p.end - p.start == 4) {
                 return found(p.start, p.end, NumberWords.designation(Substring(c.text(of: index))), rule: "designation.pairs")
-            }
-            // "§ 1030": a code's section number, read in pairs as lawyers do.
-            if c.isChar(p.start - 1, "\u{00A7}") || (c.isChar(p.start - 1, " ") && c.isChar(p.start - 2, "\u{00A7}")), p.end - p.start == 4,
-               !c.isAlnum(p.end), !c.isChar(p.end, ",") || !c.isDigit(p.end + 1) {
-                return found(p.start, p.end, NumberWords.designation(Substring(c.text(of: index))), rule: "designation.section")
             }
             // "H.R. 3684", "S.B. 1047": a bill's number is read in pairs, as a model's is.
             if c.isSpace(p.start - 1), c.isChar(p.start - 2, "."), (3...4).contains(p.end - p.start), !c.isAlnum(p.end),
@@ -120,7 +115,7 @@ struct DesignationRule: Rule {
             if word == "M", let n = c.number(at: p.start), NumberRule.isMillions(c, n, end: pieces[w].end) { return nil }
             // "100K people", "fell by 12K": thousands; "4K", "a 10K race" stay a resolution and a distance.
             if word == "K", !c.isAlnum(pieces[w].end), p.end - p.start >= 3 || NumberRule.countFollows(c, end: pieces[w].end)
-                || (p.end - p.start == 2 && Self.amountWords.contains(c.wordBefore(p.start)?.text.lowercased() ?? "")) { return nil }
+                || (p.end - p.start == 2 && Vocabulary.amountWords.contains(c.wordBefore(p.start)?.text.lowercased() ?? "")) { return nil }
             // "Pixel 8a", "iPhone 15e", "Room 4b": a model or a room with a letter after its number.
             if pieces[w].end - pieces[w].start == 1, c.isLower(pieces[w].start), !c.isAlnum(pieces[w].end), !c.isChar(pieces[w].end, "-"),
                !["s", "x", "m", "k", "g", "h"].contains(word), p.end - p.start <= 3, c.isSpace(p.start - 1),

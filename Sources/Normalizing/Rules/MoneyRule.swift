@@ -45,6 +45,11 @@ struct MoneyRule: Rule {
         return nil
     }
 
+    /// Is a note or a coin named after the amount ending at `end` ("£5 note", "Rs 500 notes")?
+    static func tenderFollows(_ c: RuleContext, _ end: Int) -> Bool {
+        c.isChar(end, " ") && (c.wordAfter(end).map { tender.contains($0.text) } ?? false)
+    }
+
     /// Says an amount. `adjective` is for "a $1 million prize" ("a one million dollar prize").
     static func amount(_ n: NumberLiteral, scale: String?, _ cur: Vocabulary.Currency, british gb: Bool,
                        adjective: Bool = false) -> String {
@@ -107,8 +112,7 @@ struct MoneyRule: Rule {
             if let (w, e) = Self.scale(c, at: end) { scale = w; end = e }
             guard !c.isLetter(end) else { return nil }
             // "Rs 500 notes": a note is named by its value.
-            let tender = c.isChar(end, " ") && (c.wordAfter(end).map { Self.tender.contains($0.text) } ?? false)
-            return found(p.start, end, Self.amount(n, scale: scale, cur, british: gb, adjective: tender), rule: "money.code")
+            return found(p.start, end, Self.amount(n, scale: scale, cur, british: gb, adjective: Self.tenderFollows(c, end)), rule: "money.code")
         }
         guard let (cur, signEnd) = Self.sign(c, at: p.start) else { return nil }
         // "$(2.3) million": an accountant's brackets make the amount a loss.
@@ -132,7 +136,7 @@ struct MoneyRule: Rule {
         // "a $1 million prize", "a $20 bill": an amount before its noun says the currency once, singular.
         let nounAfter = c.isChar(end, " ") && (c.wordAfter(end).map { c.isLower($0.start) && !Self.notNouns.contains($0.text) } ?? false)
         // "the new £5 note": a note or coin is named by its value whatever comes before it.
-        let tender = (n.isInteger || scale != nil) && c.isChar(end, " ") && (c.wordAfter(end).map { Self.tender.contains($0.text) } ?? false)
+        let tender = (n.isInteger || scale != nil) && Self.tenderFollows(c, end)
         // "the $1.2T infrastructure bill", "its $5bn plan": after a determiner, a scaled amount before a noun describes it.
         let determined = ["the", "its", "their", "his", "her", "this", "that", "our", "whose"].contains(article ?? "")
         // "a $20-an-hour wage", "$5-a-gallon gas": a rate made into an adjective is singular.

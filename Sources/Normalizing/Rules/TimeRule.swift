@@ -1,3 +1,5 @@
+import EditionCore
+
 /// Clock times and race times: "7:45 PM", "9:05 a.m.", "7pm", "7.30pm", "17:15", "2:03:45".
 struct TimeRule: Rule {
     var name: String { "time" }
@@ -17,9 +19,11 @@ struct TimeRule: Rule {
         return nil
     }
 
-    /// Time zones written after a clock time.
-    static let zones: Set<String> = ["CET", "CEST", "GMT", "BST", "UTC", "EET", "EEST", "WET", "IST", "ET", "PT", "CT", "MT",
-                                     "EST", "EDT", "PST", "PDT", "CST", "CDT", "AEST", "AEDT", "JST"]
+    /// A 24-hour clock: "oh six fifteen", "fourteen hundred", "zero thirty".
+    static func clock24(_ h: Int, written hourText: String, _ m: Int) -> String {
+        let hour = h == 0 ? "zero" : hourText.hasPrefix("0") ? "oh " + NumberWords.ones[h] : NumberWords.cardinal(h)
+        return hour + (m == 0 ? " hundred" : minutes(m))
+    }
 
     static func minutes(_ m: Int) -> String {
         m == 0 ? "" : m < 10 ? " oh " + NumberWords.ones[m] : " " + NumberWords.underHundred(m)
@@ -85,15 +89,13 @@ struct TimeRule: Rule {
         // ("7.30" alone, or "closed at 17.30" a share price, is a decimal).
         if dot, h <= 23, !c.isAlnum(mEnd), !(c.isChar(mEnd, ".") && c.isDigit(mEnd + 1)), !c.isChar(c.skipSpaces(mEnd, max: 1), "%"),
            !["percent", "per", "pc"].contains(c.wordAfter(mEnd)?.text ?? ""),
-           hourText.count == 2 && (hourText.hasPrefix("0") || Self.zones.contains(c.wordAfter(mEnd)?.text ?? "")) {
-            let hour = hourText.hasPrefix("0") ? (h == 0 ? "zero" : "oh " + NumberWords.ones[h]) : NumberWords.cardinal(h)
-            return found(p.start, mEnd, hour + (m == 0 ? " hundred" : Self.minutes(m)), rule: "time.24h")
+           hourText.count == 2 && (hourText.hasPrefix("0") || TimeZoneAbbreviations.all.contains(c.wordAfter(mEnd)?.text ?? "")) {
+            return found(p.start, mEnd, Self.clock24(h, written: hourText, m), rule: "time.24h")
         }
         if dot { return nil }  // "7.30" without am/pm is a decimal
         guard h <= 24 else { return nil }
         if h == 0 || h > 12 || hourText.hasPrefix("0") {
-            let hour = h == 0 ? "zero" : hourText.hasPrefix("0") ? "oh " + NumberWords.ones[h] : NumberWords.cardinal(h)
-            return found(p.start, mEnd, hour + (m == 0 ? " hundred" : Self.minutes(m)), rule: "time.24h")
+            return found(p.start, mEnd, Self.clock24(h, written: hourText, m), rule: "time.24h")
         }
         return found(p.start, mEnd, NumberWords.cardinal(h) + (m == 0 ? " o'clock" : Self.minutes(m)), rule: "time.clock")
     }
