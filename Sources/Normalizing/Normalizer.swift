@@ -47,8 +47,11 @@ public struct Normalizer: Sendable {
     }
 
     /// Lower-case short forms a rule reads with nothing before them ("rose 1.9% yoy in Q2", "the wk
-    /// of Sept. 9"): the fast path above must not skip them.
-    static let lowerShortForms: Set<String> = ["yoy", "qoq", "wk", "wks", "mths", "yrs", "hrs", "mins"]
+    /// of Sept. 9"), taken from the rule's own table: the fast path above must not skip them.
+    static let lowerShortForms = Set(TitleRule.shortForms.map(\.written).filter { w in
+        w.unicodeScalars.allSatisfy { $0.properties.isLowercase } })
+    static let lowerShortFormInitials = Set(lowerShortForms.compactMap(\.unicodeScalars.first))
+    static let lowerShortFormLength = lowerShortForms.map(\.unicodeScalars.count).max() ?? 0
 
     /// The names of every rule, for documentation and `--explain`.
     public static var ruleNames: [String] { englishRules.map(\.name) }
@@ -85,7 +88,7 @@ public struct Normalizer: Sendable {
             // (A lower-case word before a number may be a month: "aug 9".)
             if piece.kind == .word, s[piece.start].value &- 0x61 < 26, let next = ctx.at(piece.end), next == " " || next == ",",
                !(next == " " && ctx.isDigit(piece.end + 1)),
-               piece.end - piece.start > 4 || !"yqwmh".unicodeScalars.contains(s[piece.start])
+               piece.end - piece.start > Self.lowerShortFormLength || !Self.lowerShortFormInitials.contains(s[piece.start])
                 || !Self.lowerShortForms.contains(ctx.text(of: i)) {
                 i += 1; continue
             }
