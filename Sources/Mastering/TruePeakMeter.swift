@@ -8,6 +8,7 @@ import Foundation
 public final class TruePeakMeter {
     static let taps = 8            // each side of the interpolation point
     static let phases: [[Float]] = (1...3).map { p in
+        // Each phase's 16 taps, as the four SIMD4 registers `add` multiplies by.
         let t = Double(p) / 4
         return (-(taps - 1)...taps).map { m -> Float in
             let x = t - Double(m)
@@ -17,6 +18,10 @@ public final class TruePeakMeter {
         }
     }
 
+    /// The three phases' taps in registers: phase p's taps 4q..4q+3 are `kernel[4p + q]`.
+    private let kernel: [SIMD4<Float>] = TruePeakMeter.phases.flatMap { taps in
+        stride(from: 0, to: taps.count, by: 4).map { SIMD4(taps[$0..<($0 + 4)]) }
+    }
     private var history: [Float] = []        // the last 2×taps samples, then the new block
     private(set) public var peak: Float = 0  // linear
 
@@ -38,11 +43,14 @@ public final class TruePeakMeter {
                 if a > peak { peak = a }
                 let threshold = peak * 0.5
                 guard a > threshold || b > threshold else { continue }
-                for coefficients in Self.phases {
-                    var y: Float = 0
-                    var j = k - (t - 1)
-                    for c in coefficients { y += h[j] * c; j += 1 }
-                    if abs(y) > peak { peak = abs(y) }
+                // The 16-sample window once, as four registers, against each phase's taps.
+                let window = UnsafeRawPointer(h.baseAddress! + (k - (t - 1)))
+                let w0 = window.loadUnaligned(as: SIMD4<Float>.self), w1 = window.loadUnaligned(fromByteOffset: 16, as: SIMD4<Float>.self)
+                let w2 = window.loadUnaligned(fromByteOffset: 32, as: SIMD4<Float>.self), w3 = window.loadUnaligned(fromByteOffset: 48, as: SIMD4<Float>.self)
+                for p in 0..<3 {
+                    let sum = (w0 * kernel[4 * p] + w1 * kernel[4 * p + 1]) + (w2 * kernel[4 * p + 2] + w3 * kernel[4 * p + 3])
+                    let y = abs((sum[0] + sum[1]) + (sum[2] + sum[3]))
+                    if y > peak { peak = y }
                 }
             }
         }

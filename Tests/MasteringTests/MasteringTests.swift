@@ -47,6 +47,34 @@ final class PeakLimiterTests: XCTestCase {
     }
 }
 
+extension PeakLimiterTests {
+    /// Loud noise with runs near the Nyquist frequency and sudden full-scale steps, fed in
+    /// uneven blocks: no output sample may pass the ceiling, wherever a group of four or a
+    /// block begins, and the output has the input's length.
+    func testNoSampleEverPassesTheCeilingOnHostileSignals() {
+        var seed: UInt64 = 7
+        func random() -> Float { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Float(seed >> 40) / Float(1 << 24) * 2 - 1 }
+        let input: [Float] = (0..<30_001).map { i in
+            switch (i / 997) % 4 {
+            case 0: return random() * 3                              // noise well over the ceiling
+            case 1: return (i % 2 == 0 ? 1 : -1) * 2.5               // a tone at the Nyquist frequency
+            case 2: return i % 500 == 0 ? 8 : random() * 0.2         // lone spikes in quiet
+            default: return 0
+            }
+        }
+        for blocks in [1, 3, 4, 1000, 4099] {
+            let limiter = PeakLimiter(ceiling: 0.7, sampleRate: 22050)
+            var output: [Float] = []
+            for start in stride(from: 0, to: input.count, by: blocks) {
+                input[start..<min(input.count, start + blocks)].withUnsafeBufferPointer { limiter.process($0, into: &output) }
+            }
+            limiter.flush(into: &output)
+            XCTAssertEqual(output.count, input.count, "blocks of \(blocks)")
+            XCTAssertLessThanOrEqual(output.map(abs).max()!, 0.7 + 1e-6, "blocks of \(blocks)")
+        }
+    }
+}
+
 final class KWeightedMeterTests: XCTestCase {
     /// The mastering loop's own meter against libebur128 (exact block-list mode) on real speech
     /// at the engine's rate, and on noise and a tone at the output rates.

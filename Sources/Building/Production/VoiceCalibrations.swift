@@ -8,7 +8,7 @@ import Synthesizing
 /// Each voice's loudness calibration (`LoudnessCalibration`), measured on a fixed passage
 /// spoken in that voice: once per process, and once for good where there is a cache folder.
 /// It is keyed by everything it depends on (engine version and settings, loudness target and
-/// ceiling, the passage), so a stored one is exactly what measuring again would give.
+/// ceiling, the limiter's design, the passage), so a stored one is exactly what measuring again would give.
 final class VoiceCalibrations: Sendable {
     private let known = Mutex<[String: LoudnessCalibration]>([:])
     private let folder: URL?
@@ -56,7 +56,7 @@ final class VoiceCalibrations: Sendable {
         encoder.outputFormatting = [.sortedKeys]
         var hasher = SHA256()
         let engine = (try? encoder.encode(profile.engine)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        for field in ["v\(LoudnessCalibration.version)", SpeechEngine.version, engine,
+        for field in ["v\(LoudnessCalibration.version)", PeakLimiter.identity, SpeechEngine.version, engine,
                       "\(profile.mastering.loudness) \(profile.mastering.truePeak)"] + passage {
             hasher.update(data: Data(field.utf8))
             hasher.update(data: Data([0]))
