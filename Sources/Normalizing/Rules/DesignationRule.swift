@@ -5,6 +5,8 @@ struct DesignationRule: Rule {
     static let roads: Set<String> = ["Highway", "Hwy", "Route", "Interstate", "Freeway"]
     /// "Form 1040", "Form 8962": a tax form's number is read in pairs too.
     static let forms: Set<String> = ["Form", "form", "Section", "section"]
+    /// Video resolutions by their lines ("1080p").
+    static let videoLines: Set<String> = ["240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"]
 
     var name: String { "designation" }
     var kind: String { "designation" }
@@ -73,13 +75,19 @@ struct DesignationRule: Rule {
                 }
                 return found(p.start, p.end, model, rule: "designation.model")
             }
-            // "Highway 101", "Form 1040", "§ 1030": a road's, a form's or a code section's number is read
+            // "Highway 101", "Form 1040", "§ 1030", "Senate Bill 1047": a road's, a form's, a code
+            // section's or a bill's number is read
             // in pairs ("one oh one", "ten forty"), as people say them.
             let named = c.isSpace(p.start - 1) ? c.wordBefore(p.start)?.text ?? "" : ""
             let sectionSign = c.isChar(p.start - 1, "\u{00A7}") || (c.isChar(p.start - 1, " ") && c.isChar(p.start - 2, "\u{00A7}"))
             if !c.isAlnum(p.end), !c.isChar(p.end, ",") || !c.isDigit(p.end + 1),
-               (Self.roads.contains(named) && p.end - p.start == 3) || ((Self.forms.contains(named) || sectionSign) && p.end - p.start == 4) {
+               (Self.roads.contains(named) && p.end - p.start == 3) || ((Self.forms.contains(named) || sectionSign) && p.end - p.start == 4)
+                || (named == "Bill" && (3...4).contains(p.end - p.start)) {
                 return found(p.start, p.end, NumberWords.designation(Substring(c.text(of: index))), rule: "designation.pairs")
+            }
+            // "1080p", "720p", "1440p": a video resolution's lines, said as a model number is.
+            if c.isChar(p.end, "p"), !c.isAlnum(p.end + 1), Self.videoLines.contains(c.text(of: index)) {
+                return found(p.start, p.end + 1, NumberWords.designation(Substring(c.text(of: index))) + " p", rule: "designation.video")
             }
             // "H.R. 3684", "S.B. 1047": a bill's number is read in pairs, as a model's is.
             if c.isSpace(p.start - 1), c.isChar(p.start - 2, "."), (3...4).contains(p.end - p.start), !c.isAlnum(p.end),

@@ -12,7 +12,11 @@ struct MeasureRule: Rule {
                                           "patients", "workers", "employees", "students", "pupils", "cases", "deaths",
                                           "tourists", "votes", "members", "copies", "views", "downloads", "shares",
                                           "migrants", "adults", "women", "men", "troops", "fans", "listeners", "readers",
-                                          "vehicles", "cars", "tickets", "accounts", "claims", "applications", "calls"]
+                                          "vehicles", "cars", "tickets", "accounts", "claims", "applications", "calls",
+                                          "phones", "iphones", "smartphones", "devices", "units", "items", "products",
+                                          "parcels", "packages", "meals", "trees", "animals", "books", "songs", "streams",
+                                          "consoles", "orders", "bottles", "vaccines", "tests", "births",
+                                          "signatures", "uses", "sales", "hits", "plays", "guests", "riders"]
 
     /// Nouns that a measure describes ("155mm shells", "a 2 km zone"): the unit stays singular.
     static let headNouns: Set<String> = ["shell", "shells", "round", "rounds", "artillery", "gun", "guns", "howitzer",

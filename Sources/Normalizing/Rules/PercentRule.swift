@@ -1,4 +1,4 @@
-/// Percentages and basis points: "5%", "2.5 per cent", "3.7pc", "-0.3%", "25 bps", "50bp".
+/// Percentages and basis points: "5%", "2.5 per cent", "3.7pc", "38 pct", "-0.3%", "25 bps", "50bp".
 struct PercentRule: Rule {
     var name: String { "percent" }
     var kind: String { "percent" }
@@ -18,8 +18,12 @@ struct PercentRule: Rule {
             return found(n.start, o + 1, n.words(british: gb) + (gb ? " per cent" : " percent"))
         }
         // "3.7pc": British papers' per cent (glued or spaced, never before another letter).
-        if c.matches("pc", at: o), !c.isAlnum(o + 2), !c.isChar(o + 2, ".") || !c.isAlnum(o + 3) {
-            return found(n.start, o + 2, n.words(british: gb) + (gb ? " per cent" : " percent"), rule: "percent.pc")
+        // "38 pct": wire copy's (Reuters) percent, and "pct." at a sentence's end keeps its full stop.
+        for short in ["pc", "pct"] where c.matches(short, at: o) {
+            let end = o + short.count
+            guard !c.isAlnum(end), !c.isChar(end, ".") || !c.isAlnum(end + 1) else { continue }
+            let consumed = short == "pct" && c.isChar(end, ".") && !c.sentenceEnds(after: end + 1) ? end + 1 : end
+            return found(n.start, consumed, n.words(british: gb) + (gb ? " per cent" : " percent"), rule: "percent.pc")
         }
         for (w, say) in [("bps", "basis points"), ("bp", "basis points"), ("pp", "percentage points"), ("ppt", "percentage points"), ("ppts", "percentage points")]
         where c.matches(w, at: o) && !c.isAlnum(o + w.count) {
