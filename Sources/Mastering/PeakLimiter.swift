@@ -151,7 +151,7 @@ public final class PeakLimiter {
         var groups = self.groups, head = self.head, tail = self.tail, slot = self.slot
         var boxSum = self.boxSum, released = self.released
         let lookahead = self.lookahead, window = self.window, capacity = dequeCapacity
-        let keepPowers = self.keepPowers, reach = self.reach, inverse = 1 / Double(4 * lookahead)
+        let keepPowers = self.keepPowers, reach = self.reach, inverse = 1 / Float(4 * lookahead)
         let delay = self.delay, gains = self.gains, dequeIndex = self.dequeIndex, dequeGain = self.dequeGain
         var written = 0
         for g in 0..<count {
@@ -174,12 +174,13 @@ public final class PeakLimiter {
             r.replace(with: minimum, where: r .> minimum)
             released = r[3]
             // The box sum after each of the four samples: a prefix sum of what enters less what leaves.
+            // The running total stays in Double; within a group, Float offsets from it are exact
+            // enough (the gain's error is below 10⁻⁷).
             let d = r - gains[slot]
-            let d01 = d[0] + d[1]
-            let sums = SIMD4<Double>(Double(d[0]), Double(d01), Double(d01 + d[2]), Double(d01 + d[2] + d[3]))
-            let box = boxSum + sums
-            boxSum = box[3]
-            var gain = SIMD4<Float>(box * inverse)
+            let d01 = d[0] + d[1], d012 = d01 + d[2]
+            let sums = SIMD4(d[0], d01, d012, d012 + d[3])
+            var gain = (Float(boxSum) + sums) * inverse
+            boxSum += Double(sums[3])
             gain.replace(with: 1, where: gain .> 1)
             gains[slot] = r
             let delayed = delay[slot]
