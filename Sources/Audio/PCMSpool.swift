@@ -29,20 +29,38 @@ public final class PCMSpool: @unchecked Sendable {  // `count` and `handle` chan
         }
     }
 
-    /// Streams the spooled samples back in blocks. Each call reads through its own handle,
-    /// so several encoders may read the same spool at once from different threads.
-    /// `range` (in samples) reads only part of it, for encoders that work on segments.
+    /// Streams the spooled samples back in blocks. Each call reads through its own descriptor at
+    /// explicit offsets, so several encoders may read the same spool at once from different
+    /// threads. `range` (in samples) reads only part of it, for encoders that work on segments.
+    /// (pread into one buffer: FileHandle reads a file 4 KB per system call, 180,000 calls for
+    /// 50 articles.)
     public func forEachBlock(in range: Range<Int>? = nil, _ body: (UnsafeBufferPointer<Int16>) throws -> Void) throws {
-        let reader = try FileHandle(forReadingFrom: url)
-        defer { try? reader.close() }
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        let blockSamples = 1 << 17
+        let block = UnsafeMutableBufferPointer<Int16>.allocate(capacity: blockSamples)
+        defer { block.deallocate() }
         let stride = MemoryLayout<Int16>.stride
+        var offset = (range?.lowerBound ?? 0) * stride
         var left = (range?.count ?? Int.max / stride) * stride
-        if let start = range?.lowerBound, start > 0 { try reader.seek(toOffset: UInt64(start * stride)) }
-        while left > 0, let data = try reader.read(upToCount: min(1 << 18, left)), !data.isEmpty {
-            left -= data.count
-            try data.withUnsafeBytes { raw in
-                try body(raw.bindMemory(to: Int16.self))
+        while left > 0 {
+            // Fill the block (a read may return less), ending on a whole sample.
+            let want = min(blockSamples * stride, left)
+            var got = 0
+            while got < want {
+                let n = pread(fd, UnsafeMutableRawPointer(block.baseAddress!) + got, want - got, off_t(offset + got))
+                if n < 0 && errno == EINTR { continue }
+                guard n >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                if n == 0 { break }
+                got += n
             }
+            let samples = got / stride
+            if samples == 0 { break }
+            try body(UnsafeBufferPointer(rebasing: block[0..<samples]))
+            offset += samples * stride
+            left -= samples * stride
+            if got < want { break }   // the end of the spool
         }
     }
 

@@ -4,6 +4,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+// Float samples to 16-bit as libsndfile's own conversion writes them (lrintf(x * 0x7FFF): to
+// nearest, ties to even), but clamped where libsndfile would wrap. Adding and taking away
+// 1.5 × 2^23 rounds a float to an integer, ties to even, without a call to lrintf per sample.
+// In C so that debug builds, which run the tests, stay as quick as libsndfile itself.
+static inline void edition_float_to_pcm16(const float *in, short *out, int count) {
+    const float round = 12582912.0f;
+    for (int i = 0; i < count; i++) {
+        float v = in[i] * 32767.0f;
+        v = v > 32767.0f ? 32767.0f : v < -32768.0f ? -32768.0f : v;
+        out[i] = (short) ((v + round) - round);
+    }
+}
+
 // SF_CHUNK_INFO.id is char[64]: fill it from C so Swift need not touch the tuple.
 static inline int edition_sf_set_chunk(SNDFILE *file, const char *id, const void *data, unsigned int length) {
     SF_CHUNK_INFO info;

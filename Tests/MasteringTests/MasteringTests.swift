@@ -408,3 +408,57 @@ enum SoundFileTone {
         return (try? file.write(samples)) != nil && (try? file.close()) != nil
     }
 }
+
+final class PCMSpoolTests: XCTestCase {
+    /// Read back whole and in stretches that start and end at odd places, across the reader's
+    /// blocks: every sample where it was written, none twice, none past the end.
+    func testReadsBackWhatWasSpooledWholeAndInStretches() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("spool-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let spool = try PCMSpool(directory: dir)
+        let written = (0..<300_001).map { Int16(truncatingIfNeeded: $0 &* 7919) }
+        for start in stride(from: 0, to: written.count, by: 77_777) {
+            try spool.append(Array(written[start..<min(written.count, start + 77_777)]))
+        }
+        try spool.appendSilence(5)
+        let all = written + [Int16](repeating: 0, count: 5)
+        XCTAssertEqual(spool.count, all.count)
+        XCTAssertEqual(try spool.samples(in: 0..<all.count), all)
+        for range in [1..<2, 131_071..<131_075, 99_999..<262_200, 299_990..<all.count] {
+            XCTAssertEqual(try spool.samples(in: range), Array(all[range]), "\(range)")
+        }
+        // A stretch asked for beyond the end comes back short, not padded.
+        XCTAssertEqual(try spool.samples(in: (all.count - 3)..<(all.count + 10)), Array(all.suffix(3)))
+        var blocks = 0, total = 0
+        try spool.forEachBlock { blocks += 1; total += $0.count }
+        XCTAssertEqual(total, all.count)
+        XCTAssertGreaterThan(blocks, 1, "long spools come back in more than one block")
+    }
+}
+
+final class SoundFileConversionTests: XCTestCase {
+    /// 16-bit WAV from floats: what libsndfile's own conversion writes (`lrintf(x × 0x7FFF)`,
+    /// ties to even), read back through libsndfile; values past full scale are clamped.
+    func testFloatsBecomeTheSixteenBitSamplesLibsndfileWouldWrite() throws {
+        var seed: UInt64 = 11
+        func random() -> Float { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Float(seed >> 40) / Float(1 << 24) * 2 - 1 }
+        var floats = (0..<100_003).map { _ in random() * 0.999 }
+        floats += (-40...40).map { Float($0) / 32767 + 0.5 / 32767 }   // halfway between two levels
+        floats += [1, -1, 1.5, -1.5, 0, -0]
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("conv-\(UUID().uuidString).wav").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let file = try SoundFile(writingTo: path, format: SoundFile.wav16, sampleRate: 22050)
+        try floats.withUnsafeBufferPointer { try file.write($0) }
+        try file.close()
+        let back = try SoundFile(readingFrom: path)
+        var shorts = [Int16](repeating: 0, count: floats.count + 10)
+        let read = shorts.withUnsafeMutableBufferPointer { back.read(into: $0) }
+        XCTAssertEqual(read, floats.count)
+        for (i, x) in floats.enumerated() {
+            let expected = Int16(max(-32768, min(32767, lrintf(x * 32767))))
+            XCTAssertEqual(shorts[i], expected, "sample \(i): \(x)")
+            if shorts[i] != expected { break }
+        }
+    }
+}
