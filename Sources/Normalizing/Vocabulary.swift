@@ -122,6 +122,7 @@ enum Vocabulary {
             ("m", metric(""), true), ("nm", metric("nano"), false),
             ("kg", Unit("kilogram", "kilograms"), true), ("mg", Unit("milligram", "milligrams"), true),
             ("g", Unit("gram", "grams"), true), ("t", Unit("tonne", "tonnes"), true),
+            ("Gt", Unit("gigatonne", "gigatonnes"), true), ("Mt", Unit("megatonne", "megatonnes"), true),
             ("lbs", Unit("pound", "pounds"), true), ("lb", Unit("pound", "pounds"), true),
             ("oz", Unit("ounce", "ounces"), true), ("ft", Unit("foot", "feet"), true),
             ("in.", Unit("inch", "inches"), true), ("ft.", Unit("foot", "feet"), true),

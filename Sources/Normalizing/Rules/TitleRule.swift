@@ -90,7 +90,7 @@ struct TitleRule: Rule {
            !(c.wordAfter(n.end).map { c.isSpace(n.end) && (MeasureRule.countNouns.contains($0.text) || MeasureRule.looksPlural($0.text)) } ?? false) {
             return found(p.start, p.end, "Number", rule: "abbreviation.number")
         }
-        guard dotted || Self.undotted.contains(w) || Self.streets[w] != nil else { return nil }
+        guard dotted || Self.undotted.contains(w) || Self.streets[w] != nil || w == "Mt" || w == "Ft" else { return nil }
         let end = dotted ? p.end + 1 : p.end
         let after = c.skipSpaces(end, max: 2)
         let nameFollows = after > end && Self.isCapitalizedWord(c, at: after)
@@ -168,6 +168,10 @@ struct TitleRule: Rule {
         if dotted, w.count == 1, let point = ["N": "North", "S": "South", "E": "East", "W": "West"][w], nameFollows || ordinalFollows,
            c.isDigit(c.skipBack(p.start)) {
             return found(p.start, end, point, rule: "abbreviation.street")
+        }
+        // "Mt Everest", "Ft Worth": British style drops the full stop; before a name they are places.
+        if !dotted, w == "Mt" || w == "Ft", nameFollows, let say = Self.plain[w] {
+            return found(p.start, end, say, rule: "abbreviation.plain")
         }
         if dotted, let say = Self.plain[w] {
             // "Mon.-Fri.": a weekday range.
