@@ -123,6 +123,8 @@ enum Vocabulary {
             ("kg", Unit("kilogram", "kilograms"), true), ("mg", Unit("milligram", "milligrams"), true),
             ("g", Unit("gram", "grams"), true), ("t", Unit("tonne", "tonnes"), true),
             ("Gt", Unit("gigatonne", "gigatonnes"), true), ("Mt", Unit("megatonne", "megatonnes"), true),
+            // Food energy: "2,000 kcal" is what labels and listeners call calories.
+            ("kcal", Unit("calorie", "calories"), true),
             ("lbs", Unit("pound", "pounds"), true), ("lb", Unit("pound", "pounds"), true),
             ("oz", Unit("ounce", "ounces"), true), ("ft", Unit("foot", "feet"), true),
             ("in.", Unit("inch", "inches"), true), ("ft.", Unit("foot", "feet"), true),

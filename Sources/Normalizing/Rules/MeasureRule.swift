@@ -212,7 +212,15 @@ struct MeasureRule: Rule {
         if after == "round", let w = c.wordAfter(end), c.wordAfter(w.end)?.text.lowercased() == "trip" { after = "" }
         // "the 400m hurdles" describes; "ran the 100m in 10.65 seconds" names the race, said whole.
         let describes = after.map { !Self.notDescribed.contains($0) && c.isLower(c.skipSpaces(end)) } ?? false
+        // "a 6ft 2in man": the inches of a height go with the article before its feet.
+        let heightArticle = written == "in" ? c.wordBefore(n.start).flatMap { feet -> String? in
+            guard feet.text == "ft", c.isDigit(feet.start - 1) else { return nil }
+            var o = feet.start - 1
+            while c.isDigit(o - 1) { o -= 1 }
+            return c.wordBefore(o)?.text.lowercased()
+        } : nil
         let adjective = hyphenated || before == "a" || before == "an" || (before == "the" && describes)
+            || ((heightArticle == "a" || heightArticle == "an") && describes)
             || (after.map { Self.headNouns.contains($0) || (written == "MP" && Self.cameraNouns.contains($0)) } ?? false)
         let singular = adjective || (n.isOne && scale.isEmpty)
         var word = gb ? (singular ? unit.oneGB : unit.manyGB) : (singular ? unit.one : unit.many)
