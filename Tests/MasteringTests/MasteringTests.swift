@@ -462,3 +462,27 @@ final class SoundFileConversionTests: XCTestCase {
         }
     }
 }
+
+final class TruePeakMeterTests: XCTestCase {
+    /// The peak found does not depend on how the audio arrives: short blocks are joined, long
+    /// ones read in place with only their edges joined to what came before.
+    func testBlockSizesDoNotChangeThePeak() throws {
+        let speech = Array(try Speech.river.get().floats.prefix(22050 * 5))
+        // A lone inter-sample peak near the start, where the joined edges are.
+        var signal = speech
+        for i in 3..<40 { signal[i] = Float(sin(Double.pi / 2 * Double(i) + Double.pi / 4)) * 0.9 }
+        func peak(blocks: Int) -> Double {
+            let meter = TruePeakMeter()
+            for start in stride(from: 0, to: signal.count, by: blocks) {
+                signal[start..<min(signal.count, start + blocks)].withUnsafeBufferPointer { meter.add($0) }
+            }
+            meter.finish()
+            return meter.truePeak
+        }
+        let whole = peak(blocks: signal.count)
+        XCTAssertGreaterThan(whole, 20 * log10(0.9 * 0.7071) + 2, "the peak between samples is found")
+        for blocks in [1, 7, 15, 16, 17, 31, 32, 1000, 65536] {
+            XCTAssertEqual(peak(blocks: blocks), whole, "blocks of \(blocks)")
+        }
+    }
+}
