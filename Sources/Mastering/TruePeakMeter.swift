@@ -33,49 +33,28 @@ public final class TruePeakMeter {
 
     public func add(_ samples: UnsafeBufferPointer<Float>) {
         let t = Self.taps
-        guard let base = samples.baseAddress, samples.count >= 2 * t else {
-            // A short block: joined to what came before until a window fits.
-            history.append(contentsOf: samples)
-            guard history.count >= 2 * t else { return }
-            let end = history.count - t
-            history.withUnsafeBufferPointer { scan($0.baseAddress!, from: t - 1, to: end) }
-            history.removeFirst(end - (t - 1))
-            return
+        history.append(contentsOf: samples)
+        guard history.count >= 2 * t else { return }
+        // Interpolate between history[k] and history[k+1] for every k with a full window.
+        let end = history.count - t
+        history.withUnsafeBufferPointer { h in
+            for k in (t - 1)..<end {
+                let a = abs(h[k]), b = abs(h[k + 1])
+                if a > peak { peak = a }
+                let threshold = peak * 0.5
+                guard a > threshold || b > threshold else { continue }
+                // The 16-sample window once, as four registers, against each phase's taps.
+                let window = UnsafeRawPointer(h.baseAddress! + (k - (t - 1)))
+                let w0 = window.loadUnaligned(as: SIMD4<Float>.self), w1 = window.loadUnaligned(fromByteOffset: 16, as: SIMD4<Float>.self)
+                let w2 = window.loadUnaligned(fromByteOffset: 32, as: SIMD4<Float>.self), w3 = window.loadUnaligned(fromByteOffset: 48, as: SIMD4<Float>.self)
+                for p in 0..<3 {
+                    let sum = (w0 * kernel[4 * p] + w1 * kernel[4 * p + 1]) + (w2 * kernel[4 * p + 2] + w3 * kernel[4 * p + 3])
+                    let y = abs((sum[0] + sum[1]) + (sum[2] + sum[3]))
+                    if y > peak { peak = y }
+                }
+            }
         }
-        // The windows that straddle what came before and this block, from a short joined copy;
-        // the rest straight from the block (copying every sample had cost as much as a tenth of
-        // the meter). `history` holds between taps − 1 and 2 × taps − 1 samples here.
-        let joined = history + samples.prefix(2 * t)
-        let end = joined.count - t
-        joined.withUnsafeBufferPointer { scan($0.baseAddress!, from: t - 1, to: end) }
-        scan(base, from: end - history.count, to: samples.count - t)
-        history = Array(samples.suffix(2 * t - 1))
-    }
-
-    /// Interpolates between h[k] and h[k+1] for k in `from..<to` (each with a full window from
-    /// h[k − taps + 1] to h[k + taps]).
-    private func scan(_ h: UnsafePointer<Float>, from: Int, to: Int) {
-        guard from < to else { return }
-        let t = Self.taps
-        var peak = self.peak
-        let k0 = kernel[0], k1 = kernel[1], k2 = kernel[2], k3 = kernel[3], k4 = kernel[4], k5 = kernel[5]
-        let k6 = kernel[6], k7 = kernel[7], k8 = kernel[8], k9 = kernel[9], k10 = kernel[10], k11 = kernel[11]
-        @inline(__always) func total(_ v: SIMD4<Float>) -> Float { abs((v[0] + v[1]) + (v[2] + v[3])) }
-        for k in from..<to {
-            let a = abs(h[k]), b = abs(h[k + 1])
-            if a > peak { peak = a }
-            let threshold = peak * 0.5
-            guard a > threshold || b > threshold else { continue }
-            // The 16-sample window once, as four registers, against each phase's taps.
-            let window = UnsafeRawPointer(h + (k - (t - 1)))
-            let w0 = window.loadUnaligned(as: SIMD4<Float>.self), w1 = window.loadUnaligned(fromByteOffset: 16, as: SIMD4<Float>.self)
-            let w2 = window.loadUnaligned(fromByteOffset: 32, as: SIMD4<Float>.self), w3 = window.loadUnaligned(fromByteOffset: 48, as: SIMD4<Float>.self)
-            let y = Swift.max(total((w0 * k0 + w1 * k1) + (w2 * k2 + w3 * k3)),
-                              Swift.max(total((w0 * k4 + w1 * k5) + (w2 * k6 + w3 * k7)),
-                                        total((w0 * k8 + w1 * k9) + (w2 * k10 + w3 * k11))))
-            if y > peak { peak = y }
-        }
-        self.peak = peak
+        history.removeFirst(end - (t - 1))
     }
 
     /// The peak of another stretch of the same programme, measured on its own.
