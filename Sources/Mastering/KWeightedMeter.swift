@@ -122,7 +122,6 @@ public final class KWeightedMeter {
                 for lane in 0..<4 { sums[lane * (length / subBlock) + block] = Double(squares[lane]) }
                 block += 1
                 settle(&x1); settle(&x2); settle(&y1); settle(&y2); settle(&z1); settle(&z2)
-
             }
         }
         state = FilterState(x1: x1[3], x2: x2[3], y1: y1[3], y2: y2[3], z1: z1[3], z2: z2[3])
