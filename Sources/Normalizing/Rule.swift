@@ -178,6 +178,11 @@ final class RuleContext {
         return n
     }
 
+    static let decimalCommaWords: Set<String> = ["billion", "million", "trillion", "bn", "mn", "mln", "euros", "euro", "EUR",
+                                                 "percent", "per", "points", "degrees", "hours", "minutes", "seconds", "days",
+                                                 "weeks", "months", "years", "kilometres", "kilometers", "metres", "meters",
+                                                 "litres", "liters", "kilos", "tonnes"]
+
     /// Thousands set apart by spaces, as SI and much of Europe write them: "1 000 000", "25 000",
     /// "3\u{202F}500". A plain space joins only where the groups cannot be two numbers: two or more
     /// groups, or a "000" ("on page 12 100 people" stays two numbers), or one group between a word
@@ -219,13 +224,60 @@ final class RuleContext {
             }
         }
         var fraction: Substring?
-        if isChar(o, "."), isDigit(o + 1) {
+        if o - offset <= 3, !grouped, let (digits, decimals, end) = europeanGroups(after: o) {
+            wholeDigits += digits
+            fraction = decimals
+            o = end
+            grouped = true
+        }
+        if fraction == nil, isChar(o, "."), isDigit(o + 1) {
             var e = o + 1
             while isDigit(e) { e += 1 }
             fraction = Substring(text(o + 1, e))
             o = e
         }
+        // "38,5 °C", "€2,3 billion", "12,50 €": a decimal comma, but only before what an amount or a
+        // measure takes ("2,3" alone may be a list).
+        if fraction == nil, !grouped, isChar(o, ","), isDigit(o + 1) {
+            var e = o + 1
+            while isDigit(e) { e += 1 }
+            if e - o - 1 <= 2, decimalCommaFollows(e) {
+                fraction = Substring(text(o + 1, e))
+                o = e
+            }
+        }
         return NumberLiteral(start: offset, end: o, whole: Substring(wholeDigits), fraction: fraction, grouped: grouped)
+    }
+
+    /// Thousands set apart by full stops, as much of Europe writes them: two or more groups
+    /// ("1.500.000"), or one before a decimal comma ("18.492,5"). One group alone ("1.200") is
+    /// left to be a decimal, and four parts of up to 255 are an IP address.
+    private func europeanGroups(after start: Int) -> (String, Substring?, Int)? {
+        var o = start, digits = "", groups: [Int] = []
+        while isChar(o, "."), isDigit(o + 1), isDigit(o + 2), isDigit(o + 3), !isDigit(o + 4) {
+            digits += text(o + 1, o + 4)
+            groups.append(Int(text(o + 1, o + 4)) ?? 0)
+            o += 4
+        }
+        guard !groups.isEmpty, !(isChar(o, ".") && isDigit(o + 1)) else { return nil }
+        var decimals: Substring?
+        if isChar(o, ","), isDigit(o + 1) {
+            var e = o + 1
+            while isDigit(e) { e += 1 }
+            if e - o - 1 < 3 { decimals = Substring(text(o + 1, e)); o = e }
+        }
+        guard groups.count >= 2 || decimals != nil else { return nil }
+        if groups.count == 3, decimals == nil, groups.allSatisfy({ $0 <= 255 }) { return nil }
+        return (digits, decimals, o)
+    }
+
+    /// What may follow a number written with a decimal comma: a currency, degree or percent sign,
+    /// a scale word or a unit.
+    private func decimalCommaFollows(_ end: Int) -> Bool {
+        let o = skipSpaces(end, max: 1)
+        if let ch = at(o), "€°%‰£$".unicodeScalars.contains(ch) { return true }
+        guard let word = wordAfter(o), word.start == o else { return false }
+        return Self.decimalCommaWords.contains(word.text) || Vocabulary.units.contains { $0.written == word.text }
     }
 
     /// Is the text at `offset` the end of a sentence (nothing, or space then a capital or quote)?
