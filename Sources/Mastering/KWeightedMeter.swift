@@ -197,7 +197,9 @@ private struct FilterState {
     var x1: Float = 0, x2: Float = 0, y1: Float = 0, y2: Float = 0, z1: Float = 0, z2: Float = 0
 
     mutating func rest() {
-        for v in [\FilterState.x1, \.x2, \.y1, \.y2, \.z1, \.z2] where abs(self[keyPath: v]) < KWeightedMeter.rest { self[keyPath: v] = 0 }
+        var v = SIMD8<Float>(x1, x2, y1, y2, z1, z2, 0, 0)
+        v.replace(with: 0, where: (v .< KWeightedMeter.rest) .& (v .> -KWeightedMeter.rest))
+        (x1, x2, y1, y2, z1, z2) = (v[0], v[1], v[2], v[3], v[4], v[5])
     }
 }
 

@@ -7,12 +7,7 @@ struct PercentRule: Rule {
         let p = c.pieces[index]
         guard p.kind == .number, !c.isDigit(p.start - 1), let n = c.number(at: p.start) else { return nil }
         let gb = c.british
-        // "3,5%": a decimal comma, as much of Europe writes it (one or two digits, then the sign).
-        if n.isInteger, !n.grouped, c.isChar(n.end, ","), let f = c.number(at: n.end + 1), f.isInteger, f.whole.count <= 2,
-           c.isChar(c.skipSpaces(f.end, max: 1), "%") {
-            let end = c.skipSpaces(f.end, max: 1) + 1
-            return found(n.start, end, NumberWords.decimal(whole: n.whole, fraction: f.whole, british: gb) + (gb ? " per cent" : " percent"))
-        }
+        // ("3,5%", a decimal comma, is read as 3.5 by the number scanner, `RuleContext.number(at:)`.)
         let o = c.skipSpaces(n.end, max: 1)
         if c.isChar(o, "%") || c.isChar(o, "\u{FF05}") {
             return found(n.start, o + 1, n.words(british: gb) + (gb ? " per cent" : " percent"))
