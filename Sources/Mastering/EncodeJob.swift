@@ -196,40 +196,39 @@ struct EncodeJob: Sendable {
                 meters: (loudness: KWeightedMeter, truePeak: TruePeakMeter)?) throws {
         let limiter = PeakLimiter(ceiling: ceiling, sampleRate: sourceRate)
         let resampler = rate == sourceRate ? nil : try Resampler(from: sourceRate, to: rate)
-        func write(_ block: [Float]) throws {
-            try block.withUnsafeBufferPointer { try file.write($0) }
-        }
         var limited: [Float] = []
-        func emit(_ block: inout [Float], last: Bool = false) throws {
+        func emit(_ block: UnsafeBufferPointer<Float>, last: Bool = false) throws {
             guard limit else {   // unmastered: straight through
-                try write(resampler.map { try $0.process(block, last: last) } ?? block)
+                if let resampler {
+                    try resampler.process(Array(block), last: last).withUnsafeBufferPointer { try file.write($0) }
+                } else {
+                    try file.write(block)
+                }
                 return
             }
             limited.removeAll(keepingCapacity: true)
-            block.withUnsafeBufferPointer { limiter.process($0, into: &limited) }
+            limiter.process(block, into: &limited)
             if last { limiter.flush(into: &limited) }
             if let meters {
                 limited.withUnsafeBufferPointer { meters.loudness.add($0); meters.truePeak.add($0) }
                 if last { meters.truePeak.finish() }
             }
-            try write(resampler.map { try $0.process(limited, last: last) } ?? limited)
+            try (resampler.map { try $0.process(limited, last: last) } ?? limited).withUnsafeBufferPointer { try file.write($0) }
         }
 
-        // Clips come already at the loudness target: the programme's gain is not theirs.
-        var floats: [Float] = intro?.samples ?? []
+        // Clips come already at the loudness target: the programme's gain is not theirs. Every
+        // stage downstream streams, so the clips go through as blocks of their own.
+        try intro?.samples.withUnsafeBufferPointer { try emit($0) }
         let level = gain / 32768
+        var floats: [Float] = []   // one buffer, sized once and converted into by index (the loop vectorizes)
         try spool.forEachBlock(in: range) { block in
-            // Sized once, then filled by index: a loop the compiler vectorizes.
-            let start = floats.count
-            floats.append(contentsOf: repeatElement(0, count: block.count))
-            floats.withUnsafeMutableBufferPointer { f in
-                for i in 0..<block.count { f[start + i] = Float(block[i]) * level }
+            if floats.count < block.count { floats = [Float](repeating: 0, count: block.count) }
+            try floats.withUnsafeMutableBufferPointer { f in
+                for i in 0..<block.count { f[i] = Float(block[i]) * level }
+                try emit(UnsafeBufferPointer(rebasing: f[..<block.count]))
             }
-            try emit(&floats)
-            floats.removeAll(keepingCapacity: true)
         }
-        if let outro { floats = outro.samples }
-        try emit(&floats, last: true)
+        try (outro?.samples ?? []).withUnsafeBufferPointer { try emit($0, last: true) }
     }
 
     /// Chapters and episode tags inside the container: WAV already has its cue/labl chunks; MP3
