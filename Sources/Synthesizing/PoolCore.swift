@@ -38,6 +38,7 @@ final class PoolCore: Sendable {
 struct PoolState {
     struct Queued {
         var stream: Int
+        /// The stream's index of the job's first chunk; its other chunks follow it.
         var index: Int
         var job: SynthesisJob
     }
@@ -78,15 +79,17 @@ enum Slot {
         defer { worker.stop() }
         while let item = core.state.wait(until: { $0.isShutDown || !$0.queue.isEmpty },
                                          then: { $0.isShutDown ? nil : $0.queue.removeFirst() }) {
-            let result: Result<SynthesisOutcome, any Error>
+            let results: [Result<SynthesisOutcome, any Error>]
             do {
-                result = .success(try worker.speak(item.job, sampleRate: WorkerPool.engineSampleRate))
+                results = try worker.speak(item.job, sampleRate: WorkerPool.engineSampleRate).map { .success($0) }
             } catch is SupervisedWorker.Interrupted {
                 return
             } catch {
-                result = .failure(error)
+                results = item.job.texts.map { _ in .failure(error) }
             }
-            core.state.update { $0.streams[item.stream]?.results[item.index] = result }
+            core.state.update { state in
+                for (k, result) in results.enumerated() { state.streams[item.stream]?.results[item.index + k] = result }
+            }
         }
     }
 }

@@ -1,13 +1,23 @@
 import EditionCore
 import Foundation
 
-/// What to speak, and how.
+/// What to speak, and how: one chunk, or a run of chunks (a paragraph's) spoken one after
+/// another by one speaker forked from the pristine engine. espeak-ng carries state from one
+/// utterance to the next, so a chunk in a run sounds as it does after the chunks before it in
+/// that run (the run is its context, and the cache key says so); a run costs one fork, where a
+/// chunk each cost one (the fork, its page faults and exit were a tenth of espeak-ng's time).
 public struct SynthesisJob: Sendable {
-    public var text: String
+    public var texts: [String]
     public var settings: EngineSettings
 
     public init(text: String, settings: EngineSettings) {
-        self.text = text
+        self.init(texts: [text], settings: settings)
+    }
+
+    /// `texts` must not be empty.
+    public init(texts: [String], settings: EngineSettings) {
+        precondition(!texts.isEmpty, "a job speaks at least one chunk")
+        self.texts = texts
         self.settings = settings
     }
 }
@@ -66,6 +76,9 @@ public struct SynthesisOutcome: Sendable {
     /// What happened to the sanitized retry, when silence stands in.
     public var retryFailure: ChunkFailure?
     public var source: Source
+    /// Its job was a run that failed, and this chunk was spoken on its own: its take is not the
+    /// one the run gives (after the chunks before it), so it must not be kept under the run's key.
+    public var outOfRun = false
     /// The worker process that spoke the take (for tests: which slot spoke what).
     var speaker: Int32?
 

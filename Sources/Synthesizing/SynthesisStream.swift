@@ -16,22 +16,23 @@ public final class SynthesisStream: Sendable {
 
     deinit { close() }
 
-    /// Submitted and not yet taken back.
+    /// Chunks submitted and not yet taken back.
     public var pending: Int {
         pool.core.state.read { $0.streams[id].map { $0.submitted - $0.taken } ?? 0 }
     }
 
-    /// Queues a job behind every job already queued on the pool. Ignored once closed.
+    /// Queues a job behind every job already queued on the pool: its chunks' outcomes come out
+    /// of `next()` one at a time, in order. Ignored once closed.
     public func submit(_ job: SynthesisJob) {
         pool.core.state.update { state in
             guard state.streams[id] != nil else { return }
             let index = state.streams[id]!.submitted
-            state.streams[id]!.submitted += 1
+            state.streams[id]!.submitted += job.texts.count
             state.queue.append(PoolState.Queued(stream: id, index: index, job: job))
         }
     }
 
-    /// The outcome of the oldest job not yet taken; waits for it. Throws only for what stops
+    /// The outcome of the oldest chunk not yet taken; waits for it. Throws only for what stops
     /// the whole run (no worker can be started, the pool shut down), never for a chunk's failure.
     public func next() throws -> SynthesisOutcome {
         let result: Result<SynthesisOutcome, any Error> = pool.core.state.wait(until: { state in

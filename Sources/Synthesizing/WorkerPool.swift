@@ -66,17 +66,18 @@ public final class WorkerPool: Sendable {
         SynthesisStream(pool: self, id: core.state.update { $0.openStream() }, window: jobs * 4)
     }
 
-    /// Speaks `work` and calls `deliver` for each, in order, on the calling thread, while the
-    /// workers go on with the next ones.
+    /// Speaks `work` and calls `deliver` for each chunk (numbered across the jobs), in order,
+    /// on the calling thread, while the workers go on with the next ones.
     public func synthesize(_ work: [SynthesisJob], deliver: (Int, SynthesisOutcome) throws -> Void) throws {
         let stream = self.stream()
         defer { stream.close() }
-        var delivered = 0
+        var delivered = 0, submitted = 0
         for job in work {
             stream.submit(job)
-            if stream.pending >= stream.window { try deliver(delivered, try stream.next()); delivered += 1 }
+            submitted += job.texts.count
+            while stream.pending >= stream.window { try deliver(delivered, try stream.next()); delivered += 1 }
         }
-        while delivered < work.count { try deliver(delivered, try stream.next()); delivered += 1 }
+        while delivered < submitted { try deliver(delivered, try stream.next()); delivered += 1 }
     }
 
     /// The pids of the worker processes alive now, by slot (for tests).

@@ -30,10 +30,13 @@ public final class ChunkCache: Sendable {
 
     /// The settings enter as sorted-key JSON, so a new engine field changes every key rather
     /// than serving stale audio.
-    public func key(text: String, settings: EngineSettings) -> String { keys(for: settings)(text) }
+    public func key(text: String, settings: EngineSettings) -> String { keys(for: settings)([text]) }
 
-    /// The key function for one voice's settings: the settings are encoded once, not per chunk.
-    public func keys(for settings: EngineSettings) -> (String) -> String {
+    /// The key function for one voice's settings (encoded once, not per chunk), given a run's
+    /// texts up to and including the chunk's own: a chunk spoken after others in one speaker
+    /// sounds as it does after them (`SynthesisJob`), so they are part of its name. A chunk
+    /// that opens its run has the key it had before runs existed: its take is the same.
+    public func keys(for settings: EngineSettings) -> ([String]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let engine = (try? encoder.encode(settings)).map { String(decoding: $0, as: UTF8.self) } ?? "\(settings)"
@@ -42,10 +45,12 @@ public final class ChunkCache: Sendable {
             prefix.update(data: Data(field.utf8))
             prefix.update(data: Data([0]))
         }
-        return { text in
+        return { texts in
             var hasher = prefix
-            hasher.update(data: Data(text.utf8))
-            hasher.update(data: Data([0]))
+            for text in texts {   // chunk texts hold no NUL: reading drops control characters
+                hasher.update(data: Data(text.utf8))
+                hasher.update(data: Data([0]))
+            }
             return Hex.string(hasher.finalize())
         }
     }

@@ -17,12 +17,21 @@ public final class Cancellation: Sendable {
 }
 
 /// Speaks a script into a recorder, in order: each chunk's take from the cache, or from the
-/// worker pool (which has a small window of chunks in flight), then the pause after it.
+/// worker pool (which has a small window of runs in flight), then the pause after it.
 /// Only that window is ever in memory, however long the script.
+///
+/// The pool is given runs, not chunks: a paragraph's chunks (up to `runCharacters` of text)
+/// are spoken by one forked speaker, one after another (`SynthesisJob`). A run is cut by the
+/// script alone, never by timing or the number of workers, so the same script always gives
+/// the same audio; a chunk's cache key names the run's chunks before it.
 struct ScriptSpeaker {
     let pool: WorkerPool
     let cache: ChunkCache?
     let cancellation: Cancellation?
+
+    /// A run closes at the end of a paragraph or a chapter, or once it holds this much text
+    /// (about ten sentences: a correction re-speaks at most that much).
+    static let runCharacters = 1500
 
     struct Result {
         var chunks = 0
@@ -43,6 +52,8 @@ struct ScriptSpeaker {
         var line: Int
         var key: String?
         var cached: Take?
+        /// The first chunk of a run: counts runs in flight.
+        var opensRun = false
     }
 
     func speak(_ script: Script, settings: EngineSettings, into recorder: ProgrammeRecorder,
@@ -51,6 +62,7 @@ struct ScriptSpeaker {
         defer { stream.close() }
         var result = Result()
         var queue: [Pending] = []
+        var runsQueued = 0
         var chapterTitle = ""
         let linesTotal = script.lineCount
         let keyOf = cache?.keys(for: settings)
@@ -63,7 +75,7 @@ struct ScriptSpeaker {
             } else {
                 let outcome = try stream.next()
                 (take, failure) = (outcome.take, outcome.warning)
-                if failure == nil, let key = p.key { cache?.store(take, key: key) }
+                if failure == nil, !outcome.outOfRun, let key = p.key { cache?.store(take, key: key) }
             }
             guard take.sampleRate == recorder.sampleRate || take.samples.isEmpty else {
                 throw SynthesisError.engine("speak at the programme's rate: a chunk came at \(take.sampleRate) Hz, the programme is at \(recorder.sampleRate) Hz")
@@ -81,21 +93,53 @@ struct ScriptSpeaker {
                                        secondsOfAudio: Double(recorder.position) / Double(recorder.sampleRate)))
         }
 
+        // The run being gathered: its chunks, waiting until it closes.
+        var run: [Pending] = []
+        var runLength = 0
+        func closeRun() throws {
+            guard !run.isEmpty else { return }
+            let texts = run.map(\.chunk.text)
+            for k in run.indices {
+                run[k].key = keyOf?(Array(texts[...k]))
+                run[k].cached = run[k].key.flatMap { cache?.load($0) }
+            }
+            // Spoken whole unless every take is cached: a chunk sounds as it does after the ones
+            // before it in its run, so a missing one cannot be spoken alone.
+            if run.contains(where: { $0.cached == nil }) {
+                for k in run.indices { run[k].cached = nil }
+                stream.submit(SynthesisJob(texts: texts, settings: settings))
+            } else {
+                result.cacheHits += run.count
+            }
+            run[0].opensRun = true
+            queue += run
+            runsQueued += 1
+            run = []
+            runLength = 0
+            // Enough runs in flight to keep every worker busy while the oldest is delivered.
+            while runsQueued > 2 * pool.jobs, !queue.isEmpty {
+                let p = queue.removeFirst()
+                if queue.first?.opensRun ?? true { runsQueued -= 1 }
+                try deliver(p)
+            }
+        }
+
         for line in script {
             try cancellation?.check()
             var chapter = line.chapter
+            if chapter != nil { try closeRun() }
             for (k, chunk) in line.sentence.chunks.enumerated() {
-                let key = keyOf?(chunk.text)
-                let cached = key.flatMap { cache?.load($0) }
-                if cached != nil { result.cacheHits += 1 } else { stream.submit(SynthesisJob(text: chunk.text, settings: settings)) }
-                queue.append(Pending(chunk: chunk, index: result.chunks, chapter: chapter, sentence: k == 0 ? line.sentence.source : nil,
-                                     role: line.role, endsBlock: line.endsBlock,
-                                     endsSentence: k == line.sentence.chunks.count - 1, line: line.index, key: key, cached: cached))
+                if runLength > 0, runLength + chunk.text.count > Self.runCharacters { try closeRun() }
+                run.append(Pending(chunk: chunk, index: result.chunks, chapter: chapter, sentence: k == 0 ? line.sentence.source : nil,
+                                   role: line.role, endsBlock: line.endsBlock,
+                                   endsSentence: k == line.sentence.chunks.count - 1, line: line.index, key: nil, cached: nil))
+                runLength += chunk.text.count
                 chapter = nil
                 result.chunks += 1
-                if queue.count > stream.window * 2 { try deliver(queue.removeFirst()) }
             }
+            if line.endsBlock { try closeRun() }
         }
+        try closeRun()
         for p in queue { try deliver(p) }
         return result
     }

@@ -4,23 +4,30 @@ import Foundation
 import Glibc
 #endif
 
-/// Parent → worker: speak this text with these settings, within `deadline` seconds.
+/// Parent → worker: speak these texts one after another in one speaker, with these settings,
+/// within `deadline` seconds.
 struct SynthesisRequest: Codable {
-    var text: String
+    var texts: [String]
     var settings: EngineSettings
     var deadline: Double
 }
 
-/// Worker → parent: the header of a reply; the PCM follows as the frame's payload.
-/// A failure is the chunk's (the forked speaker crashed or hung, or espeak-ng refused it);
-/// the worker itself goes on.
+/// Worker → parent: the header of a reply; the PCM of every take follows, one after another,
+/// as the frame's payload. A failure is the request's (the forked speaker crashed or hung, or
+/// espeak-ng refused a text); the worker itself goes on.
 struct SynthesisReply: Codable {
+    /// One text's take: how many samples of the payload are its, and its words.
+    struct Spoken: Codable {
+        var samples: Int
+        var words: [WordEvent]
+    }
+
     var sampleRate: Int
-    var words: [WordEvent]
+    var takes: [Spoken]
     var failure: ChunkFailure?
 
     static func failing(_ failure: ChunkFailure, sampleRate: Int) -> Frame {
-        let reply = SynthesisReply(sampleRate: sampleRate, words: [], failure: failure)
+        let reply = SynthesisReply(sampleRate: sampleRate, takes: [], failure: failure)
         return Frame(header: (try? JSONEncoder().encode(reply)) ?? Data(), payload: Data())
     }
 }
@@ -58,8 +65,9 @@ struct ExitStatus: CustomStringConvertible {
 extension Take {
     /// The frame payload's little-endian samples.
     static func samples(from data: Data) -> [Int16] {
-        var samples = [Int16](repeating: 0, count: data.count / 2)
-        _ = samples.withUnsafeMutableBytes { data.copyBytes(to: $0) }
+        var samples = [Int16](unsafeUninitializedCapacity: data.count / 2) { buffer, count in
+            count = data.copyBytes(to: UnsafeMutableRawBufferPointer(buffer)) / 2
+        }
         #if _endian(big)
         samples = samples.map { Int16(littleEndian: $0) }
         #endif

@@ -86,9 +86,9 @@ public enum Worker {
         let range = trimmer.finish { kept += $0.count }
         let words = Take(sampleRate: sampleRate, samples: [], words: [WordEvent(textPosition: 0, length: 1, sample: 1)])
             .words(trimmedTo: range)
-        _ = try? JSONEncoder().encode(SynthesisReply(sampleRate: sampleRate, words: words, failure: nil))
+        _ = try? JSONEncoder().encode(SynthesisReply(sampleRate: sampleRate, takes: [.init(samples: kept, words: words)], failure: nil))
         _ = try? JSONDecoder().decode(SynthesisRequest.self, from: JSONEncoder().encode(
-            SynthesisRequest(text: "", settings: EngineSettings(voice: "en"), deadline: 1)))
+            SynthesisRequest(texts: [""], settings: EngineSettings(voice: "en"), deadline: 1)))
     }
 }
 
@@ -168,20 +168,23 @@ struct ForkedSpeaker {
         // Nothing the engine does may touch the worker's pipes to the parent.
         let null = open("/dev/null", O_RDWR)
         if null >= 0 { dup2(null, parent); dup2(null, output); close(null) }
-        if let hangOn, request.text.contains(hangOn) { while true { pause() } }
-        if let crashOn, request.text.contains(crashOn) { abort() }
-        var reply = SynthesisReply(sampleRate: engine.sampleRate, words: [], failure: nil)
+        if let hangOn, request.texts.contains(where: { $0.contains(hangOn) }) { while true { pause() } }
+        if let crashOn, request.texts.contains(where: { $0.contains(crashOn) }) { abort() }
+        var reply = SynthesisReply(sampleRate: engine.sampleRate, takes: [], failure: nil)
         // The PCM goes to the worker as the engine makes it, trimmed on the way: a buffer for
         // the whole take would cost this process a page fault per 4 KB. (Samples go as they lie
         // in memory: little-endian on every platform this runs on.)
         let out = PCMBlockWriter(fd: pipe)
-        var trimmer = SilenceTrimmer(sampleRate: engine.sampleRate)
         do {
-            let words = try engine.speak(request.text, settings: request.settings) { block in
-                trimmer.add(block) { out.write($0) }
+            for text in request.texts {
+                var trimmer = SilenceTrimmer(sampleRate: engine.sampleRate)
+                let words = try engine.speak(text, settings: request.settings) { block in
+                    trimmer.add(block) { out.write($0) }
+                }
+                let kept = trimmer.finish { out.write($0) }
+                reply.takes.append(.init(samples: kept.count,
+                                         words: Take(sampleRate: engine.sampleRate, samples: [], words: words).words(trimmedTo: kept)))
             }
-            let kept = trimmer.finish { out.write($0) }
-            reply.words = Take(sampleRate: engine.sampleRate, samples: [], words: words).words(trimmedTo: kept)
         } catch {
             reply.failure = .engine(error.localizedDescription)
         }

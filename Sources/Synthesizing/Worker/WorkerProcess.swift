@@ -54,7 +54,8 @@ final class WorkerProcess {
 
     /// What became of one request.
     enum Answer {
-        case spoken(Take)
+        /// One take per text, in order.
+        case spoken([Take])
         /// The chunk failed; `lost` says the worker is gone or unusable (it has been stopped).
         case failed(ChunkFailure, lost: Bool)
         /// The worker had died before the request reached it (EPIPE); it has been reaped.
@@ -63,13 +64,14 @@ final class WorkerProcess {
         case interrupted
     }
 
-    /// Sends one chunk and waits for its audio until `deadline` seconds (plus `grace`) have
-    /// passed or `interrupt` becomes readable. A worker that misses the deadline is killed.
-    func speak(_ text: String, settings: EngineSettings, deadline: Double, interrupt: Int32?) -> Answer {
+    /// Sends one request (a chunk, or a run of them) and waits for its audio until `deadline`
+    /// seconds (plus `grace`) have passed or `interrupt` becomes readable. A worker that misses
+    /// the deadline is killed.
+    func speak(_ texts: [String], settings: EngineSettings, deadline: Double, interrupt: Int32?) -> Answer {
         let wait = FrameWait(deadline: .now + .seconds(deadline + Self.grace), watch: interrupt)
         let frame: Frame
         do {
-            let header = try JSONEncoder().encode(SynthesisRequest(text: text, settings: settings, deadline: deadline))
+            let header = try JSONEncoder().encode(SynthesisRequest(texts: texts, settings: settings, deadline: deadline))
             try Frame(header: header, payload: Data()).write(to: toWorker, wait)
         } catch FrameError.closed {
             return .unsent(died())
@@ -98,7 +100,17 @@ final class WorkerProcess {
             return .failed(.engine("malformed reply: unreadable header"), lost: true)
         }
         if let failure = reply.failure { return .failed(failure, lost: false) }
-        return .spoken(Take(sampleRate: reply.sampleRate, samples: Take.samples(from: frame.payload), words: reply.words))
+        guard reply.takes.count == texts.count, reply.takes.allSatisfy({ $0.samples >= 0 }),
+              2 * reply.takes.reduce(0, { $0 + $1.samples }) == frame.payload.count else {
+            kill()
+            return .failed(.engine("malformed reply: takes do not match the request"), lost: true)
+        }
+        var start = frame.payload.startIndex
+        return .spoken(reply.takes.map { spoken in
+            defer { start += 2 * spoken.samples }
+            return Take(sampleRate: reply.sampleRate, samples: Take.samples(from: frame.payload[start..<(start + 2 * spoken.samples)]),
+                        words: spoken.words)
+        })
     }
 
     /// The worker closed its pipe: it is exiting. Collects how it ended, waiting a moment at most.
