@@ -99,7 +99,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The synthesis worker alone, Swift's runtime linked in: the fewer mappings a worker has,
-        // the cheaper the fork of a speaker per chunk (WorkerPool.speaker(beside:)).
+        // the cheaper the fork of a speaker per run (WorkerPool.speaker(beside:)).
         .executableTarget(name: "edition-speaker", dependencies: ["Synthesizing"], path: "Sources/Speaker"),
 
         // Benchmarks/dsp-costs.sh: each mastering stage's cost per hour of audio.

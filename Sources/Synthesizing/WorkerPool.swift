@@ -30,7 +30,7 @@ public final class WorkerPool: Sendable {
     public init(executable: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 environment: [String: String] = [:]) {
         self.jobs = max(1, jobs)
-        // LD_BIND_NOW: a worker forks a speaker per chunk, and with lazy binding every speaker
+        // LD_BIND_NOW: a worker forks a speaker per run, and with lazy binding every speaker
         // looked up again each library function it called (~10 ms once per worker instead).
         let core = PoolCore(executable: Self.speaker(beside: executable),
                             environment: ProcessInfo.processInfo.environment.merging(["LD_BIND_NOW": "1"]) { $1 }
@@ -44,7 +44,7 @@ public final class WorkerPool: Sendable {
     deinit { shutdown() }
 
     /// The program a worker runs: `edition-speaker` where it lies beside `executable` (it links
-    /// espeak-ng and little else, so the fork per chunk copies fewer mappings), else
+    /// espeak-ng and little else, so the fork per run copies fewer mappings), else
     /// `executable` itself as `edition worker`. Both run the same `Worker` loop.
     static func speaker(beside executable: String) -> String {
         let speaker = URL(fileURLWithPath: executable).deletingLastPathComponent()

@@ -5,7 +5,8 @@ import Foundation
 import XCTest
 
 /// espeak-ng carries state from one utterance to the next inside a process; the workers fork
-/// a fresh speaker per chunk, so a chunk's audio depends on its text and settings alone.
+/// a fresh speaker per job, so a chunk spoken alone depends on its text and settings alone
+/// (runs of chunks: RunTests).
 final class DeterminismTests: XCTestCase {
     let sentence = "The committee met on Tuesday to discuss the budget for next year."
     /// Each of these changed the sentence's length when spoken before it in one process.

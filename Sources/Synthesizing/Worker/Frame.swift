@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// The wire format between the parent and a worker, and between a worker and the child it
-/// forks for each chunk: a JSON header and a binary payload, each preceded by its length
+/// forks for each request: a JSON header and a binary payload, each preceded by its length
 /// (UInt32, little-endian). PCM travels raw, never as JSON.
 struct Frame {
     var header: Data

@@ -11,8 +11,9 @@ import Glibc
 /// espeak-ng 1.51 carries state from one utterance to the next inside a process, so the same
 /// sentence sounds different after different ones. The worker therefore initialises the
 /// engine once and never speaks itself: for each request it forks a child from that pristine
-/// state, which speaks, writes the reply and exits. Every chunk's audio is then a function of
-/// its text and settings alone, and an engine abort or hang costs one child, not the worker.
+/// state, which speaks the request's texts (a run: `SynthesisJob`), writes the reply and exits.
+/// Every chunk's audio is then a function of its text, the run's texts before it and the
+/// settings alone, and an engine abort or hang costs one child, not the worker.
 public enum Worker {
     /// Environment switch for tests: the speaking process aborts on any text containing this
     /// string, as espeak-ng 1.51 does on some odd inputs.
