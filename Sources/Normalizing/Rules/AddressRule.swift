@@ -27,6 +27,7 @@ struct AddressRule: Rule {
             }
             guard c.isUpper(w.start) else { return nil }
             o = w.end
+            if c.isChar(o, "."), w.end - w.start <= 2 { o += 1 }   // "350 W. 42nd St.": an abbreviated direction
         }
         return nil
     }

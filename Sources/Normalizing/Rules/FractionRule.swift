@@ -98,6 +98,13 @@ struct FractionRule: Rule {
             return found(n.start, d.end + 1, n.words(british: gb) + ", " + d.words(british: gb) + " central", kind: "time", rule: "time.broadcast")
         }
         guard !c.isAlnum(d.end) else { return nil }
+        // "a 1/4-inch bit", "a 1/2 cup": the article stands for the one ("a quarter-inch").
+        if whole == 1, b > 1, Self.denominators.contains(b), let a = c.wordBefore(n.start), ["a", "A"].contains(a.text),
+           a.start + a.text.count + 1 == n.start {
+            let unit = String(Self.words(1, b, british: gb).drop { $0 != " " }.dropFirst())
+            let article = "aeiou".contains(unit.first ?? "x") ? "an" : "a"
+            return found(a.start, d.end, (a.text == "A" ? article.capitalized : article) + " " + unit)
+        }
         // 2/3
         if whole < b, Self.denominators.contains(b), whole > 0 {
             return found(n.start, d.end, Self.words(whole, b, british: gb))

@@ -66,6 +66,11 @@ struct NumberRule: Rule {
         }
         // A number glued to letters is a designation ("5G", "3D"), not this rule's business.
         if c.isLetter(n.end) { return nil }
+        // "serial no. 00471", "agent 007": a leading zero makes it a code, said digit by digit
+        // (times, phone numbers and dates with one are read before this rule).
+        if n.isInteger, !n.grouped, n.whole.count >= 3, n.whole.hasPrefix("0") {
+            return found(n.start, n.end, NumberWords.digits(String(n.whole), zero: gb ? "oh" : "zero"), kind: "digits", rule: "digits.leading-zero")
+        }
         return found(n.start, n.end, n.words(british: gb), rule: n.isInteger ? "number.cardinal" : "number.decimal")
     }
 }
