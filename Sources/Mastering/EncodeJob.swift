@@ -197,6 +197,21 @@ struct EncodeJob: Sendable {
         let limiter = PeakLimiter(ceiling: ceiling, sampleRate: sourceRate)
         let resampler = rate == sourceRate ? nil : try Resampler(from: sourceRate, to: rate)
         var limited: [Float] = []
+        // A segment rendered ahead at the source rate is limited straight into its buffer: one
+        // copy of the programme fewer.
+        let collector = resampler == nil ? file as? SampleCollector : nil
+        func limitAndMeasure(_ block: UnsafeBufferPointer<Float>, into output: inout [Float], last: Bool) {
+            let from = output.count
+            limiter.process(block, into: &output)
+            if last { limiter.flush(into: &output) }
+            guard let meters else { return }
+            output.withUnsafeBufferPointer { all in
+                let new = UnsafeBufferPointer(rebasing: all[from...])
+                meters.loudness.add(new)
+                meters.truePeak.add(new)
+            }
+            if last { meters.truePeak.finish() }
+        }
         func emit(_ block: UnsafeBufferPointer<Float>, last: Bool = false) throws {
             guard limit else {   // unmastered: straight through
                 if let resampler {
@@ -206,13 +221,9 @@ struct EncodeJob: Sendable {
                 }
                 return
             }
+            if let collector { return limitAndMeasure(block, into: &collector.samples, last: last) }
             limited.removeAll(keepingCapacity: true)
-            limiter.process(block, into: &limited)
-            if last { limiter.flush(into: &limited) }
-            if let meters {
-                limited.withUnsafeBufferPointer { meters.loudness.add($0); meters.truePeak.add($0) }
-                if last { meters.truePeak.finish() }
-            }
+            limitAndMeasure(block, into: &limited, last: last)
             try (resampler.map { try $0.process(limited, last: last) } ?? limited).withUnsafeBufferPointer { try file.write($0) }
         }
 

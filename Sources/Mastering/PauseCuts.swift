@@ -8,11 +8,14 @@ enum PauseCuts {
     static func zeroRuns(_ spool: PCMSpool, in window: Range<Int>, minimum: Int) throws -> [Range<Int>] {
         let samples = try spool.samples(in: window)
         var runs: [Range<Int>] = []
-        var run = 0
-        for (i, x) in samples.enumerated() {
-            run = x == 0 ? run + 1 : 0
-            guard run >= minimum, i + 1 == samples.count || samples[i + 1] != 0 else { continue }
-            runs.append((window.lowerBound + i + 1 - run)..<(window.lowerBound + i + 1))
+        samples.withUnsafeBufferPointer { s in
+            var i = 0
+            while i < s.count {
+                while i < s.count, s[i] != 0 { i += 1 }
+                let start = i
+                while i < s.count, s[i] == 0 { i += 1 }
+                if i - start >= minimum { runs.append((window.lowerBound + start)..<(window.lowerBound + i)) }
+            }
         }
         return runs
     }
