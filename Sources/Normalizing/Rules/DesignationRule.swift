@@ -59,6 +59,12 @@ struct DesignationRule: Rule {
         return w
     }
 
+    /// Words before a number that name a place in a building or a terminal: "Apt. 12B" is
+    /// apartment twelve B, not twelve billion.
+    static let placeNouns: Set<String> = ["apt", "apartment", "unit", "suite", "room", "flat", "gate", "platform", "seat",
+                                          "row", "block", "building", "bay", "ward", "pier", "terminal", "floor", "level",
+                                          "cell", "locker", "box", "lot", "plot", "stand", "section", "stall", "berth", "cabin"]
+
     func match(_ c: RuleContext, at index: Int) -> RuleMatch? {
         let p = c.pieces[index]
         let pieces = c.pieces
@@ -118,8 +124,11 @@ struct DesignationRule: Rule {
             guard w < pieces.count, pieces[w].kind == .word, pieces[w].start == p.end else { return nil }
             let word = c.text(of: w)
             if NumberRule.ordinalSuffixes.contains(word.lowercased()) { return nil }
-            // "40M users", "70B": millions, billions (NumberRule).
-            if word == "B", p.end - p.start >= 2, !c.isAlnum(pieces[w].end) { return nil }
+            // "40M users", "70B": millions, billions (NumberRule); not "Apt. 12B", "Gate 22B".
+            if word == "B", p.end - p.start >= 2, !c.isAlnum(pieces[w].end),
+               !Self.placeNouns.contains((c.wordBefore(p.start) ?? (c.isChar(p.start - 2, ".") ? c.wordBefore(p.start - 2) : nil))?.text.lowercased() ?? "") {
+                return nil
+            }
             if word == "M", let n = c.number(at: p.start), NumberRule.isMillions(c, n, end: pieces[w].end) { return nil }
             // "100K people", "fell by 12K": thousands; "4K", "a 10K race" stay a resolution and a distance.
             if word == "K", !c.isAlnum(pieces[w].end), p.end - p.start >= 3 || NumberRule.countFollows(c, end: pieces[w].end)

@@ -6,7 +6,7 @@ struct RomanNumeralRule: Rule {
     var kind: String { "roman" }
 
     static let counters: Set<String> = ["War", "Part", "Chapter", "Section", "Article", "Title", "Phase", "Round",
-                                        "Stage", "Volume", "Vol", "Act", "Book", "Level", "Class", "Type", "Grade",
+                                        "Stage", "Law", "Rule", "Canto", "Psalm", "Volume", "Vol", "Act", "Book", "Level", "Class", "Type", "Grade",
                                         "Category", "Schedule", "Appendix", "Annex", "Bowl", "Vatican", "Mark", "Mk",
                                         "Episode", "Season", "Tier", "Division", "Apollo", "Gemini", "Rocky", "Star",
                                         // Missions and launchers are numbered, not reigning ("Artemis II" "Artemis two").
