@@ -41,6 +41,8 @@ public final class PeakLimiter {
     private var leftover: [Float] = []   // fewer than four samples, waiting for the rest of their group
     private var taken = 0, given = 0     // samples in and out
     private var needs: [Float] = []      // per call: the gain each sample needs
+    private var limited = UnsafeMutablePointer<Float>.allocate(capacity: 0)   // per call: what `run` gives out
+    private var limitedCapacity = 0
 
     /// What its output depends on besides its input and ceiling: the defaults below and this
     /// design's version. Change it with either, so that no kept encoded part or loudness
@@ -65,7 +67,7 @@ public final class PeakLimiter {
     }
 
     deinit {
-        delay.deallocate(); gains.deallocate(); dequeIndex.deallocate(); dequeGain.deallocate()
+        delay.deallocate(); gains.deallocate(); dequeIndex.deallocate(); dequeGain.deallocate(); limited.deallocate()
     }
 
     /// Limits `samples`, appending what is ready to `output`: output and input align exactly,
@@ -98,15 +100,17 @@ public final class PeakLimiter {
         findNeeds(UnsafeBufferPointer(rebasing: samples[..<(4 * count)]))
         let ready = max(0, groups + count - lookahead) - max(0, groups - lookahead)
         let emitted = min(4 * ready, taken - given)
-        let first = output.count
-        output.append(contentsOf: repeatElement(0, count: 4 * ready))
-        output.withUnsafeMutableBufferPointer { buffer in
-            needs.withUnsafeBufferPointer { needs in
-                run(count, input: UnsafeRawPointer(samples.baseAddress!), needs: needs.baseAddress!,
-                    output: UnsafeMutableRawPointer(buffer.baseAddress! + first))
-            }
+        // Limited into a buffer of the limiter's own, then appended: growing `output` by a
+        // filled-in block first cost as much again as the copy.
+        if limitedCapacity < 4 * ready {
+            limited.deallocate()
+            limitedCapacity = 4 * ready
+            limited = .allocate(capacity: limitedCapacity)
         }
-        output.removeLast(4 * ready - emitted)
+        needs.withUnsafeBufferPointer { needs in
+            run(count, input: UnsafeRawPointer(samples.baseAddress!), needs: needs.baseAddress!, output: UnsafeMutableRawPointer(limited))
+        }
+        output.append(contentsOf: UnsafeBufferPointer(start: limited, count: emitted))
         given += emitted
     }
 
