@@ -147,3 +147,9 @@ func closeOnExecPipe() -> (read: Int32, write: Int32)? {
     guard pipe2(&fds, O_CLOEXEC) == 0 else { return nil }
     return (fds[0], fds[1])
 }
+
+/// Asks for a 1 MB pipe buffer (Linux's F_SETPIPE_SZ, 1031, which Glibc's module leaves out:
+/// it needs _GNU_SOURCE). Best effort: an unprivileged process may get less, and 64 KB works.
+func widenPipe(_ fd: Int32) {
+    _ = fcntl(fd, 1031, Int32(1 << 20))
+}

@@ -48,6 +48,8 @@ final class WorkerProcess {
         self.pid = pid
         toWorker = input.write
         fromWorker = output.read
+        // Replies are megabytes: a 1 MB pipe passes one in a few turns (best effort).
+        widenPipe(fromWorker)
         // Writes wait in poll, against the deadline, never in write itself.
         _ = fcntl(toWorker, F_SETFL, fcntl(toWorker, F_GETFL) | O_NONBLOCK)
     }
