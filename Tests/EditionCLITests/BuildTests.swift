@@ -170,4 +170,30 @@ final class BuildTests: XCTestCase {
         XCTAssertEqual(try chunks(), [:])
         XCTAssertTrue(empty.stdout.hasPrefix("removed \(kept.count) chunks ("), empty.stdout)
     }
+
+    /// A rebuild picks each article's voice from the language its journal record says those very
+    /// bytes were read as, without parsing the article again; an edited article is read afresh.
+    func testTheJournalRemembersAnArticlesLanguageForItsBytesOnly() throws {
+        try story("news.txt", "Budget approved", ["The council approved the budget on Tuesday."])
+        XCTAssertEqual(try build(["stories/news.txt"]).status, 0)
+        let journal = out.appendingPathComponent(".edition-journal")
+        let records = try FileManager.default.contentsOfDirectory(atPath: journal.path).filter { $0.hasSuffix(".json") }
+        XCTAssertEqual(records.count, 1)
+        let record = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: journal.appendingPathComponent(records[0]))) as? [String: Any])
+        let memo = try XCTUnwrap((record["entry"] as? [String: Any])?["language"] as? [String: Any], "\(record)")
+        XCTAssertTrue((memo["source"] as? String)?.contains(" ") == true, "the tool's version and the bytes' digest")
+        XCTAssertEqual(try items().first?["status"] as? String, "built")
+        XCTAssertEqual(try build(["stories/news.txt"]).status, 0)
+        XCTAssertEqual(try items().first?["status"] as? String, "up-to-date")
+
+        // The same file, now in Ukrainian: the remembered language is not these bytes', so the
+        // article is read again and spoken by the Ukrainian voice.
+        try Data("Новий міст у Києві\n\nМіська влада відкрила рух новим мостом, який з'єднав Поділ із лівим берегом.\n".utf8)
+            .write(to: dir.appendingPathComponent("stories/news.txt"))
+        XCTAssertEqual(try build(["stories/news.txt"]).status, 0)
+        XCTAssertEqual(try items().first?["status"] as? String, "built")
+        let slug = try XCTUnwrap(try items().first?["slug"] as? String)
+        let episode = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("\(slug).json"))) as? [String: Any])
+        XCTAssertEqual(episode["voice"] as? String, "uk-news")
+    }
 }

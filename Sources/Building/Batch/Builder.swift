@@ -18,6 +18,8 @@ public final class Builder {
     /// Profiles as loaded from their files, by voice and language: a build reads each once
     /// (parsing a profile and its lexicons was a quarter of a no-change rebuild).
     private var loadedProfiles: [String: VoiceProfile] = [:]
+    /// Each article's language as read in this build (by item name), for its journal record.
+    private var languageMemos: [String: Journal.LanguageMemo] = [:]
 
     public init(producer: Producer, options: BuildOptions) {
         self.producer = producer
@@ -39,7 +41,7 @@ public final class Builder {
         try? FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         StaleFiles.sweep(out)
         let journal = options.journal ? Journal(directory: out) : nil
-        let prepared = items.map { item in Result { try prepare(item) } }
+        let prepared = items.map { item in Result { try prepare(item, journal: journal) } }
         let slugs = journal.map { SlugPlan.assign(items, prepared: prepared, journal: $0) } ?? [:]
         takenSlugs.formUnion(slugs.values.map(\.slug))
         // A shard builds its share of the articles; editions are joined by the finishing build.
@@ -96,10 +98,11 @@ public final class Builder {
                 }
                 land(keeping: inFlight - 1)
                 let producer = self.producer, formats = options.formats
-                let name = item.name, slug = plan.slug
+                let name = item.name, slug = plan.slug, memo = languageMemos[item.name]
                 finishing.append(Finishing(index: index, position: position, item: item, plan: plan, start: itemStart, task: BlockingThread.run {
                     let narration = try producer.finish(recording, formats: formats)
-                    journal?.record(name, .init(key: key, slug: slug, files: narration.files.map(\.lastPathComponent), baseSlug: baseSlug))
+                    journal?.record(name, .init(key: key, slug: slug, files: narration.files.map(\.lastPathComponent), baseSlug: baseSlug,
+                                                language: memo))
                     return narration
                 }))
             } catch {
@@ -140,14 +143,14 @@ public final class Builder {
     static func since(_ start: Date) -> Double { (Date().timeIntervalSince(start) * 1000).rounded() / 1000 }
 
     /// What deciding whether an item is up to date needs: its profile and its build key.
-    func prepare(_ item: BuildItem) throws -> (profile: VoiceProfile, key: String) {
-        let profile = try profile(for: item)
+    func prepare(_ item: BuildItem, journal: Journal? = nil) throws -> (profile: VoiceProfile, key: String) {
+        let profile = try profile(for: item, journal: journal)
         return (profile, try buildKey(item, profile: profile))
     }
 
-    func profile(for item: BuildItem) throws -> VoiceProfile {
+    func profile(for item: BuildItem, journal: Journal? = nil) throws -> VoiceProfile {
         let named = item.voice ?? options.defaultVoice
-        let language = named == nil ? try language(of: item) : nil
+        let language = named == nil ? try language(of: item, journal: journal) : nil
         let loadKey = "\(named ?? "")\u{0}\(language ?? "")"
         var profile: VoiceProfile
         if let loaded = loadedProfiles[loadKey] {
@@ -168,11 +171,22 @@ public final class Builder {
 
     /// The language an item is written in, which picks its voice when it names none: what the
     /// manifest says, else what the article (an edition's first readable story) says or shows.
-    func language(of item: BuildItem) throws -> String? {
+    func language(of item: BuildItem, journal: Journal? = nil) throws -> String? {
         switch item.kind {
         case .article(let source, let overrides):
             if let language = overrides.language { return language }
-            return try source.read().0.language
+            guard case .file(let path) = source, let bytes = try? Data(contentsOf: URL(fileURLWithPath: path)) else {
+                return try source.read().0.language
+            }
+            // The language the journal says these very bytes were read as, else read them.
+            let from = Journal.LanguageMemo.source(of: bytes)
+            if let memo = journal?.entry(item.name)?.language, memo.source == from {
+                languageMemos[item.name] = memo
+                return memo.language
+            }
+            let language = try source.read().0.language
+            languageMemos[item.name] = .init(source: from, language: language)
+            return language
         case .edition(let entry, let base):
             if let language = entry.language { return language }
             for story in entry.articles {
