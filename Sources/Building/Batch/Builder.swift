@@ -4,6 +4,7 @@ import Foundation
 import Mastering
 import Publishing
 import Reading
+import Segmenting
 import Synthesizing
 
 /// Builds items: each is skipped when up to date, otherwise planned and produced on the
@@ -76,6 +77,23 @@ public final class Builder {
                 report(f.position, itemReport, weight: f.item.weight)
             }
         }
+        func upToDate(_ index: Int, key: String) -> Journal.Entry? {
+            guard !options.force, let done = journal?.upToDate(items[index].name, key: key, in: out),
+                  slugs[index] == nil || done.slug == slugs[index]?.slug else { return nil }
+            return done
+        }
+        // The next item's plan (reading, normalizing, segmenting: about 10 ms an article) is made
+        // on its own thread while this one is spoken: made here, between items, it left both
+        // workers idle for that long each time (6% of a 50-article build).
+        var plansAhead: [Int: Joinable<EpisodePlan>] = [:]
+        func planAhead(after position: Int) {
+            guard position + 1 < selected.count else { return }
+            let index = selected[position + 1]
+            guard case .success(let (profile, key)) = prepared[index], upToDate(index, key: key) == nil else { return }
+            let item = items[index], intro = options.intro
+            plansAhead[index] = BlockingThread.run { try Self.plan(item, profile: profile, intro: intro) }
+        }
+        defer { for plan in plansAhead.values { _ = plan.wait() } }
         for (position, index) in selected.enumerated() {
             let item = items[index]
             events(.itemStarted(index: position, name: item.name))
@@ -84,15 +102,16 @@ public final class Builder {
                 try cancellation?.check()
                 let (profile, key) = try prepared[index].get()
                 let planned = slugs[index]
-                if !options.force, let done = journal?.upToDate(item.name, key: key, in: out), planned == nil || done.slug == planned?.slug {
+                if let done = upToDate(index, key: key) {
                     takenSlugs.insert(done.slug)
                     land()
                     report(position, ItemReport(name: item.name, status: .upToDate, slug: done.slug, files: done.files), weight: item.weight)
                     continue
                 }
-                var plan = try self.plan(item, profile: profile)
+                var plan = try plansAhead.removeValue(forKey: index)?.wait().get() ?? Self.plan(item, profile: profile, intro: options.intro)
                 let baseSlug = planned?.base ?? plan.slug
                 plan.slug = planned?.slug ?? Slug.unique(plan.slug, taken: &takenSlugs)
+                planAhead(after: position)
                 let recording = try producer.record(plan, outputDirectory: out, buildKey: key, cancellation: cancellation) {
                     events(.progress(index: position, $0))
                 }
@@ -197,10 +216,10 @@ public final class Builder {
         }
     }
 
-    func plan(_ item: BuildItem, profile: VoiceProfile) throws -> EpisodePlan {
+    static func plan(_ item: BuildItem, profile: VoiceProfile, intro: IntroTemplate) throws -> EpisodePlan {
         switch item.kind {
         case .article(let source, let overrides):
-            return try EpisodePlan.article(source, profile: profile, intro: options.intro, overrides: overrides)
+            return try EpisodePlan.article(source, profile: profile, intro: intro, overrides: overrides)
         case .edition(let entry, let base):
             return try EpisodePlan.edition(entry, base: base, profile: profile)
         }

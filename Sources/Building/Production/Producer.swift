@@ -47,11 +47,11 @@ public final class Producer: Sendable {
                        progress: (NarrationProgress) -> Void = { _ in }) throws -> Recording {
         try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
         let recorder = try ProgrammeRecorder(sampleRate: WorkerPool.engineSampleRate, scratchDirectory: outputDirectory)
+        let calibration = plan.profile.mastering.normalize ? calibrations.calibrationInBackground(for: plan.profile, pool: pool) : nil
         do {
             let spoken = try ScriptSpeaker(pool: pool, cache: cache, cancellation: cancellation)
                 .speak(plan.script, settings: plan.profile.engine, into: recorder, progress: progress)
             guard spoken.chunks > 0 else { throw ReadingError.noText(plan.source.path) }
-            let calibration = plan.profile.mastering.normalize ? calibrations.calibration(for: plan.profile, pool: pool) : nil
             return Recording(plan: plan, recorder: recorder, calibration: calibration, warnings: plan.warnings + spoken.failures,
                              chunks: spoken.chunks, cacheHits: spoken.cacheHits,
                              outputDirectory: outputDirectory, buildKey: buildKey)
@@ -73,7 +73,8 @@ public final class Producer: Sendable {
         let tags = EpisodeTags(title: plan.title, artist: plan.authors.isEmpty ? nil : IntroTemplate.list(plan.authors),
                                date: plan.published?.date.map(Self.isoDay), comment: plan.url, software: EditionVersion.generator)
         var files: [String] = []
-        let (timeline, report) = try Master(plan: plan.profile.mastering, formats: formats, calibration: recording.calibration, keptParts: cache)
+        let calibration = try recording.calibration?.wait().get()
+        let (timeline, report) = try Master(plan: plan.profile.mastering, formats: formats, calibration: calibration, keptParts: cache)
             .render(spool: recorder.spool, timeline: try recorder.finish(), tags: tags) { format in
                 let name = "\(slug).\(format.fileExtension)"
                 files.append(name)
@@ -112,14 +113,14 @@ public final class Recording: @unchecked Sendable {  // the recorder is touched 
     public let plan: EpisodePlan
     let recorder: ProgrammeRecorder
     /// The voice's loudness calibration, when it could be measured.
-    let calibration: LoudnessCalibration?
+    let calibration: Joinable<LoudnessCalibration?>?
     public let warnings: [String]
     public let chunks: Int
     public let cacheHits: Int
     let outputDirectory: URL
     let buildKey: String?
 
-    init(plan: EpisodePlan, recorder: ProgrammeRecorder, calibration: LoudnessCalibration?, warnings: [String], chunks: Int,
+    init(plan: EpisodePlan, recorder: ProgrammeRecorder, calibration: Joinable<LoudnessCalibration?>?, warnings: [String], chunks: Int,
          cacheHits: Int, outputDirectory: URL, buildKey: String?) {
         self.plan = plan
         self.recorder = recorder

@@ -96,8 +96,18 @@ struct ScriptSpeaker {
         // The run being gathered: its chunks, waiting until it closes.
         var run: [Pending] = []
         var runLength = 0
-        func closeRun() throws {
+        func closeRun(last: Bool = false) throws {
             guard !run.isEmpty else { return }
+            // The script's last run goes chunk by chunk: both workers share the end of the
+            // programme, and neither waits idle behind a whole paragraph for the next item.
+            if last, run.count > 1 {
+                let whole = run
+                for pending in whole {
+                    run = [pending]
+                    try closeRun()
+                }
+                return
+            }
             let texts = run.map(\.chunk.text)
             for k in run.indices {
                 run[k].key = keyOf?(Array(texts[...k]))
@@ -116,8 +126,10 @@ struct ScriptSpeaker {
             runsQueued += 1
             run = []
             runLength = 0
-            // Enough runs in flight to keep every worker busy while the oldest is delivered.
-            while runsQueued > 2 * pool.jobs, !queue.isEmpty {
+            // Enough runs in flight to keep every worker busy while the oldest is delivered
+            // (paragraphs differ in length: one worker may go through several short ones while
+            // another speaks a long one).
+            while runsQueued > 3 * pool.jobs, !queue.isEmpty {
                 let p = queue.removeFirst()
                 if queue.first?.opensRun ?? true { runsQueued -= 1 }
                 try deliver(p)
@@ -139,7 +151,7 @@ struct ScriptSpeaker {
             }
             if line.endsBlock { try closeRun() }
         }
-        try closeRun()
+        try closeRun(last: true)
         for p in queue { try deliver(p) }
         return result
     }
