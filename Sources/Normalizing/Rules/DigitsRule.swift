@@ -85,6 +85,8 @@ struct DigitsRule: Rule {
             o += 1
         }
         guard groups.count == 3, !c.isAlnum(o), !(c.isChar(o, ".") && c.isDigit(o + 1)) else { return nil }
+        // "2.500.000": full-stop thousands (the number scanner reads them), not a version.
+        if groups[1].count == 3, groups[2].count == 3 { return nil }
         if groups[2].count == 2 {
             guard let w = c.wordBefore(start)?.text.lowercased(), Self.versionCues.contains(w) else { return nil }
         }

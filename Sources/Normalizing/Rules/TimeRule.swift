@@ -30,15 +30,19 @@ struct TimeRule: Rule {
     }
 
     /// "0600 hours" "oh six hundred hours", "1430 hrs" "fourteen thirty hours": the armed forces' and
-    /// emergency services' clock, only where "hours" follows (a bare "1430" is a year or a count).
+    /// emergency services' clock, only where "hours" follows (a bare "1430" is a year or a count);
+    /// also a launch or a flight's "0340 GMT" (the zone is said by the rules after).
     private func militaryTime(_ c: RuleContext, _ p: Piece) -> RuleMatch? {
         guard p.kind == .number, p.end - p.start == 4, !c.isAlnum(p.start - 1), !c.isChar(p.start - 1, "."),
               let v = Int(c.text(p.start, p.end)), v / 100 < 24, v % 100 < 60, c.isSpace(p.end),
-              let after = c.wordAfter(p.end), after.start == p.end + 1, ["hours", "hrs"].contains(after.text) else { return nil }
+              let after = c.wordAfter(p.end), after.start == p.end + 1 else { return nil }
+        let zoned = ["GMT", "UTC", "BST", "CET", "CEST", "Zulu"].contains(after.text)
+        guard zoned || ["hours", "hrs"].contains(after.text) else { return nil }
         if c.wordAfter(after.end)?.text == "of" { return nil }   // "1945 hours of footage" is a count
         let h = v / 100, m = v % 100
         let hour = h < 10 ? (h == 0 ? "zero" : "oh " + NumberWords.ones[h]) : NumberWords.underHundred(h)
         let words = hour + (m == 0 ? " hundred" : m < 10 ? " oh " + NumberWords.ones[m] : " " + NumberWords.underHundred(m))
+        if zoned { return found(p.start, p.end, words, rule: "time.military") }
         return found(p.start, after.end, words + " hours", rule: "time.military")
     }
 

@@ -10,7 +10,7 @@ struct TitleRule: Rule {
         "Gen": "General", "Lt": "Lieutenant", "Col": "Colonel", "Maj": "Major", "Sgt": "Sergeant",
         "Capt": "Captain", "Cpl": "Corporal", "Pvt": "Private", "Adm": "Admiral", "Cmdr": "Commander",
         "Brig": "Brigadier", "Gov": "Governor", "Sen": "Senator", "Rep": "Representative", "Pres": "President",
-        "Prof": "Professor", "Mr": "Mister", "Mrs": "Missus", "Ms": "Miz", "Rev": "Reverend", "Fr": "Father",
+        "Prof": "Professor", "Hon": "Honorable", "Mr": "Mister", "Mrs": "Missus", "Ms": "Miz", "Rev": "Reverend", "Fr": "Father",
         "Supt": "Superintendent", "Insp": "Inspector", "Det": "Detective", "Amb": "Ambassador",
         "Atty": "Attorney", "Lt.Gen": "Lieutenant General", "Sr": "Senior", "Jr": "Junior", "Cllr": "Councillor",
     ]
@@ -33,13 +33,13 @@ struct TitleRule: Rule {
         "govt": "government", "Jan": "January", "Apr": "April", "Aug": "August", "Dec": "December",
         "Apt": "Apartment", "Rm": "Room", "Bldg": "Building", "Ch": "chapter", "Prop": "Proposition", "doz": "dozen",
         "Assn": "Association", "Intl": "International", "Natl": "National", "Ste": "Suite",
-        "Mon": "Monday", "Tue": "Tuesday", "Tues": "Tuesday", "Wed": "Wednesday", "Thu": "Thursday", "Thur": "Thursday",
+        "Mon": "Monday", "Tue": "Tuesday", "Tues": "Tuesday", "Wed": "Wednesday", "Weds": "Wednesday", "Thu": "Thursday", "Thur": "Thursday",
         "Thurs": "Thursday", "Fri": "Friday", "Sat": "Saturday", "Sun": "Sunday",
         "mins": "minutes", "hrs": "hours", "tel": "telephone", "Tel": "telephone", "min": "minimum", "max": "maximum",
         "ext": "extension", "Ext": "extension", "Cat": "Category",
     ]
 
-    static let weekdays: Set<String> = ["Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"]
+    static let weekdays: Set<String> = ["Mon", "Tue", "Tues", "Wed", "Weds", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"]
 
     static func isCapitalizedWord(_ c: RuleContext, at o: Int) -> Bool {
         c.isUpper(o) && c.isLetter(o)
