@@ -21,12 +21,18 @@ final class VoiceCalibrations: Sendable {
     /// The calibration, found or measured on a thread of its own: the passage's sentences then
     /// share the workers with the programme being spoken, and the gain search on them runs
     /// beside it instead of holding up the next item (a tenth of a second of one core, between
-    /// a build's first and second items). One measurement per voice, however many ask at once.
+    /// a build's first and second items). One measurement per voice at a time, however many ask.
     func calibrationInBackground(for profile: VoiceProfile, pool: WorkerPool) -> Joinable<LoudnessCalibration?> {
         let key = Self.key(profile, passage: CalibrationPassage.sentences(language: profile.language))
         return measuring.withLock { tasks in
             if let task = tasks[key] { return task }
-            let task = BlockingThread.run { self.calibration(for: profile, pool: pool) }
+            let task = BlockingThread.run {
+                let found = self.calibration(for: profile, pool: pool)
+                // A passage that could not be spoken (the pool shutting down) is tried again by
+                // the next programme, as it was when each programme asked for itself.
+                if found == nil { self.measuring.withLock { _ = $0.removeValue(forKey: key) } }
+                return found
+            }
             tasks[key] = task
             return task
         }
