@@ -51,6 +51,8 @@ struct PoolState {
     var queue: [Queued] = []
     var streams: [Int: Stream] = [:]
     var isShutDown = false
+    /// Slots waiting for a job.
+    var idleSlots = 0
     /// Slot index → pid of its live worker.
     var workers: [Int: pid_t] = [:]
     private var nextStream = 0
@@ -77,11 +79,30 @@ enum Slot {
             core.state.update { $0.workers[index] = pid }
         }
         defer { worker.stop() }
-        while let item = core.state.wait(until: { $0.isShutDown || !$0.queue.isEmpty },
-                                         then: { $0.isShutDown ? nil : $0.queue.removeFirst() }) {
+        // One job is posted ahead of the one being spoken, so the worker goes from one to the
+        // next without waiting for this thread; it is taken only while the queue has more jobs
+        // than idle slots, so no other slot waits for want of it.
+        var posted: [PoolState.Queued] = []
+        while true {
+            if posted.isEmpty {
+                core.state.update { $0.idleSlots += 1 }
+                guard let item = core.state.wait(until: { $0.isShutDown || !$0.queue.isEmpty }, then: { state -> PoolState.Queued? in
+                    state.idleSlots -= 1
+                    return state.isShutDown ? nil : state.queue.removeFirst()
+                }) else { return }
+                worker.post(item.job)
+                posted.append(item)
+            }
+            if posted.count < 2, let ahead = core.state.update({ state -> PoolState.Queued? in
+                state.isShutDown || state.queue.count <= state.idleSlots ? nil : state.queue.removeFirst()
+            }) {
+                worker.post(ahead.job)
+                posted.append(ahead)
+            }
+            let item = posted.removeFirst()
             let results: [Result<SynthesisOutcome, any Error>]
             do {
-                results = try worker.speak(item.job, sampleRate: WorkerPool.engineSampleRate).map { .success($0) }
+                results = try worker.collect(sampleRate: WorkerPool.engineSampleRate).map { .success($0) }
             } catch is SupervisedWorker.Interrupted {
                 return
             } catch {

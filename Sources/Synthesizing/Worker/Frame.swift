@@ -93,11 +93,13 @@ struct Frame {
 }
 
 /// How long a frame's reads and writes may wait, and what else ends the wait: `watch` is a
-/// descriptor whose readiness (data or end of stream) means "stop": the pool's shutdown pipe
-/// in the parent, the parent's pipe in a worker waiting for its child.
+/// descriptor whose readiness means "stop": in the parent, the pool's shutdown pipe (data or
+/// end of stream); in a worker waiting for its child, the parent's pipe, where only its end
+/// (`hangUpOnly`) means stop, since data there is the next request, queued ahead.
 struct FrameWait {
     var deadline: ContinuousClock.Instant?
     var watch: Int32?
+    var hangUpOnly = false
 
     static let forever = FrameWait(deadline: nil, watch: nil)
 
@@ -105,7 +107,8 @@ struct FrameWait {
     func until(_ fd: Int32, isReadyFor events: Int16) throws {
         while true {
             var fds = [pollfd(fd: fd, events: events, revents: 0)]
-            if let watch { fds.append(pollfd(fd: watch, events: Int16(POLLIN), revents: 0)) }
+            // With no events asked for, poll still reports POLLHUP (and errors): the end alone.
+            if let watch { fds.append(pollfd(fd: watch, events: hangUpOnly ? 0 : Int16(POLLIN), revents: 0)) }
             var timeout: Int32 = -1
             if let deadline {
                 let left = deadline - ContinuousClock.now

@@ -112,8 +112,8 @@ struct ForkedSpeaker {
     }
 
     let engine: SpeechEngine
-    /// The pipe from the parent: while a child speaks, data or end of stream on it means the
-    /// parent is stopping this worker.
+    /// The pipe from the parent: while a child speaks, its end means the parent is stopping
+    /// this worker (data on it is the next request, which waits its turn).
     let parent: Int32
     let output: Int32
     let crashOn: String?
@@ -138,7 +138,7 @@ struct ForkedSpeaker {
         close(fds.write)
         defer { close(fds.read) }
         guard pid > 0 else { return failing(.engine("fork: \(String(cString: strerror(errno)))")) }
-        let wait = FrameWait(deadline: .now + .seconds(request.deadline), watch: parent)
+        let wait = FrameWait(deadline: .now + .seconds(request.deadline), watch: parent, hangUpOnly: true)
         do {
             let whole = try relay.readStreamedReply(from: fds.read, wait)
             let status = ExitStatus.wait(for: pid) ?? ExitStatus(raw: -1)

@@ -70,11 +70,19 @@ final class WorkerProcess {
     /// seconds (plus `grace`) have passed or `interrupt` becomes readable. A worker that misses
     /// the deadline is killed.
     func speak(_ texts: [String], settings: EngineSettings, deadline: Double, interrupt: Int32?) -> Answer {
+        send(texts, settings: settings, deadline: deadline, interrupt: interrupt)
+            ?? receive(texts.count, deadline: deadline, interrupt: interrupt)
+    }
+
+    /// Sends one request without waiting for its reply: nil once sent, else what became of it.
+    /// The worker answers requests in the order sent, one at a time; a request sent while it
+    /// speaks another waits in the pipe, so the worker starts on it the moment it has replied.
+    func send(_ texts: [String], settings: EngineSettings, deadline: Double, interrupt: Int32?) -> Answer? {
         let wait = FrameWait(deadline: .now + .seconds(deadline + Self.grace), watch: interrupt)
-        let frame: Frame
         do {
             let header = try JSONEncoder().encode(SynthesisRequest(texts: texts, settings: settings, deadline: deadline))
             try Frame(header: header, payload: Data()).write(to: toWorker, wait)
+            return nil
         } catch FrameError.closed {
             return .unsent(died())
         } catch FrameError.interrupted {
@@ -83,6 +91,14 @@ final class WorkerProcess {
             kill()
             return .failed(.timedOut(seconds: deadline), lost: true)
         }
+    }
+
+    /// Waits for the reply to the oldest request sent and not yet answered (`count` texts) until
+    /// `deadline` seconds (plus `grace`) from now: the worker starts on a request only once it
+    /// has answered the one before.
+    func receive(_ count: Int, deadline: Double, interrupt: Int32?) -> Answer {
+        let wait = FrameWait(deadline: .now + .seconds(deadline + Self.grace), watch: interrupt)
+        let frame: Frame
         do {
             guard let read = try Frame.read(from: fromWorker, wait) else { return .failed(.crashed(died()), lost: true) }
             frame = read
@@ -102,7 +118,7 @@ final class WorkerProcess {
             return .failed(.engine("malformed reply: unreadable header"), lost: true)
         }
         if let failure = reply.failure { return .failed(failure, lost: false) }
-        guard reply.takes.count == texts.count, reply.takes.allSatisfy({ $0.samples >= 0 }),
+        guard reply.takes.count == count, reply.takes.allSatisfy({ $0.samples >= 0 }),
               2 * reply.takes.reduce(0, { $0 + $1.samples }) == frame.payload.count else {
             kill()
             return .failed(.engine("malformed reply: takes do not match the request"), lost: true)
