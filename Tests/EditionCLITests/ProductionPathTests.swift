@@ -66,6 +66,11 @@ final class ProductionPathTests: XCTestCase {
         }.filter { $0["event"] as? String == "item-finished" && ($0["name"] as? String)?.hasSuffix("ferry.txt") == true }
         XCTAssertEqual(finished.first?["cacheHits"] as? Int, finished.first?["chunks"] as? Int, "every chunk came from the cache")
         XCTAssertTrue(try pcm("f") == reference, "the batch build from a warm cache differs")
+        // With no cache, the ferry's chunks are queued while the council's last takes are delivered.
+        let cold = try CommandRunner.edition(["build", "batch", "--output", "g", "--format", "wav", "--no-cache", "--jobs", "2", "--quiet"],
+                                             directory: dir)
+        XCTAssertEqual(cold.status, 0, cold.stderr)
+        XCTAssertTrue(try pcm("g") == reference, "the batch build that overlaps two recordings differs")
     }
 
     /// A worker that hangs on a chunk is killed at the chunk's deadline; the chunk is retried,

@@ -94,6 +94,50 @@ public final class Builder {
             plansAhead[index] = BlockingThread.run { try Self.plan(item, profile: profile, intro: intro) }
         }
         defer { for plan in plansAhead.values { _ = plan.wait() } }
+        func fail(_ position: Int, _ index: Int, start: Date, _ error: any Error) {
+            land()
+            let failure = ItemError(item: items[index].displayName, underlying: error)
+            results[index] = .failure(failure)
+            report(position, ItemReport(name: items[index].name, status: .failed, error: failure.localizedDescription,
+                                        elapsedSeconds: Self.since(start)), weight: items[index].weight)
+        }
+        // Recording overlaps as well: once an item's chunks are all on the pool's queue, the
+        // next item is planned and queues its own while this one's last takes are delivered on
+        // its thread. Recorded one after another, a worker idled at the end of every item.
+        var behind: Recorded?
+        // A recording's progress is reported here, from this thread, whenever it waits on one.
+        func follow(_ shared: Monitor<Recorded.Shared>, _ position: Int, until: (Recorded.Shared) -> Bool) {
+            while true {
+                let (reached, progress) = shared.wait(until: { until($0) || $0.progress != nil }) { state in
+                    defer { state.progress = nil }
+                    return (until(state), state.progress)
+                }
+                if let progress { events(.progress(index: position, progress)) }
+                if reached { return }
+            }
+        }
+        func settleBehind() {
+            guard let previous = behind else { return }
+            behind = nil
+            follow(previous.shared, previous.position) { $0.done }
+            let recording: Recording
+            switch previous.task.wait() {
+            case .success(let made): recording = made
+            case .failure(let error): return fail(previous.position, previous.index, start: previous.start, error)
+            }
+            land(keeping: inFlight - 1)
+            let producer = self.producer, formats = options.formats, name = previous.item.name
+            let entry = previous.entry, memo = languageMemos[name]
+            finishing.append(Finishing(index: previous.index, position: previous.position, item: previous.item, plan: previous.plan,
+                                       start: previous.start, task: BlockingThread.run {
+                let narration = try producer.finish(recording, formats: formats)
+                var done = entry
+                done.files = narration.files.map(\.lastPathComponent)
+                done.language = memo
+                journal?.record(name, done)
+                return narration
+            }))
+        }
         for (position, index) in selected.enumerated() {
             let item = items[index]
             events(.itemStarted(index: position, name: item.name))
@@ -104,6 +148,7 @@ public final class Builder {
                 let planned = slugs[index]
                 if let done = upToDate(index, key: key) {
                     takenSlugs.insert(done.slug)
+                    settleBehind()
                     land()
                     report(position, ItemReport(name: item.name, status: .upToDate, slug: done.slug, files: done.files), weight: item.weight)
                     continue
@@ -112,26 +157,26 @@ public final class Builder {
                 let baseSlug = planned?.base ?? plan.slug
                 plan.slug = planned?.slug ?? Slug.unique(plan.slug, taken: &takenSlugs)
                 planAhead(after: position)
-                let recording = try producer.record(plan, outputDirectory: out, buildKey: key, cancellation: cancellation) {
-                    events(.progress(index: position, $0))
+                // Recorded on its own thread, followed here until all its chunks are queued.
+                let shared = Monitor(Recorded.Shared())
+                let producer = self.producer, recorded = plan
+                let task = BlockingThread.run {
+                    defer { shared.update { $0.done = true } }
+                    return try producer.record(recorded, outputDirectory: out, buildKey: key, cancellation: cancellation,
+                                               queued: { shared.update { $0.queued = true } }) { progress in
+                        shared.update { $0.progress = progress }
+                    }
                 }
-                land(keeping: inFlight - 1)
-                let producer = self.producer, formats = options.formats
-                let name = item.name, slug = plan.slug, memo = languageMemos[item.name]
-                finishing.append(Finishing(index: index, position: position, item: item, plan: plan, start: itemStart, task: BlockingThread.run {
-                    let narration = try producer.finish(recording, formats: formats)
-                    journal?.record(name, .init(key: key, slug: slug, files: narration.files.map(\.lastPathComponent), baseSlug: baseSlug,
-                                                language: memo))
-                    return narration
-                }))
+                follow(shared, position) { $0.queued || $0.done }
+                settleBehind()
+                behind = Recorded(index: index, position: position, item: item, plan: plan, start: itemStart, task: task, shared: shared,
+                                  entry: .init(key: key, slug: plan.slug, files: [], baseSlug: baseSlug))
             } catch {
-                land()
-                let failure = ItemError(item: item.displayName, underlying: error)
-                results[index] = .failure(failure)
-                report(position, ItemReport(name: item.name, status: .failed, error: failure.localizedDescription,
-                                            elapsedSeconds: Self.since(itemStart)), weight: item.weight)
+                settleBehind()
+                fail(position, index, start: itemStart, error)
             }
         }
+        settleBehind()
         land()
         // Totalling the cache reads every entry's size: worth it for a build's report, not for
         // each narration of the library (a service's every job) or `edition narrate`.
@@ -147,6 +192,26 @@ public final class Builder {
         }
         events(.finished(buildReport))
         return (buildReport, results)
+    }
+
+    /// An item whose chunks are all queued, its last takes being delivered on its own thread.
+    private struct Recorded {
+        var index: Int
+        var position: Int
+        var item: BuildItem
+        var plan: EpisodePlan
+        var start: Date
+        var task: Joinable<Recording>
+        var shared: Monitor<Shared>
+        /// Its journal entry, but for the files written.
+        var entry: Journal.Entry
+
+        /// What its thread tells the builder's: all queued, done, and the latest progress.
+        struct Shared {
+            var queued = false
+            var done = false
+            var progress: NarrationProgress?
+        }
     }
 
     /// An item being mastered and encoded on its own thread.

@@ -41,16 +41,17 @@ public final class Producer: Sendable {
     }
 
     /// Every chunk spoken and laid into a spool beside the output. Stops with
-    /// `CancellationError` within a chunk of `cancellation` being set.
+    /// `CancellationError` within a chunk of `cancellation` being set. `queued` is called once
+    /// every chunk is on the pool's queue (see `ScriptSpeaker.speak`).
     public func record(_ plan: EpisodePlan, outputDirectory: URL, buildKey: String? = nil,
-                       cancellation: Cancellation? = nil,
+                       cancellation: Cancellation? = nil, queued: () -> Void = {},
                        progress: (NarrationProgress) -> Void = { _ in }) throws -> Recording {
         try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
         let recorder = try ProgrammeRecorder(sampleRate: WorkerPool.engineSampleRate, scratchDirectory: outputDirectory)
         let calibration = plan.profile.mastering.normalize ? calibrations.calibrationInBackground(for: plan.profile, pool: pool) : nil
         do {
             let spoken = try ScriptSpeaker(pool: pool, cache: cache, cancellation: cancellation)
-                .speak(plan.script, settings: plan.profile.engine, into: recorder, progress: progress)
+                .speak(plan.script, settings: plan.profile.engine, into: recorder, queued: queued, progress: progress)
             guard spoken.chunks > 0 else { throw ReadingError.noText(plan.source.path) }
             return Recording(plan: plan, recorder: recorder, calibration: calibration, warnings: plan.warnings + spoken.failures,
                              chunks: spoken.chunks, cacheHits: spoken.cacheHits,

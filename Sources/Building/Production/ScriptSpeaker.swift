@@ -56,8 +56,10 @@ struct ScriptSpeaker {
         var opensRun = false
     }
 
+    /// `queued` is called once every chunk not in the cache is on the pool's queue: what is
+    /// left is delivery, and another programme may start queuing its own.
     func speak(_ script: Script, settings: EngineSettings, into recorder: ProgrammeRecorder,
-               progress: (NarrationProgress) -> Void) throws -> Result {
+               queued: () -> Void = {}, progress: (NarrationProgress) -> Void) throws -> Result {
         let stream = pool.stream()
         defer { stream.close() }
         var result = Result()
@@ -152,6 +154,7 @@ struct ScriptSpeaker {
             if line.endsBlock { try closeRun() }
         }
         try closeRun(last: true)
+        queued()
         for p in queue { try deliver(p) }
         return result
     }

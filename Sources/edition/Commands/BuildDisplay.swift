@@ -13,6 +13,7 @@ final class BuildDisplay {  // called on the build's own thread only
     private var total = 0, totalWeight = 0, done = 0, doneWeight = 0, failed = 0
     private var audioSeconds = 0.0, currentAudio = 0.0
     private var current = ""
+    private var currentIndex = -1
     private let started = Date()
     private var lastDraw = Date.distantPast
 
@@ -35,10 +36,13 @@ final class BuildDisplay {  // called on the build's own thread only
         case .started(let items, let weight):
             total = items; totalWeight = max(1, weight)
             if !live { Console.error("building \(items) item\(items == 1 ? "" : "s")") }
-        case .itemStarted(_, let name):
+        case .itemStarted(let i, let name):
             current = (name as NSString).lastPathComponent
+            currentIndex = i
             currentAudio = 0
-        case .progress(_, let p):
+        case .progress(let i, let p):
+            // An item's last takes may be reported after the next item has started.
+            guard i == currentIndex else { return }
             currentAudio = p.secondsOfAudio
             if live { draw() }
         case .itemFinished(_, let r, let weight):

@@ -55,6 +55,7 @@ final class NarrateDisplay {
     private let outputDirectory: URL
     private let progress: ProgressDisplay
     private var current = ""
+    private var currentIndex = 0
 
     init(quiet: Bool, outputDirectory: URL) {
         self.quiet = quiet
@@ -64,8 +65,9 @@ final class NarrateDisplay {
 
     func show(_ event: BuildEvent) {
         switch event {
-        case .itemStarted(_, let name): current = name
-        case .progress(_, let p): progress.update(current, p)
+        case .itemStarted(let i, let name): (currentIndex, current) = (i, name)
+        // An item's last takes may be reported after the next item has started.
+        case .progress(let i, let p): if i == currentIndex { progress.update(current, p) }
         case .itemFinished(_, let r, _):
             progress.finish()
             if r.status == .failed { Console.error("error: \(r.error ?? "failed")"); return }
