@@ -50,6 +50,9 @@ struct EncodeJob: Sendable {
         if format == .mp3, rate == sourceRate, let parts = try MP3Segments.parts(spool, lead: intro?.samples.count ?? 0) {
             return try runSegmented(spool: spool, parts: parts)
         }
+        if format == .opus, rate == OpusPartWriter.sampleRate {
+            return try runOpus(spool: spool, parts: OpusSegments.parts(spool, lead: intro?.samples.count ?? 0, sourceRate: sourceRate))
+        }
         let scale = Double(rate) / Double(timeline.sampleRate)
         let file = try format.writer(path: path, rate: rate, strings: stringTags,
                                      chunks: format == .wav ? MarkerChunks.chunks(for: timeline.chapters, scale: scale) : [])
@@ -63,17 +66,57 @@ struct EncodeJob: Sendable {
     }
 
     /// The MP3 in parts cut inside pauses, encoded on every core, then joined into one gapless
-    /// stream: LAME is most of a default build's time and uses one core. When the MP3 is the
-    /// measured stream (it is the only format), each part is measured and the parts' meters are
-    /// joined, as the master's segments are. A part kept from an earlier render of the same
-    /// samples with the same settings is taken as it is (not when this job measures: a kept
-    /// part carries no meters).
+    /// stream: LAME is most of a default build's time and uses one core. A part kept from an
+    /// earlier render of the same samples with the same settings is taken as it is (not when
+    /// this job measures: a kept part carries no meters).
     func runSegmented(spool: PCMSpool, parts: [Range<Int>]) throws -> Encoded {
         let paths = parts.indices.map { "\(path).part\($0)" }
+        let store = measures ? nil : keptParts
+        return try encodeInParts(spool: spool, parts: parts, paths: paths) { k, intro, outro, meters in
+            let key = try store.map { _ in try self.partKey(spool: spool, range: parts[k], intro: intro, outro: outro, tagged: k == 0) }
+            if let store, let key, let kept = store.loadPart(key, to: paths[k]) { return kept }
+            let writer = try MP3Writer(path: paths[k], sampleRate: self.rate, tagged: k == 0)
+            try self.render(spool: spool, range: parts[k], intro: intro, outro: outro, into: writer, meters: meters)
+            try writer.close()
+            if let store, let key { store.storePart(writer.part, key: key) }
+            return writer.part
+        } join: { done in
+            try MP3Join.join(done, into: path)
+            // What a decoder gives back: every part, and the padding and delay that fill the gaps.
+            return (intro?.samples.count ?? 0) + spool.count + (outro?.samples.count ?? 0)
+        }
+    }
+
+    /// The Opus stream in parts cut inside pauses (`OpusSegments`), encoded on every core by
+    /// libopus and laid end to end as one Ogg stream, its comment header (tags and chapters)
+    /// written with it: libopus is most of an Opus render's time and uses one core.
+    func runOpus(spool: PCMSpool, parts: [Range<Int>]) throws -> Encoded {
+        let paths = parts.indices.map { "\(path).part\($0)" }
+        let marks = timeline.chapters.map { ChapterMark($0, sampleRate: timeline.sampleRate) }
+        let header = Array("OpusTags".utf8) + (try comments(marks)).bytes(fallbackVendor: OpusPartWriter.identity)
+        return try encodeInParts(spool: spool, parts: parts, paths: paths) { k, intro, outro, meters in
+            let writer = try OpusPartWriter(path: paths[k], final: k == parts.count - 1)
+            try self.render(spool: spool, range: parts[k], intro: intro, outro: outro, into: writer, meters: meters)
+            try writer.close()
+            return writer.frames
+        } join: { frames in
+            let total = frames.reduce(0, +)
+            try OggOpusJoin.join(paths, samples: total, inputRate: rate, tags: header, into: path)
+            return total
+        }
+    }
+
+    /// Encodes each of `parts` into its own file (`paths`) on every core, then `join`s them in
+    /// order (which returns the frames written) and removes the parts. When this job measures
+    /// (its format is the only one), each part is measured and the parts' meters are joined, as
+    /// the master's segments are.
+    func encodeInParts<Part: Sendable>(spool: PCMSpool, parts: [Range<Int>], paths: [String],
+                                       encode: @escaping @Sendable (_ k: Int, _ intro: Clip?, _ outro: Clip?,
+                                                                    _ meters: (loudness: KWeightedMeter, truePeak: TruePeakMeter)?) throws -> Part,
+                                       join: ([Part]) throws -> Int) throws -> Encoded {
         defer { for part in paths { try? FileManager.default.removeItem(atPath: part) } }
         let claimed = Mutex(0), failed = Atomic<Bool>(false)
-        let writers = Mutex<[Int: MP3Part]>([:])
-        let store = measures ? nil : keptParts
+        let encoded = Mutex<[Int: Part]>([:])
         let measured = Mutex<[Int: PartMeters]>([:])
         let threads = min(parts.count, ProcessInfo.processInfo.activeProcessorCount)
         _ = try BlockingThread.all((0..<threads).map { _ -> @Sendable () throws -> Void in {
@@ -81,18 +124,9 @@ struct EncodeJob: Sendable {
                 let k = claimed.withLock { k in defer { k += 1 }; return k }
                 guard k < parts.count else { return }
                 do {
-                    let intro = k == 0 ? self.intro : nil, outro = k == parts.count - 1 ? self.outro : nil
-                    let key = try store.map { _ in try self.partKey(spool: spool, range: parts[k], intro: intro, outro: outro, tagged: k == 0) }
-                    if let store, let key, let kept = store.loadPart(key, to: paths[k]) {
-                        writers.withLock { $0[k] = kept }
-                        continue
-                    }
-                    let writer = try MP3Writer(path: paths[k], sampleRate: self.rate, tagged: k == 0)
                     let meters = self.measures ? (KWeightedMeter(sampleRate: self.sourceRate), TruePeakMeter()) : nil
-                    try self.render(spool: spool, range: parts[k], intro: intro, outro: outro, into: writer, meters: meters)
-                    try writer.close()
-                    if let store, let key { store.storePart(writer.part, key: key) }
-                    writers.withLock { $0[k] = writer.part }
+                    let part = try encode(k, k == 0 ? self.intro : nil, k == parts.count - 1 ? self.outro : nil, meters)
+                    encoded.withLock { $0[k] = part }
                     if let meters { measured.withLock { $0[k] = PartMeters(meters: meters) } }
                 } catch {
                     failed.store(true, ordering: .relaxed)
@@ -100,11 +134,8 @@ struct EncodeJob: Sendable {
                 }
             }
         } }, stackSize: 4 << 20)
-        let done = writers.withLock { all in parts.indices.map { all[$0]! } }
-        try MP3Join.join(done, into: path)
-        // What a decoder gives back: every part, and the padding and delay that fill the gaps.
-        let frames = (intro?.samples.count ?? 0) + spool.count + (outro?.samples.count ?? 0)
-        try tag(frames: frames)
+        let frames = try join(encoded.withLock { all in parts.indices.map { all[$0]! } })
+        if format != .opus { try tag(frames: frames) }   // Opus: written with its tags
         guard measures else { return Encoded(frames: frames, measured: nil) }
         let loudness = KWeightedMeter(sampleRate: sourceRate), truePeak = TruePeakMeter()
         measured.withLock { all in
@@ -140,7 +171,13 @@ struct EncodeJob: Sendable {
         @Sendable func meters() -> (loudness: KWeightedMeter, truePeak: TruePeakMeter)? {
             measures ? (KWeightedMeter(sampleRate: sourceRate), TruePeakMeter()) : nil
         }
-        let segments = try PauseCuts.segments(spool, every: segmentLength ?? Self.segmentSeconds * sourceRate, minimum: sourceRate / 20)
+        // Upsampling by L/M, each segment starts on a multiple of M, so its output starts exactly
+        // where the whole programme's would (22.05 → 48 kHz: 147 samples; before, each 48 kHz
+        // segment's output was rounded up a sample, and the master drifted against its timeline).
+        func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+        let grid = rate > sourceRate ? sourceRate / gcd(rate, sourceRate) : 1
+        let segments = try PauseCuts.segments(spool, every: segmentLength ?? Self.segmentSeconds * sourceRate, minimum: sourceRate / 20,
+                                              grid: grid)
         guard segments.count > 1 else {
             let whole = meters()
             try render(spool: spool, range: nil, intro: intro, outro: outro, into: file, meters: whole)
@@ -283,7 +320,7 @@ private struct SegmentBoard {
     var failed = false
 }
 
-/// What one MP3 part's meters saw; handed from the thread that encoded it to the one joining.
+/// What one part's meters saw; handed from the thread that encoded it to the one joining.
 private struct PartMeters: @unchecked Sendable {
     let meters: (loudness: KWeightedMeter, truePeak: TruePeakMeter)
 }

@@ -36,12 +36,14 @@ enum PauseCuts {
     /// Segment boundaries for rendering the programme in parallel: about every `every` samples,
     /// each in the middle of a pause of at least `minimum` samples, so that a limiter, meter or
     /// resampler started from rest there sees what it would have seen running on. Depends on
-    /// the programme alone (never on the number of cores), so the output does too.
-    static func segments(_ spool: PCMSpool, every: Int, minimum: Int) throws -> [Range<Int>] {
+    /// the programme alone (never on the number of cores), so the output does too. Cuts fall on
+    /// multiples of `grid` (which must be under `minimum / 2`): an upsampler by L/M started from
+    /// rest at a multiple of M gives exactly the outputs the whole programme's would there.
+    static func segments(_ spool: PCMSpool, every: Int, minimum: Int, grid: Int = 1) throws -> [Range<Int>] {
         var bounds = [0]
         var target = every
         while target < spool.count - every / 2 {
-            guard let cut = try nearest(spool, to: target, minimum: minimum, place: { ($0.lowerBound + $0.upperBound) / 2 }),
+            guard let cut = try nearest(spool, to: target, minimum: minimum, place: { ($0.lowerBound + $0.upperBound) / 2 / grid * grid }),
                   cut > bounds.last! + every / 4, cut < spool.count - every / 4 else { target += every; continue }
             bounds.append(cut)
             target = cut + every

@@ -78,7 +78,7 @@ public struct VorbisComment: Sendable, Equatable {
     /// The comment list as FLAC's VORBIS_COMMENT block holds it (no framing bit). Ogg Vorbis
     /// adds `\x03vorbis` before and a framing bit after; Opus adds `OpusTags` before.
     /// `fallbackVendor` is used when `vendor` is nil.
-    func bytes(fallbackVendor: String = "") -> [UInt8] {
+    public func bytes(fallbackVendor: String = "") -> [UInt8] {
         let vendorBytes = Array((vendor ?? fallbackVendor).utf8)
         var out = UInt32(vendorBytes.count).littleEndianBytes + vendorBytes
         out += UInt32(fields.count).littleEndianBytes

@@ -62,6 +62,38 @@ final class ParallelMasterTests: XCTestCase {
                        "the same programme gives the same bytes")
     }
 
+    /// At 48 kHz (320/147 of the engine's rate) segments start on multiples of 147 samples, so the
+    /// segmented master has the whole programme's exact length and samples: no segment's output
+    /// is rounded up.
+    func testA48kHzMasterInSegmentsHasTheExactLength() throws {
+        let dir = try TestEnvironment.scratchDirectory("parallel-48k")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let speech = try Speech.council.get()
+        let long = Speech(samples: Array([[Int16]](repeating: speech.samples, count: 6).joined()), sampleRate: speech.sampleRate,
+                          chapters: [Chapter(title: "Long", start: 0)], words: [])
+        let (spool, timeline) = try long.programme(in: dir)
+        defer { spool.discard() }
+        func master(_ name: String, segmentLength: Int) throws -> [Int16] {
+            let path = dir.appendingPathComponent(name).path
+            _ = try EncodeJob(format: .wav, path: path, rate: 48000, gain: 1, ceiling: Float(pow(10, -2.0 / 20)), sourceRate: 22050,
+                              intro: nil, outro: nil, timeline: timeline.shifted(lead: 0, tail: 0, rate: 48000),
+                              tags: EpisodeTags(title: "48k"), segmentLength: segmentLength).run(spool: spool)
+            return try SoundFile(readingFrom: path).readAll()
+        }
+        let segments = try PauseCuts.segments(spool, every: 10 * 22050, minimum: 22050 / 20, grid: 147)
+        XCTAssertGreaterThanOrEqual(segments.count, 3)
+        XCTAssertTrue(segments.allSatisfy { $0.lowerBound % 147 == 0 })
+        let parts = try master("parts.wav", segmentLength: 10 * 22050), whole = try master("whole.wav", segmentLength: Int.max / 2)
+        XCTAssertEqual(parts.count, (long.samples.count * 320 + 146) / 147, "ceil(n · 320/147), as one piece gives")
+        XCTAssertEqual(parts.count, whole.count)
+        var signal = 0.0, noise = 0.0
+        for i in 0..<min(parts.count, whole.count) {
+            signal += Double(whole[i]) * Double(whole[i])
+            noise += (Double(parts[i]) - Double(whole[i])) * (Double(parts[i]) - Double(whole[i]))
+        }
+        XCTAssertGreaterThan(10 * log10(signal / max(noise, 1e-9)), 60, "no segment is shifted against the whole")
+    }
+
     /// Segments reach the encoders as 30-second blocks: every format must take them (libsndfile's
     /// Vorbis encoder crashed on one block that large) and decode to the programme's length.
     func testEveryFormatTakesWholeSegments() throws {

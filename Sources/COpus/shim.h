@@ -1,0 +1,13 @@
+#ifndef EDITION_COPUS_SHIM_H
+#define EDITION_COPUS_SHIM_H
+#include <opus/opus.h>
+#include <ogg/ogg.h>
+
+/* opus_encoder_ctl is variadic, which Swift cannot call: one fixed wrapper per request used. */
+static inline int edition_opus_set_int(OpusEncoder *encoder, int request, opus_int32 value) {
+    return opus_encoder_ctl(encoder, request, value);
+}
+static inline int edition_opus_get_lookahead(OpusEncoder *encoder, opus_int32 *value) {
+    return opus_encoder_ctl(encoder, OPUS_GET_LOOKAHEAD(value));
+}
+#endif
