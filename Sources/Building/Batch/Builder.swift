@@ -119,17 +119,18 @@ public final class Builder {
         func settleBehind() {
             guard let previous = behind else { return }
             behind = nil
-            follow(previous.shared, previous.position) { $0.done }
+            let work = previous.work
+            follow(previous.shared, work.position) { $0.done }
             let recording: Recording
-            switch previous.task.wait() {
+            switch work.task.wait() {
             case .success(let made): recording = made
-            case .failure(let error): return fail(previous.position, previous.index, start: previous.start, error)
+            case .failure(let error): return fail(work.position, work.index, start: work.start, error)
             }
             land(keeping: inFlight - 1)
-            let producer = self.producer, formats = options.formats, name = previous.item.name
+            let producer = self.producer, formats = options.formats, name = work.item.name
             let entry = previous.entry, memo = languageMemos[name]
-            finishing.append(Finishing(index: previous.index, position: previous.position, item: previous.item, plan: previous.plan,
-                                       start: previous.start, task: BlockingThread.run {
+            finishing.append(Finishing(index: work.index, position: work.position, item: work.item, plan: work.plan,
+                                       start: work.start, task: BlockingThread.run {
                 let narration = try producer.finish(recording, formats: formats)
                 var done = entry
                 done.files = narration.files.map(\.lastPathComponent)
@@ -169,8 +170,8 @@ public final class Builder {
                 }
                 follow(shared, position) { $0.queued || $0.done }
                 settleBehind()
-                behind = Recorded(index: index, position: position, item: item, plan: plan, start: itemStart, task: task, shared: shared,
-                                  entry: .init(key: key, slug: plan.slug, files: [], baseSlug: baseSlug))
+                behind = Recorded(work: InHand(index: index, position: position, item: item, plan: plan, start: itemStart, task: task),
+                                  shared: shared, entry: .init(key: key, slug: plan.slug, files: [], baseSlug: baseSlug))
             } catch {
                 settleBehind()
                 fail(position, index, start: itemStart, error)
@@ -194,14 +195,20 @@ public final class Builder {
         return (buildReport, results)
     }
 
-    /// An item whose chunks are all queued, its last takes being delivered on its own thread.
-    private struct Recorded {
+    /// An item in hand on a thread of its own: being recorded, or mastered and encoded.
+    private struct InHand<Made: Sendable> {
         var index: Int
         var position: Int
         var item: BuildItem
         var plan: EpisodePlan
         var start: Date
-        var task: Joinable<Recording>
+        var task: Joinable<Made>
+    }
+    private typealias Finishing = InHand<Narration>
+
+    /// An item whose chunks are all queued, its last takes being delivered on its own thread.
+    private struct Recorded {
+        var work: InHand<Recording>
         var shared: Monitor<Shared>
         /// Its journal entry, but for the files written.
         var entry: Journal.Entry
@@ -212,16 +219,6 @@ public final class Builder {
             var done = false
             var progress: NarrationProgress?
         }
-    }
-
-    /// An item being mastered and encoded on its own thread.
-    private struct Finishing {
-        var index: Int
-        var position: Int
-        var item: BuildItem
-        var plan: EpisodePlan
-        var start: Date
-        var task: Joinable<Narration>
     }
 
     static func since(_ start: Date) -> Double { (Date().timeIntervalSince(start) * 1000).rounded() / 1000 }
