@@ -242,17 +242,8 @@ final class MasteringTests: XCTestCase {
         return (dir, timeline, report)
     }
 
-    /// ffmpeg's own EBU R128 meter, independent of libebur128.
     func ffmpegLoudness(_ path: String, seconds: Double? = nil) throws -> (integrated: Double, truePeak: Double) {
-        let limit = seconds.map { ["-t", "\($0)"] } ?? []
-        let r = try CommandRunner.run("/usr/bin/env", ["ffmpeg", "-hide_banner", "-nostats"] + limit + ["-i", path, "-af", "ebur128=peak=true", "-f", "null", "-"])
-        XCTAssertEqual(r.status, 0, r.stderr)
-        let summary = r.stderr.components(separatedBy: "Summary:").last ?? ""
-        func value(_ key: String) -> Double? {
-            summary.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(key) }
-                .flatMap { $0.split(separator: " ").compactMap { Double($0) }.first }
-        }
-        return (try XCTUnwrap(value("I:")), try XCTUnwrap(value("Peak:")))
+        try FFmpegMeter.loudness(path, seconds: seconds)
     }
 
     func testLoudnessLandsOnTargetAndTruePeakUnderTheCeiling() throws {

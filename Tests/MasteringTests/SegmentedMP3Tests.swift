@@ -76,10 +76,7 @@ final class SegmentedMP3Tests: XCTestCase {
         let (_, report) = try long.master(Master(plan: plan, formats: [.mp3]), into: dir, name: "alone")
         XCTAssertEqual(report.loudness, plan.loudness, accuracy: 0.5)
         XCTAssertLessThanOrEqual(report.truePeak, plan.truePeak)
-        let r = try CommandRunner.run("/usr/bin/env", ["ffmpeg", "-hide_banner", "-nostats", "-i", dir.appendingPathComponent("alone.mp3").path,
-                                                       "-af", "ebur128", "-f", "null", "-"])
-        let integrated = try XCTUnwrap(r.stderr.components(separatedBy: "\n").last { $0.contains("I:") && $0.contains("LUFS") })
-        let lufs = try XCTUnwrap(Double(integrated.split(separator: " ").filter { Double($0) != nil }.last ?? ""))
+        let lufs = try FFmpegMeter.loudness(dir.appendingPathComponent("alone.mp3").path).integrated
         XCTAssertEqual(lufs, report.loudness, accuracy: 0.5, "ffmpeg's meter on the decoded MP3")
     }
 

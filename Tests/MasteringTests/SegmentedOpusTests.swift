@@ -89,4 +89,21 @@ final class SegmentedOpusTests: XCTestCase {
         let titles = probe.stdout.split(separator: "\n").compactMap { $0.split(separator: ",").last.map(String.init) }
         XCTAssertEqual(titles, ["First", "Second"], probe.stdout)
     }
+
+    /// Opus asked for alone is the measured stream: encoded in parts, its parts' joined meters
+    /// say what was written, and ffmpeg's meter on the decoded stream agrees with the target.
+    func testOpusAloneIsMeasuredAndOnTarget() throws {
+        let dir = try TestEnvironment.scratchDirectory("segmented-opus-alone")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let speech = try Speech.council.get()
+        let long = Speech(samples: Array([[Int16]](repeating: speech.samples, count: 4).joined()), sampleRate: speech.sampleRate,
+                          chapters: [Chapter(title: "Long", start: 0)], words: [])
+        let plan = try VoiceLibrary(directory: TestEnvironment.voicesDirectory).profile(named: "en-us-news").mastering
+        let (_, report) = try long.master(Master(plan: plan, formats: [.opus]), into: dir, name: "alone")
+        XCTAssertEqual(report.loudness, plan.loudness, accuracy: 0.5)
+        XCTAssertLessThanOrEqual(report.truePeak, plan.truePeak)
+        let decoded = try FFmpegMeter.loudness(dir.appendingPathComponent("alone.opus").path)
+        XCTAssertEqual(decoded.integrated, plan.loudness, accuracy: 0.5, "ffmpeg's meter on the decoded Opus")
+        XCTAssertLessThanOrEqual(decoded.truePeak, -1.0, "under Apple's -1 dBTP after decoding")
+    }
 }

@@ -85,3 +85,21 @@ struct Speech: Sendable {
 enum SpeechError: Error {
     case narration(String)
 }
+
+/// ffmpeg's own EBU R128 meter, independent of libebur128 and of our meter.
+enum FFmpegMeter {
+    static func loudness(_ path: String, seconds: Double? = nil) throws -> (integrated: Double, truePeak: Double) {
+        let limit = seconds.map { ["-t", "\($0)"] } ?? []
+        let r = try CommandRunner.run("/usr/bin/env", ["ffmpeg", "-hide_banner", "-nostats"] + limit + ["-i", path, "-af", "ebur128=peak=true", "-f", "null", "-"])
+        guard r.status == 0 else { throw SpeechError.narration("ffmpeg: \(r.stderr)") }
+        let summary = r.stderr.components(separatedBy: "Summary:").last ?? ""
+        func value(_ key: String) throws -> Double {
+            guard let v = summary.split(separator: "\n").first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(key) })
+                .flatMap({ $0.split(separator: " ").compactMap { Double($0) }.first }) else {
+                throw SpeechError.narration("no \(key) in ffmpeg's summary: \(summary)")
+            }
+            return v
+        }
+        return (try value("I:"), try value("Peak:"))
+    }
+}
