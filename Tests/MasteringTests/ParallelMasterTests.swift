@@ -15,8 +15,7 @@ final class ParallelMasterTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let speech = try Speech.council.get()
         let rate = speech.sampleRate
-        let long = Speech(samples: Array([[Int16]](repeating: speech.samples, count: 8).joined()), sampleRate: rate,
-                          chapters: [Chapter(title: "Long", start: 0)], words: [])
+        let long = speech.repeated(8)
         let (spool, timeline) = try long.programme(in: dir)
         defer { spool.discard() }
 
@@ -69,8 +68,7 @@ final class ParallelMasterTests: XCTestCase {
         let dir = try TestEnvironment.scratchDirectory("parallel-48k")
         defer { try? FileManager.default.removeItem(at: dir) }
         let speech = try Speech.council.get()
-        let long = Speech(samples: Array([[Int16]](repeating: speech.samples, count: 6).joined()), sampleRate: speech.sampleRate,
-                          chapters: [Chapter(title: "Long", start: 0)], words: [])
+        let long = speech.repeated(6)
         let (spool, timeline) = try long.programme(in: dir)
         defer { spool.discard() }
         func master(_ name: String, segmentLength: Int) throws -> [Int16] {
@@ -100,8 +98,7 @@ final class ParallelMasterTests: XCTestCase {
         let dir = try TestEnvironment.scratchDirectory("parallel-formats")
         defer { try? FileManager.default.removeItem(at: dir) }
         let speech = try Speech.council.get()
-        let long = Speech(samples: Array([[Int16]](repeating: speech.samples, count: 8).joined()), sampleRate: speech.sampleRate,
-                          chapters: [Chapter(title: "Long", start: 0)], words: [])
+        let long = speech.repeated(8)
         let plan = try VoiceLibrary(directory: TestEnvironment.voicesDirectory).profile(named: "en-us-news").mastering
         let formats: [AudioFormat] = [.flac, .vorbis, .opus]
         _ = try long.master(Master(plan: plan, formats: formats), into: dir, name: "long")

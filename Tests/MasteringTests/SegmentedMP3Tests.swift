@@ -84,8 +84,7 @@ final class SegmentedMP3Tests: XCTestCase {
     static func speech(parts: Int) throws -> Speech {
         let speech = try Speech.council.get()
         let times = parts * MP3Segments.partSamples / speech.samples.count + 1
-        return Speech(samples: Array([[Int16]](repeating: speech.samples, count: times).joined()), sampleRate: speech.sampleRate,
-                      chapters: [Chapter(title: "Long", start: 0)], words: [])
+        return speech.repeated(times)
     }
 
     func testLAMEsOwnTagCRCsAreReproduced() throws {

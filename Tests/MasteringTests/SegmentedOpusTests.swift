@@ -16,8 +16,7 @@ final class SegmentedOpusTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let speech = try Speech.council.get()
         let times = 3 * OpusSegments.partSeconds * speech.sampleRate / speech.samples.count + 1
-        let long = Speech(samples: Array([[Int16]](repeating: speech.samples, count: times).joined()), sampleRate: speech.sampleRate,
-                          chapters: [Chapter(title: "First", start: 0), Chapter(title: "Second", start: speech.samples.count)], words: [])
+        let long = speech.repeated(times, chapters: [Chapter(title: "First", start: 0), Chapter(title: "Second", start: speech.samples.count)])
         let (spool, _) = try long.programme(in: dir)
         // With and without an intro clip ahead of the spool (`lead` samples).
         var parts: [Range<Int>] = []
@@ -96,8 +95,7 @@ final class SegmentedOpusTests: XCTestCase {
         let dir = try TestEnvironment.scratchDirectory("segmented-opus-alone")
         defer { try? FileManager.default.removeItem(at: dir) }
         let speech = try Speech.council.get()
-        let long = Speech(samples: Array([[Int16]](repeating: speech.samples, count: 4).joined()), sampleRate: speech.sampleRate,
-                          chapters: [Chapter(title: "Long", start: 0)], words: [])
+        let long = speech.repeated(4)
         let plan = try VoiceLibrary(directory: TestEnvironment.voicesDirectory).profile(named: "en-us-news").mastering
         let (_, report) = try long.master(Master(plan: plan, formats: [.opus]), into: dir, name: "alone")
         XCTAssertEqual(report.loudness, plan.loudness, accuracy: 0.5)

@@ -61,6 +61,12 @@ struct Speech: Sendable {
 
     var floats: [Float] { samples.map { Float($0) / 32768 } }
 
+    /// This speech `times` over, one programme with `chapters` (no words): long enough to be
+    /// cut into segments and parts.
+    func repeated(_ times: Int, chapters: [Chapter] = [Chapter(title: "Long", start: 0)]) -> Speech {
+        Speech(samples: Array([[Int16]](repeating: samples, count: times).joined()), sampleRate: sampleRate, chapters: chapters, words: [])
+    }
+
     /// A fresh spool and timeline for one render, with their scratch files in `directory`.
     func programme(in directory: URL) throws -> (PCMSpool, Timeline) {
         let spool = try PCMSpool(directory: directory)
