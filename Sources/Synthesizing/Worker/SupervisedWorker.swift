@@ -39,7 +39,6 @@ final class SupervisedWorker {
     }
     private var posted: [Posted] = []
 
-
     /// Sends `job` to the worker now, so that it is spoken as soon as the jobs posted before it
     /// are: the worker then never waits for this thread between two jobs. `collect()` returns
     /// the outcomes of posted jobs, oldest first.
