@@ -63,12 +63,14 @@ start=$(now)
 default2=$(echo "$(now) - $start" | bc)
 audio=$(python3 -c "import json; print(json.load(open('$work/out1/build-report.json'))['audioSeconds'])")
 
-rss() {  # folder, label
-  /usr/bin/time -f "%M" -o "$work/rss" "$edition" build "$1" --output "$work/rss-out" --no-cache --format wav --sample-rate 22050 --quiet
+rss() {  # folder, format
+  /usr/bin/time -f "%M" -o "$work/rss" "$edition" build "$1" --output "$work/rss-out" --no-cache --format "${2:-wav}" --sample-rate 22050 --quiet
   echo "$(( $(cat "$work/rss") / 1024 ))"
 }
 rss50=$(rss "$work/big50k")
 rss500=$(rss "$work/big500k")
+# An MP3 alone is the measured stream, encoded in parts: its meters must not pile up with length.
+rss500mp3=$(rss "$work/big500k" mp3)
 
 printf 'articles: %d × ~%d words, %.0f s of audio\n' "$count" "$words" "$audio"
 printf 'espeak-ng -w, one after another   %7.2f s   (median of %d interleaved rounds: %s)\n' "$espeak_s" "$rounds" "${e[*]}"
@@ -80,3 +82,4 @@ printf 'edition build --jobs 2, default WAV + MP3       %6.2f s   speed %.2f× e
 printf 'no-change rebuild (mastered)      %7.2f s   %.1f%% of the first run (target ≤ 2%%)\n' "$rebuild" "$(echo "100 * $rebuild / $m2" | bc -l)"
 printf 'peak RSS, 50,000-word article     %7s MB\n' "$rss50"
 printf 'peak RSS, 500,000-word article    %7s MB\n' "$rss500"
+printf 'peak RSS, 500,000-word, MP3 alone %7s MB\n' "$rss500mp3"
