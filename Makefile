@@ -3,7 +3,7 @@
 #   make test   the same installs, then the whole test suite
 # Both are idempotent: packages already present are not reinstalled.
 
-APT_PACKAGES := libespeak-ng-dev espeak-ng-data espeak-ng libsndfile1-dev libxml2-dev libebur128-dev libsamplerate0-dev libmp3lame-dev libopus-dev libogg-dev pkg-config ffmpeg sox python3 curl wrk chromium chromium-driver wamerican wbritish
+APT_PACKAGES := libespeak-ng-dev espeak-ng-data espeak-ng libsndfile1-dev libxml2-dev libebur128-dev libsamplerate0-dev libmp3lame-dev libopus-dev libvorbis-dev libogg-dev pkg-config ffmpeg sox python3 curl wrk chromium chromium-driver wamerican wbritish
 SWIFT ?= swift
 SAMPLE := Examples/anti-kremlin-militia.txt
 

@@ -40,8 +40,8 @@ let package = Package(
                        providers: [.apt(["libsamplerate0-dev"])]),
         .systemLibrary(name: "CLame", pkgConfig: "lame",
                        providers: [.apt(["libmp3lame-dev"])]),
-        .systemLibrary(name: "COpus", pkgConfig: "opus",
-                       providers: [.apt(["libopus-dev", "libogg-dev"])]),
+        .systemLibrary(name: "COgg", pkgConfig: "opus",
+                       providers: [.apt(["libopus-dev", "libvorbis-dev", "libogg-dev"])]),
 
         // The shared vocabulary: Article, ScriptOutline, Sentence, Chunk, Take, Timeline, Chapter,
         // VoiceProfile, Episode; and the one concurrency helper. No file I/O, no YAML.
@@ -52,7 +52,7 @@ let package = Package(
 
         // Wrappers, which any stage may import: Audio owns libsndfile and the scratch files;
         // Tagging writes and reads chapters inside containers (WAV cue/labl, ID3, Vorbis comments).
-        .target(name: "Audio", dependencies: ["EditionCore", "CSndFile", "CLame", "COpus"], swiftSettings: optimizedInDebug),
+        .target(name: "Audio", dependencies: ["EditionCore", "CSndFile", "CLame", "COgg"], swiftSettings: optimizedInDebug),
         .target(name: "Tagging", dependencies: ["EditionCore"]),
 
         // The stages, in the order the text flows. Each imports EditionCore and wrappers only.

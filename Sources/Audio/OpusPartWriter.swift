@@ -1,4 +1,4 @@
-import COpus
+import COgg
 import Foundation
 
 /// One part of an Ogg Opus stream, encoded by libopus on its own: 48 kHz mono, 20 ms frames,
