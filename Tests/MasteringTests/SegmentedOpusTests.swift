@@ -39,22 +39,10 @@ final class SegmentedOpusTests: XCTestCase {
         master.plan.sampleRate = 22050
         _ = try long.master(master, into: dir, name: "long")
         let opus = dir.appendingPathComponent("long.opus").path
-        func decode(_ path: String) throws -> [Float] {
-            let raw = path + ".f32"
-            let r = try CommandRunner.run("/usr/bin/env", ["ffmpeg", "-v", "error", "-y", "-i", path, "-ar", "48000", "-ac", "1", "-f", "f32le", raw])
-            XCTAssertEqual(r.status, 0, r.stderr)
-            return try Data(contentsOf: URL(fileURLWithPath: raw)).withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
-        }
-        let reference = try decode(dir.appendingPathComponent("long.wav").path), decoded = try decode(opus)
+        let reference = try FFmpegDecoder.floats(dir.appendingPathComponent("long.wav").path, rate: 48000)
+        let decoded = try FFmpegDecoder.floats(opus, rate: 48000)
         XCTAssertEqual(decoded.count, reference.count, "ffmpeg decodes the joined stream to the master's length (end trimming)")
-        func snr(_ range: Range<Int>) -> Double {
-            var signal = 0.0, noise = 0.0
-            for i in range {
-                signal += Double(reference[i] * reference[i])
-                noise += Double((reference[i] - decoded[i]) * (reference[i] - decoded[i]))
-            }
-            return 10 * log10(signal / max(noise, 1e-12))
-        }
+        func snr(_ range: Range<Int>) -> Double { FFmpegDecoder.snr(reference, decoded, range) }
         let n = min(reference.count, decoded.count)
         XCTAssertGreaterThan(snr(0..<n), 15, "the whole (libsndfile's Opus measured 17.6 dB here)")
         for part in parts.dropLast() {
@@ -64,18 +52,7 @@ final class SegmentedOpusTests: XCTestCase {
 
         // The pages, read by this test: OpusHead alone on the first page (beginning of stream),
         // OpusTags next, and the last page ends the stream at the programme's end.
-        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: opus)))
-        var pages: [(flags: UInt8, granule: Int64, body: ArraySlice<UInt8>)] = []
-        var at = 0
-        while at + 27 <= bytes.count {
-            XCTAssertEqual(Array(bytes[at..<(at + 4)]), Array("OggS".utf8), "a page at \(at)")
-            let count = Int(bytes[at + 26])
-            let body = bytes[(at + 27)..<(at + 27 + count)].reduce(0) { $0 + Int($1) }
-            let granule = (0..<8).reduce(Int64(0)) { $0 | Int64(bytes[at + 6 + $1]) << (8 * $1) }
-            pages.append((bytes[at + 5], granule, bytes[(at + 27 + count)..<(at + 27 + count + body)]))
-            at += 27 + count + body
-        }
-        XCTAssertEqual(at, bytes.count, "whole pages, nothing after")
+        let pages = try OggPages.read(opus)
         XCTAssertEqual(pages.first?.flags, 2)
         XCTAssertTrue(pages[0].body.starts(with: Array("OpusHead".utf8)))
         XCTAssertTrue(pages[1].body.starts(with: Array("OpusTags".utf8)))

@@ -109,3 +109,45 @@ enum FFmpegMeter {
         return (try value("I:"), try value("Peak:"))
     }
 }
+
+/// The pages of an Ogg file, read by the tests' own parser (not libogg's): each page's header
+/// type flags, granule position and body.
+enum OggPages {
+    static func read(_ path: String) throws -> [(flags: UInt8, granule: Int64, body: ArraySlice<UInt8>)] {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        var pages: [(flags: UInt8, granule: Int64, body: ArraySlice<UInt8>)] = []
+        var at = 0
+        while at + 27 <= bytes.count {
+            guard Array(bytes[at..<(at + 4)]) == Array("OggS".utf8) else { throw SpeechError.narration("no page at \(at)") }
+            let count = Int(bytes[at + 26])
+            let body = bytes[(at + 27)..<(at + 27 + count)].reduce(0) { $0 + Int($1) }
+            let granule = (0..<8).reduce(Int64(0)) { $0 | Int64(bytes[at + 6 + $1]) << (8 * $1) }
+            pages.append((bytes[at + 5], granule, bytes[(at + 27 + count)..<(at + 27 + count + body)]))
+            at += 27 + count + body
+        }
+        guard at == bytes.count else { throw SpeechError.narration("\(bytes.count - at) bytes after the last whole page") }
+        return pages
+    }
+}
+
+/// What ffmpeg's own decoder makes of a file: mono floats, at `rate` if given (else the file's).
+enum FFmpegDecoder {
+    static func floats(_ path: String, rate: Int? = nil) throws -> [Float] {
+        let raw = path + ".f32"
+        defer { try? FileManager.default.removeItem(atPath: raw) }
+        let resample = rate.map { ["-ar", "\($0)"] } ?? []
+        let r = try CommandRunner.run("/usr/bin/env", ["ffmpeg", "-v", "error", "-y", "-i", path] + resample + ["-ac", "1", "-f", "f32le", raw])
+        guard r.status == 0 else { throw SpeechError.narration("ffmpeg: \(r.stderr)") }
+        return try Data(contentsOf: URL(fileURLWithPath: raw)).withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+    }
+
+    /// Signal-to-noise ratio of `decoded` against `reference` over `range`, in dB.
+    static func snr(_ reference: [Float], _ decoded: [Float], _ range: Range<Int>) -> Double {
+        var signal = 0.0, noise = 0.0
+        for i in range {
+            signal += Double(reference[i] * reference[i])
+            noise += Double((reference[i] - decoded[i]) * (reference[i] - decoded[i]))
+        }
+        return 10 * log10(signal / max(noise, 1e-12))
+    }
+}
