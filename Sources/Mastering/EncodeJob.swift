@@ -53,6 +53,9 @@ struct EncodeJob: Sendable {
         if format == .opus, rate == OpusPartWriter.sampleRate {
             return try runOpus(spool: spool, parts: OpusSegments.parts(spool, lead: intro?.samples.count ?? 0, sourceRate: sourceRate))
         }
+        if format == .vorbis, rate == sourceRate {
+            return try runVorbis(spool: spool, cuts: VorbisSegments.cuts(spool, sampleRate: rate))
+        }
         let scale = Double(rate) / Double(timeline.sampleRate)
         let file = try format.writer(path: path, rate: rate, strings: stringTags,
                                      chunks: format == .wav ? MarkerChunks.chunks(for: timeline.chapters, scale: scale) : [])
@@ -72,7 +75,7 @@ struct EncodeJob: Sendable {
     func runSegmented(spool: PCMSpool, parts: [Range<Int>]) throws -> Encoded {
         let paths = parts.indices.map { "\(path).part\($0)" }
         let store = measures ? nil : keptParts
-        return try encodeInParts(spool: spool, parts: parts, paths: paths) { k, intro, outro, meters in
+        return try encodeInParts(spool: spool, count: parts.count, paths: paths) { k, intro, outro, meters in
             let key = try store.map { _ in try self.partKey(spool: spool, range: parts[k], intro: intro, outro: outro, tagged: k == 0) }
             if let store, let key, let kept = store.loadPart(key, to: paths[k]) { return kept }
             let writer = try MP3Writer(path: paths[k], sampleRate: self.rate, tagged: k == 0)
@@ -94,7 +97,7 @@ struct EncodeJob: Sendable {
         let paths = parts.indices.map { "\(path).part\($0)" }
         let marks = timeline.chapters.map { ChapterMark($0, sampleRate: timeline.sampleRate) }
         let header = Array("OpusTags".utf8) + (try comments(marks)).bytes(fallbackVendor: OpusPartWriter.identity)
-        return try encodeInParts(spool: spool, parts: parts, paths: paths) { k, intro, outro, meters in
+        return try encodeInParts(spool: spool, count: parts.count, paths: paths) { k, intro, outro, meters in
             let writer = try OpusPartWriter(path: paths[k], final: k == parts.count - 1)
             try self.render(spool: spool, range: parts[k], intro: intro, outro: outro, into: writer, meters: meters)
             try writer.close()
@@ -106,13 +109,54 @@ struct EncodeJob: Sendable {
         }
     }
 
-    /// Encodes each of `parts` into its own file (`paths`) on every core, then `join`s them in
+    /// The Vorbis stream in parts (`VorbisSegments`), encoded on every core by libvorbis and
+    /// laid end to end as one Ogg stream with its comment header (tags and chapters). A part's
+    /// start depends on where libvorbis put the blocks at the end of the part before it
+    /// (`VorbisPartWriter.seam`), which that part's thread plans first (a twentieth of its
+    /// encode) and publishes before encoding: the encodes still overlap.
+    func runVorbis(spool: PCMSpool, cuts: [Int]) throws -> Encoded {
+        let count = cuts.count + 1
+        let paths = (0..<count).map { "\(path).part\($0)" }
+        let lead = intro?.samples.count ?? 0
+        let marks = timeline.chapters.map { ChapterMark($0, sampleRate: timeline.sampleRate) }
+        let vendor = try VorbisPartWriter.headers(sampleRate: rate).vendor
+        let header = [0x03] + Array("vorbis".utf8) + (try comments(marks)).bytes(fallbackVendor: vendor) + [1]   // framing bit
+        // Where each part starts in the spool, as the seams are planned.
+        let board = Monitor<(starts: [Int: Int], failure: Error?)>(([0: 0], nil))
+        return try encodeInParts(spool: spool, count: count, paths: paths) { k, intro, outro, meters in
+            let start = try board.wait(until: { $0.starts[k] != nil || $0.failure != nil }) { state in
+                if let failure = state.failure { throw failure }
+                return state.starts[k]!
+            }
+            do {
+                let last = k == cuts.count
+                let writer = try VorbisPartWriter(path: paths[k], sampleRate: self.rate, final: last)
+                try self.render(spool: spool, range: start..<(last ? spool.count : cuts[k]), intro: intro, outro: outro,
+                                into: writer, meters: meters)
+                if !last {
+                    let next = try start + writer.seam() - (k == 0 ? lead : 0)
+                    board.update { $0.starts[k + 1] = next }
+                }
+                try writer.close()
+                return k == 0 ? 0 : lead + start
+            } catch {
+                board.update { $0.failure = $0.failure ?? error }
+                throw error
+            }
+        } join: { offsets in
+            let total = lead + spool.count + (outro?.samples.count ?? 0)
+            try OggVorbisJoin.join(paths, starts: offsets, samples: total, sampleRate: rate, comments: header, into: path)
+            return total
+        }
+    }
+
+    /// Encodes `count` parts, each into its own file (`paths`), on every core, then `join`s them in
     /// order (which returns the frames written) and removes the parts. When this job measures
     /// (its format is the only one), each part is measured and its meters are merged into the
     /// programme's as soon as the parts before it are (in order, so the figures never depend on
     /// timing), then dropped: kept to the end, they cost about 2 MB per 30-s part (11 GB for
     /// a 42-hour programme).
-    func encodeInParts<Part: Sendable>(spool: PCMSpool, parts: [Range<Int>], paths: [String],
+    func encodeInParts<Part: Sendable>(spool: PCMSpool, count: Int, paths: [String],
                                        encode: @escaping @Sendable (_ k: Int, _ intro: Clip?, _ outro: Clip?,
                                                                     _ meters: (loudness: KWeightedMeter, truePeak: TruePeakMeter)?) throws -> Part,
                                        join: ([Part]) throws -> Int) throws -> Encoded {
@@ -121,14 +165,14 @@ struct EncodeJob: Sendable {
         let encoded = Mutex<[Int: Part]>([:])
         let total = measures ? PartMeters(meters: (KWeightedMeter(sampleRate: sourceRate), TruePeakMeter())) : nil
         let merging = Mutex<(next: Int, waiting: [Int: PartMeters])>((0, [:]))
-        let threads = min(parts.count, ProcessInfo.processInfo.activeProcessorCount)
+        let threads = min(count, ProcessInfo.processInfo.activeProcessorCount)
         _ = try BlockingThread.all((0..<threads).map { _ -> @Sendable () throws -> Void in {
             while !failed.load(ordering: .relaxed) {
                 let k = claimed.withLock { k in defer { k += 1 }; return k }
-                guard k < parts.count else { return }
+                guard k < count else { return }
                 do {
                     let meters = total.map { _ in (KWeightedMeter(sampleRate: self.sourceRate), TruePeakMeter()) }
-                    let part = try encode(k, k == 0 ? self.intro : nil, k == parts.count - 1 ? self.outro : nil, meters)
+                    let part = try encode(k, k == 0 ? self.intro : nil, k == count - 1 ? self.outro : nil, meters)
                     encoded.withLock { $0[k] = part }
                     guard let total, let meters else { continue }
                     merging.withLock { state in
@@ -145,8 +189,8 @@ struct EncodeJob: Sendable {
                 }
             }
         } }, stackSize: 4 << 20)
-        let frames = try join(encoded.withLock { all in parts.indices.map { all[$0]! } })
-        if format != .opus { try tag(frames: frames) }   // Opus: written with its tags
+        let frames = try join(encoded.withLock { all in (0..<count).map { all[$0]! } })
+        if format == .mp3 { try tag(frames: frames) }   // Ogg: written with its tags
         guard let total else { return Encoded(frames: frames, measured: nil) }
         return Encoded(frames: frames, measured: Measured(loudness: total.meters.loudness.integratedLoudness,
                                                           truePeak: total.meters.truePeak.truePeak))
