@@ -38,6 +38,7 @@ bench: build
 	Benchmarks/narrate-vs-espeak.sh
 	Benchmarks/batch.sh
 	Benchmarks/mastering.sh
+	Benchmarks/vorbis-quality.sh
 	Benchmarks/dsp-costs.sh
 	Benchmarks/hostile-input.sh
 	Benchmarks/intelligibility.sh

@@ -15,6 +15,7 @@ words=${2:-600}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 swift build -c release >/dev/null 2>&1
+python3 -c "import numpy" 2>/dev/null || python3 -m pip install -q numpy
 edition=$PWD/.build/release/edition
 export EDITION_VOICES=$PWD/Voices EDITION_CACHE=$work/cache
 python3 Benchmarks/make-articles.py "$work/in" "$count" "$words" >/dev/null
