@@ -2,7 +2,7 @@ import COgg
 import Foundation
 
 /// One part of an Ogg Opus stream, encoded by libopus on its own: 48 kHz mono, 20 ms frames,
-/// each packet written to `path` behind its length. Parts are cut where the programme is
+/// each packet written to `path` (`PacketFile`). Parts are cut where the programme is
 /// digital silence and at a frame boundary of the whole stream (`OpusSegments`), so an encoder
 /// started at a part's first frame sees what one running encoder would have seen there
 /// (nothing), and `OggOpusJoin` lays the parts' packets end to end as one stream.
@@ -18,7 +18,7 @@ public final class OpusPartWriter: AudioWriter, @unchecked Sendable {  // used b
     /// Packets written; after `close`, every frame's, the last one padded with silence.
     public private(set) var packets = 0
     private var encoder: OpaquePointer?
-    private var file: UnsafeMutablePointer<FILE>?
+    private var file: PacketFile?
     private var pending: [Float] = []
     private var packet = [UInt8](repeating: 0, count: 4000)
 
@@ -50,18 +50,16 @@ public final class OpusPartWriter: AudioWriter, @unchecked Sendable {  // used b
         // No signal hint: OPUS_SIGNAL_VOICE sent 64 kb/s speech through SILK, at 2.4× the CPU
         // and 0.7 dB less SNR against the master (README: "Opus").
         _ = edition_opus_set_int(encoder, OPUS_SET_COMPLEXITY_REQUEST, opus_int32(Self.complexity))
-        guard let file = fopen(path, "wb") else {
+        do {
+            file = try PacketFile(path: path)
+        } catch {
             opus_encoder_destroy(encoder); self.encoder = nil
-            throw AudioError.open(path, String(cString: strerror(errno)))
+            throw error
         }
-        self.file = file
         pending.reserveCapacity(2 * Self.frameSize)
     }
 
-    deinit {
-        if let encoder { opus_encoder_destroy(encoder) }
-        if let file { fclose(file) }
-    }
+    deinit { if let encoder { opus_encoder_destroy(encoder) } }
 
     public func write(_ samples: UnsafeBufferPointer<Float>) throws {
         frames += samples.count
@@ -81,16 +79,13 @@ public final class OpusPartWriter: AudioWriter, @unchecked Sendable {  // used b
     }
 
     private func encode(_ frame: UnsafeBufferPointer<Float>) throws {
-        guard let encoder else { throw AudioError.write(path, "the Opus part is closed") }
+        guard let encoder, let file else { throw AudioError.write(path, "the Opus part is closed") }
         let length = packet.withUnsafeMutableBufferPointer {
             opus_encode_float(encoder, frame.baseAddress!, Int32(Self.frameSize), $0.baseAddress!, opus_int32($0.count))
         }
         guard length > 0 else { throw AudioError.write(path, "libopus: \(String(cString: opus_strerror(length)))") }
-        var prefix = UInt32(length).littleEndian
-        guard fwrite(&prefix, 4, 1, file) == 1, fwrite(packet, 1, Int(length), file) == Int(length) else {
-            throw AudioError.write(path, String(cString: strerror(errno)))
-        }
         packets += 1
+        try packet.withUnsafeBytes { try file.write(UnsafeRawBufferPointer(rebasing: $0[..<Int(length)]), granule: Int64(packets * Self.frameSize)) }
     }
 
     /// Encodes what is left, padded with silence (the final part: past the lookahead), and closes.
@@ -105,21 +100,9 @@ public final class OpusPartWriter: AudioWriter, @unchecked Sendable {  // used b
         }
         self.file = nil
         if let encoder { opus_encoder_destroy(encoder); self.encoder = nil }
-        guard fclose(file) == 0 else { throw AudioError.write(path, String(cString: strerror(errno))) }
+        try file.close()
     }
 
     /// The packets of a closed part, in order.
-    public static func packets(at path: String) throws -> [[UInt8]] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        var result: [[UInt8]] = []
-        var at = data.startIndex
-        while at + 4 <= data.endIndex {
-            let length = data[at..<(at + 4)].withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))) }
-            at += 4
-            guard length > 0, at + length <= data.endIndex else { throw AudioError.write(path, "a truncated Opus packet") }
-            result.append([UInt8](data[at..<(at + length)]))
-            at += length
-        }
-        return result
-    }
+    public static func packets(at path: String) throws -> [[UInt8]] { try PacketFile.read(path).map(\.bytes) }
 }

@@ -2,7 +2,7 @@ import COgg
 import Foundation
 
 /// One part of an Ogg Vorbis stream, encoded by libvorbis on its own, its packets written to
-/// `path` each behind its length and granule position (`OggVorbisJoin` lays the parts end to
+/// `path` with their granule positions (`PacketFile`; `OggVorbisJoin` lays the parts end to
 /// end as one stream).
 ///
 /// Vorbis blocks overlap by half and switch between two sizes where the signal has transients,
@@ -42,7 +42,7 @@ public final class VorbisPartWriter: AudioWriter, @unchecked Sendable {  // used
         frames += block.count
         guard let streaming else { return samples.append(contentsOf: block) }
         _ = try streaming.encoder.feed(block, analyse: true) { granule, _, packet in
-            try streaming.file.write(packet!, granule: granule)
+            try streaming.file.write(packet!.contents, granule: granule)
             return true
         }
     }
@@ -85,7 +85,7 @@ public final class VorbisPartWriter: AudioWriter, @unchecked Sendable {  // used
         if let streaming {
             self.streaming = nil
             try streaming.encoder.finish(analyse: true) { granule, _, packet in
-                try streaming.file.write(packet!, granule: granule)
+                try streaming.file.write(packet!.contents, granule: granule)
                 return true
             }
             return try streaming.file.close()
@@ -96,7 +96,7 @@ public final class VorbisPartWriter: AudioWriter, @unchecked Sendable {  // used
         var index = 0, last: Int64 = -1
         try encoder.run(samples, analyse: true) { granule, _, packet in
             defer { index += 1 }
-            try file.write(packet!, granule: granule)
+            try file.write(packet!.contents, granule: granule)
             last = granule
             return index < kept.index
         }
@@ -108,22 +108,7 @@ public final class VorbisPartWriter: AudioWriter, @unchecked Sendable {  // used
     }
 
     /// The packets of a closed part, in order, with their granule positions (in the part's samples).
-    public static func packets(at path: String) throws -> [(bytes: [UInt8], granule: Int64)] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        var result: [(bytes: [UInt8], granule: Int64)] = []
-        var at = data.startIndex
-        while at + 12 <= data.endIndex {
-            let (length, granule) = data[at..<(at + 12)].withUnsafeBytes {
-                (Int(UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))),
-                 Int64(littleEndian: $0.loadUnaligned(fromByteOffset: 4, as: Int64.self)))
-            }
-            at += 12
-            guard at + length <= data.endIndex else { throw AudioError.write(path, "a truncated Vorbis packet") }
-            result.append(([UInt8](data[at..<(at + length)]), granule))
-            at += length
-        }
-        return result
-    }
+    public static func packets(at path: String) throws -> [(bytes: [UInt8], granule: Int64)] { try PacketFile.read(path) }
 
     /// The identification and setup headers every part's encoder shares, and libvorbis's vendor
     /// string for the comment header.
@@ -132,34 +117,6 @@ public final class VorbisPartWriter: AudioWriter, @unchecked Sendable {  // used
     }
 
     public static var identity: String { "\(String(cString: vorbis_version_string())) q\(quality)" }
-}
-
-/// A part's packets on disk, each behind its length (4 bytes) and granule position (8).
-private final class PacketFile {
-    let path: String
-    private var file: UnsafeMutablePointer<FILE>?
-
-    init(path: String) throws {
-        guard let file = fopen(path, "wb") else { throw AudioError.open(path, String(cString: strerror(errno))) }
-        self.path = path
-        self.file = file
-    }
-
-    deinit { if let file { fclose(file) } }
-
-    func write(_ packet: ogg_packet, granule: Int64) throws {
-        var header = (UInt32(packet.bytes).littleEndian, granule.littleEndian)
-        if fwrite(&header.0, 4, 1, file) != 1 || fwrite(&header.1, 8, 1, file) != 1
-            || fwrite(packet.packet, 1, packet.bytes, file) != packet.bytes {
-            throw AudioError.write(path, String(cString: strerror(errno)))
-        }
-    }
-
-    func close() throws {
-        guard let file else { return }
-        self.file = nil
-        guard fclose(file) == 0 else { throw AudioError.write(path, String(cString: strerror(errno))) }
-    }
 }
 
 /// libvorbis's state for one pass over a part. Its structures point at each other, so they
@@ -255,4 +212,8 @@ private final class Encoder {
               try silence.withUnsafeBufferPointer({ try feed($0, analyse: analyse, visit) }) else { return }
         try finish(analyse: analyse, visit)
     }
+}
+
+private extension ogg_packet {
+    var contents: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: packet, count: bytes) }
 }
