@@ -10,14 +10,13 @@ public enum OggVorbisJoin {
     static let serial: Int32 = 0x4564_566F
 
     /// `starts`: where each part's first sample is in the programme; `samples`: the programme's
-    /// length; `comments`: the whole comment header packet.
-    public static func join(_ parts: [String], starts: [Int], samples: Int, sampleRate: Int, comments: [UInt8],
-                            into path: String) throws {
-        let headers = try VorbisPartWriter.headers(sampleRate: sampleRate)
+    /// length; `headers`: the identification, comment and setup header packets.
+    public static func join(_ parts: [String], starts: [Int], samples: Int, headers: [[UInt8]], into path: String) throws {
+        guard headers.count == 3 else { throw AudioError.write(path, "a Vorbis stream has three header packets") }
         let stream = try OggStreamWriter(path: path, serial: serial)
-        stream.add(headers.identification, granule: 0, first: true, endPage: true)
-        stream.add(comments, granule: 0)
-        stream.add(headers.setup, granule: 0, endPage: true)
+        stream.add(headers[0], granule: 0, first: true, endPage: true)
+        stream.add(headers[1], granule: 0)
+        stream.add(headers[2], granule: 0, endPage: true)
         var end: Int64 = 0
         for (k, part) in parts.enumerated() {
             let packets = try VorbisPartWriter.packets(at: part)

@@ -119,8 +119,8 @@ struct EncodeJob: Sendable {
         let paths = (0..<count).map { "\(path).part\($0)" }
         let lead = intro?.samples.count ?? 0
         let marks = timeline.chapters.map { ChapterMark($0, sampleRate: timeline.sampleRate) }
-        let vendor = try VorbisPartWriter.headers(sampleRate: rate).vendor
-        let header = [0x03] + Array("vorbis".utf8) + (try comments(marks)).bytes(fallbackVendor: vendor) + [1]   // framing bit
+        let headers = try VorbisPartWriter.headers(sampleRate: rate)
+        let comment = [0x03] + Array("vorbis".utf8) + (try comments(marks)).bytes(fallbackVendor: headers.vendor) + [1]   // framing bit
         // Where each part starts in the spool, as the seams are planned.
         let board = Monitor<(starts: [Int: Int], failure: Error?)>(([0: 0], nil))
         return try encodeInParts(spool: spool, count: count, paths: paths) { k, intro, outro, meters in
@@ -145,7 +145,8 @@ struct EncodeJob: Sendable {
             }
         } join: { offsets in
             let total = lead + spool.count + (outro?.samples.count ?? 0)
-            try OggVorbisJoin.join(paths, starts: offsets, samples: total, sampleRate: rate, comments: header, into: path)
+            try OggVorbisJoin.join(paths, starts: offsets, samples: total,
+                                   headers: [headers.identification, comment, headers.setup], into: path)
             return total
         }
     }

@@ -46,8 +46,10 @@ final class SegmentedVorbisTests: XCTestCase {
         let writer = try VorbisPartWriter(path: whole + ".part0", sampleRate: 22050, final: true)
         try reference.withUnsafeBufferPointer { try writer.write($0) }
         try writer.close()
-        try OggVorbisJoin.join([whole + ".part0"], starts: [0], samples: reference.count, sampleRate: 22050,
-                               comments: [0x03] + Array("vorbis".utf8) + [0, 0, 0, 0, 0, 0, 0, 0, 1], into: whole)
+        let headers = try VorbisPartWriter.headers(sampleRate: 22050)
+        try OggVorbisJoin.join([whole + ".part0"], starts: [0], samples: reference.count,
+                               headers: [headers.identification, [0x03] + Array("vorbis".utf8) + [0, 0, 0, 0, 0, 0, 0, 0, 1], headers.setup],
+                               into: whole)
         let one = try FFmpegDecoder.floats(whole)
         XCTAssertEqual(one.count, reference.count)
         let n = min(reference.count, decoded.count, one.count)
