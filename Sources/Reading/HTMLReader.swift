@@ -84,7 +84,7 @@ struct HTMLReader {
             story.useLinkedBody(body)
         }
         guard !story.sections.allSatisfy(\.blocks.isEmpty) else {
-            throw story.removed.isEmpty ? ReadingError.noText(name) : ReadingError.onlyFurniture(name, story.removed.count)
+            throw ReadingError.nothingLeft(name, removed: story.removed)
         }
         let title = headline ?? {
             let fallback = ArticleReader.title(fromName: name)

@@ -85,7 +85,7 @@ struct ScrapedTextReader {
         endParagraph()
         let body = sections.filter { !$0.blocks.isEmpty }
         guard !body.isEmpty else {
-            throw removed.isEmpty ? ReadingError.noText(name) : ReadingError.onlyFurniture(name, removed.count)
+            throw ReadingError.nothingLeft(name, removed: removed)
         }
         if headline == nil {
             headline = ArticleReader.title(fromName: name)
@@ -131,6 +131,9 @@ struct ScrapedTextReader {
 /// by the rules here, other languages by their `FurniturePhrases` table.
 enum Furniture {
     static func reason(_ line: String) -> String? {
+        // Furniture is short. A longer line is prose whatever it holds: an article pasted as one
+        // line, its photo credit inside, was dropped whole as a caption.
+        guard line.isShorter(than: maxLength + 1) else { return nil }
         // The rules below are English words, matched on ASCII letters: folding those alone spares
         // a long paragraph full Unicode lowercasing (a third of a 20 MB page's reading time). A
         // line the other languages' tables read is lowercased in full.
@@ -171,6 +174,9 @@ enum Furniture {
         return nil
     }
 
+    /// The longest line any rule here calls furniture (a long photo caption with its credit).
+    static let maxLength = 400
+
     static let exact: Set<String> = ["advertisement", "advert", "sponsored", "share", "share this article",
                                      "comments", "editors' picks", "editors’ picks", "most read", "trending", "tags"]
 
@@ -203,6 +209,7 @@ enum Furniture {
     /// "News Feed, Russian Volunteer Corps, Belgorod Oblast, …": many short comma-separated
     /// items and no sentence punctuation.
     static func isTagLine(_ line: String) -> Bool {
+        guard line.isShorter(than: maxLength + 1) else { return false }
         let items = line.split(separator: ",")
         guard items.count >= 3, let last = line.last, !".!?".contains(last) else { return false }
         return items.allSatisfy { $0.split(separator: " ").count <= 5 }

@@ -21,13 +21,13 @@ final class HostileInputTests: XCTestCase {
     /// Main records a page's scripts as removed lines, so a page of nothing but a script is
     /// "only furniture" (the branch said "no text"); either way a clear error naming the file.
     func testHTMLWithNoText() throws {
-        assertError(.onlyFurniture(Fixture.url("empty.html").path, 1)) { try Fixture.read("empty.html") }
+        assertError(.onlyFurniture(Fixture.url("empty.html").path, 1, reasons: ["script"])) { try Fixture.read("empty.html") }
         assertError(.noText("blank.html")) { try read("<html><body><div><span> </span></div></body></html>", name: "blank.html") }
     }
 
     func testHTMLWithOnlyChrome() {
         let page = "<html><body><nav>Home</nav><footer>Contact us</footer></body></html>"
-        assertError(.onlyFurniture("chrome.html", 2)) { try read(page, name: "chrome.html") }
+        assertError(.onlyFurniture("chrome.html", 2, reasons: ["navigation", "page footer"])) { try read(page, name: "chrome.html") }
     }
 
     func testHeadlineWithoutBody() {
@@ -123,5 +123,20 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(article.headline, "pasted text")
         XCTAssertEqual(article.blocks.count, 1)
         XCTAssertEqual(article.blocks.first?.text.split(separator: " ").count, 100_000)
+    }
+
+    /// A whole article pasted as one line, its photo credit and tag list inside, is the story:
+    /// the furniture rules are for short lines (the line was once dropped whole as a caption).
+    func testAnArticleOnOneLineIsNotACaption() throws {
+        let story = "News Feed, Russia, Fighting in Russia Edit post Fighters attend a presentation on May 24, 2023. "
+            + "(Photo by Sergey Bobok/AFP via Getty Images) "
+            + String(repeating: "The militia said fighting went on in the region for a third day. ", count: 40)
+        let article = try read(story + "\n", name: "one-line.txt")
+        XCTAssertEqual(article.blocks.count, 1)
+        XCTAssertTrue(article.blocks.first?.text.hasPrefix("News Feed, Russia") == true)
+        XCTAssertTrue(article.removed.isEmpty, "\(article.removed)")
+        // The same credit on a line of its own is still a caption.
+        let captioned = try read("Headline\n\n(Photo by Sergey Bobok/AFP via Getty Images)\n\n" + story + "\n", name: "captioned.txt")
+        XCTAssertEqual(captioned.removed.map(\.reason), ["photo caption"])
     }
 }
