@@ -15,8 +15,9 @@ import Foundation
 /// programme has them. The overlap itself holds only silence when the programme is digital
 /// silence from this part's end for `quietNeeded` samples.
 public final class VorbisPartWriter: AudioWriter, @unchecked Sendable {  // used by one thread at a time; handed over whole
-    /// libsndfile's own setting, which the Vorbis output had before it was encoded in parts
-    /// (about 45 kb/s nominal for mono 22.05 kHz).
+    /// libsndfile's own setting, which the Vorbis output had before it was encoded in parts:
+    /// 45 kb/s nominal for mono 22.05 kHz, about 57 kb/s on espeak-ng's speech (README: the
+    /// quality table).
     public static let quality: Float = 0.4
 
     public let path: String
@@ -115,8 +116,6 @@ public final class VorbisPartWriter: AudioWriter, @unchecked Sendable {  // used
     public static func headers(sampleRate: Int) throws -> (identification: [UInt8], setup: [UInt8], vendor: String) {
         try Encoder(sampleRate: sampleRate, path: "").headers()
     }
-
-    public static var identity: String { "\(String(cString: vorbis_version_string())) q\(quality)" }
 }
 
 /// libvorbis's state for one pass over a part. Its structures point at each other, so they
@@ -125,21 +124,24 @@ private final class Encoder {
     let info = UnsafeMutablePointer<vorbis_info>.allocate(capacity: 1)
     let dsp = UnsafeMutablePointer<vorbis_dsp_state>.allocate(capacity: 1)
     let block = UnsafeMutablePointer<vorbis_block>.allocate(capacity: 1)
+    private var started = false
 
     init(sampleRate: Int, path: String) throws {
         vorbis_info_init(info)
+        // Thrown from here, the object is whole and `deinit` frees what was made.
         guard vorbis_encode_init_vbr(info, 1, sampleRate, VorbisPartWriter.quality) == 0 else {
-            vorbis_info_clear(info)
-            info.deallocate(); dsp.deallocate(); block.deallocate()
             throw AudioError.open(path, "libvorbis does not encode mono at \(sampleRate) Hz")
         }
         vorbis_analysis_init(dsp, info)
         vorbis_block_init(dsp, block)
+        started = true
     }
 
     deinit {
-        vorbis_block_clear(block)
-        vorbis_dsp_clear(dsp)
+        if started {
+            vorbis_block_clear(block)
+            vorbis_dsp_clear(dsp)
+        }
         vorbis_info_clear(info)
         info.deallocate(); dsp.deallocate(); block.deallocate()
     }

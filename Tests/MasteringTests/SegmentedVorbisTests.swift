@@ -110,8 +110,9 @@ final class SegmentedVorbisTests: XCTestCase {
         XCTAssertGreaterThan(try OggPages.read(path).count, 3)
     }
 
-    /// A part that is not the last cannot be encoded before its seam is planned, and the last
-    /// part has no seam: misuse is a typed error, not a stream with a hole in it.
+    /// A part that is not the last cannot be encoded before its seam is planned, the last part
+    /// has no seam, and libvorbis may refuse a rate: each is a typed error, not a stream with a
+    /// hole in it or a crash.
     func testAPartOutOfOrderIsAnError() throws {
         let dir = try TestEnvironment.scratchDirectory("vorbis-part-misuse")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -120,6 +121,8 @@ final class SegmentedVorbisTests: XCTestCase {
         XCTAssertThrowsError(try middle.close())
         let last = try VorbisPartWriter(path: dir.appendingPathComponent("last").path, sampleRate: 22050, final: true)
         XCTAssertThrowsError(try last.seam())
+        XCTAssertThrowsError(try VorbisPartWriter(path: dir.appendingPathComponent("odd").path, sampleRate: 1_000_000, final: true),
+                             "a rate libvorbis refuses") { XCTAssertTrue($0 is AudioError, "\($0)") }
         // Silence alone still gets a seam past its end, within half a long block and a quarter of each size.
         let next = try middle.seam()
         let sizes = try VorbisPartWriter.blockSizes(sampleRate: 22050)
