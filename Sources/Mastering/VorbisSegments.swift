@@ -4,7 +4,7 @@ import Audio
 /// (`VorbisPartWriter`, `OggVorbisJoin`). A cut is a part's end, inside a pause with enough
 /// digital silence after it for the seam (`VorbisPartWriter.quietNeeded`: 2,560 samples at
 /// 22.05 kHz, 116 ms); the next part starts a little after it, where the seam puts it, which
-/// only the first part's encoder knows. Like the Opus parts, every sample is encoded once.
+/// only the part before it knows. The silence between is the end of that part's last block.
 enum VorbisSegments {
     /// About how long each part is, in seconds (as the MP3's and the Opus's).
     static let partSeconds = 30
